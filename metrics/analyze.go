@@ -1,0 +1,294 @@
+package metrics
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+)
+
+// Input is everything known about one athlete. AsOf is "today": rows dated
+// after it are outside the analysis.
+type Input struct {
+	Profile  Profile
+	Params   Params
+	AsOf     Date
+	Workouts []Workout
+	Checkins []Checkin
+}
+
+// Session is a workout with its computed load.
+type Session struct {
+	Workout
+	Load
+	SportKey string // lower-cased sport used for grouping
+	WorkIn   bool
+	Hard     bool
+	HardWhy  string // "rpe", "intensity" or "p90" when Hard
+}
+
+// Day is one calendar day of the series, from the first day with data to
+// AsOf. Ratios that cannot be computed yet are Missing.
+type Day struct {
+	Date      Date
+	Load      float64 // all sessions, work-ins included
+	TrainLoad float64 // sessions that are not work-ins
+	Sessions  int
+	Unknown   int // non-work-in sessions of unknown load
+	Rest      bool
+	Hard      bool // at least one hard session
+	WorkIn    bool // at least one work-in session
+	CTL       float64
+	ATL       float64
+	TSB       float64
+	Acute     float64 // acute average of the ACWR (E7 by default)
+	Chronic   float64 // chronic average of the ACWR (E28 by default)
+	ACWR      float64
+	Monotony  float64
+	Strain    float64
+	Recovery
+}
+
+// Week aggregates the days of one calendar week that lie in the series.
+type Week struct {
+	Start    Date
+	Days     int // days of this week inside the series
+	Load     float64
+	Sessions int
+	RestDays int
+	BySport  []float64 // aligned with Analysis.Sports
+	Complete bool      // all seven days inside the series
+	// Limit is DeloadRatio × the mean of up to three complete weeks before
+	// this one; a complete week at or under it is Lighter.
+	Limit   float64
+	Lighter bool
+}
+
+// Analysis is the complete result for one athlete.
+type Analysis struct {
+	Profile     Profile
+	Params      Params
+	AsOf        Date
+	Start       Date // first day of the series; meaningful when len(Days) > 0
+	Sessions    []Session
+	Days        []Day
+	Weeks       []Week
+	Sports      []string // sport keys, largest total load first
+	Calibration Calibration
+	// Needed counts the sessions whose load would have come from a better
+	// source had the profile given the value (indexed by bit of Needs).
+	Needed      [4]int
+	BySource    [7]SourceTotal
+	AfterAsOf   int // rows dated after AsOf, left out
+	RecoveryRes RecoveryResult
+}
+
+// SourceTotal is how much of the load came from one source.
+type SourceTotal struct {
+	Sessions int
+	LP       float64
+}
+
+// Analyze runs the whole computation for one athlete.
+func Analyze(in Input) *Analysis {
+	a := &Analysis{Profile: in.Profile, Params: in.Params, AsOf: in.AsOf}
+	ws := a.keepUntilAsOf(in.Workouts)
+	cs := keepCheckins(in.Checkins, in.AsOf, &a.AfterAsOf)
+	a.Start = firstDate(ws, cs, in.AsOf)
+	if len(ws) == 0 && len(cs) == 0 {
+		return a
+	}
+	a.sessions(ws)
+	a.days()
+	a.weeks()
+	a.recovery(cs)
+	return a
+}
+
+func (a *Analysis) keepUntilAsOf(in []Workout) []Workout {
+	ws := make([]Workout, 0, len(in))
+	for i := range in {
+		if in[i].Date > a.AsOf {
+			a.AfterAsOf++
+			continue
+		}
+		ws = append(ws, in[i])
+	}
+	slices.SortStableFunc(ws, func(x, y Workout) int {
+		return cmp.Or(cmp.Compare(x.Date, y.Date), cmp.Compare(x.StartSec, y.StartSec),
+			cmp.Compare(x.File, y.File), cmp.Compare(x.Line, y.Line))
+	})
+	return ws
+}
+
+func keepCheckins(in []Checkin, asOf Date, after *int) []Checkin {
+	cs := make([]Checkin, 0, len(in))
+	for i := range in {
+		if in[i].Date > asOf {
+			*after++
+			continue
+		}
+		cs = append(cs, in[i])
+	}
+	slices.SortStableFunc(cs, func(x, y Checkin) int {
+		return cmp.Or(cmp.Compare(x.Date, y.Date), cmp.Compare(x.File, y.File), cmp.Compare(x.Line, y.Line))
+	})
+	return cs
+}
+
+func firstDate(ws []Workout, cs []Checkin, asOf Date) Date {
+	first := asOf
+	if len(ws) > 0 && ws[0].Date < first {
+		first = ws[0].Date
+	}
+	if len(cs) > 0 && cs[0].Date < first {
+		first = cs[0].Date
+	}
+	return first
+}
+
+// sessions computes each session's load and the athlete's calibration.
+func (a *Analysis) sessions(ws []Workout) {
+	lc := newLoadContext(a.Profile)
+	if Known(a.Params.SRPEK) {
+		a.Calibration = Calibration{K: a.Params.SRPEK, Fixed: true}
+	} else {
+		a.Calibration = lc.calibrate(ws)
+	}
+	a.Sessions = make([]Session, len(ws))
+	total := map[string]float64{}
+	for i := range ws {
+		s := &a.Sessions[i]
+		s.Workout = ws[i]
+		s.Load = lc.load(&s.Workout, a.Calibration.K)
+		s.SportKey = sportKey(s.Sport)
+		s.WorkIn = IsWorkIn(s.SportKey)
+		total[s.SportKey] += s.LP
+		a.BySource[s.Source].Sessions++
+		a.BySource[s.Source].LP += s.LP
+		for b := 0; b < len(a.Needed); b++ {
+			if s.Missed&(1<<b) != 0 {
+				a.Needed[b]++
+			}
+		}
+	}
+	a.Sports = make([]string, 0, len(total))
+	for k := range total {
+		a.Sports = append(a.Sports, k)
+	}
+	slices.SortFunc(a.Sports, func(x, y string) int {
+		return cmp.Or(cmp.Compare(total[y], total[x]), cmp.Compare(x, y))
+	})
+	markHard(a.Sessions, a.Params)
+}
+
+// sportKey is the grouping key of a sport label: trimmed and lower-cased.
+func sportKey(s string) string {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return "other"
+	}
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 'A' && c <= 'Z' || c >= 0x80 {
+			return strings.ToLower(s)
+		}
+	}
+	return s
+}
+
+// days builds the daily series and its load metrics.
+func (a *Analysis) days() {
+	n := int(a.AsOf-a.Start) + 1
+	a.Days = make([]Day, n)
+	for i := range a.Days {
+		a.Days[i] = Day{Date: a.Start + Date(i), Recovery: emptyRecovery}
+	}
+	for i := range a.Sessions {
+		s := &a.Sessions[i]
+		d := &a.Days[s.Date-a.Start]
+		d.Load += s.LP
+		d.Sessions++
+		if s.WorkIn {
+			d.WorkIn = true
+			continue
+		}
+		d.TrainLoad += s.LP
+		if s.Source == SrcNone {
+			d.Unknown++
+		}
+		if s.Hard {
+			d.Hard = true
+		}
+	}
+	loads := make([]float64, n)
+	for i := range a.Days {
+		d := &a.Days[i]
+		d.Rest = d.TrainLoad < a.Params.RestLoadMax && d.Unknown == 0
+		loads[i] = d.Load
+	}
+	ctl, atl, tsb := PMC(loads, a.Params)
+	acwr := ComputeACWR(loads, a.Params)
+	mono, strain := Monotony(loads, a.Params.MonotonySD)
+	for i := range a.Days {
+		d := &a.Days[i]
+		d.CTL, d.ATL, d.TSB = ctl[i], atl[i], tsb[i]
+		d.Acute, d.Chronic, d.ACWR = acwr.Acute[i], acwr.Chronic[i], acwr.Ratio[i]
+		d.Monotony, d.Strain = mono[i], strain[i]
+	}
+}
+
+// weeks aggregates the days into calendar weeks and marks lighter weeks.
+func (a *Analysis) weeks() {
+	if len(a.Days) == 0 {
+		return
+	}
+	sport := make(map[string]int, len(a.Sports))
+	for i, s := range a.Sports {
+		sport[s] = i
+	}
+	first := a.Start.WeekStart(a.Params.WeekStart)
+	nw := int(a.AsOf-first)/7 + 1
+	a.Weeks = make([]Week, nw)
+	for i := range a.Weeks {
+		a.Weeks[i] = Week{Start: first + Date(7*i), BySport: make([]float64, len(a.Sports)), Limit: Missing}
+	}
+	for i := range a.Days {
+		d := &a.Days[i]
+		w := &a.Weeks[int(d.Date-first)/7]
+		w.Days++
+		w.Load += d.Load
+		w.Sessions += d.Sessions
+		if d.Rest {
+			w.RestDays++
+		}
+	}
+	for i := range a.Sessions {
+		s := &a.Sessions[i]
+		a.Weeks[int(s.Date-first)/7].BySport[sport[s.SportKey]] += s.LP
+	}
+	markLighter(a.Weeks, a.Params.DeloadRatio)
+}
+
+// markLighter marks complete weeks whose load is at most ratio × the mean of
+// the up to three complete weeks before them.
+func markLighter(ws []Week, ratio float64) {
+	var prev []float64
+	for i := range ws {
+		w := &ws[i]
+		w.Complete = w.Days == 7
+		if !w.Complete {
+			continue
+		}
+		if len(prev) > 0 {
+			var sum float64
+			for _, l := range prev {
+				sum += l
+			}
+			w.Limit = ratio * sum / float64(len(prev))
+			w.Lighter = w.Load <= w.Limit
+		}
+		prev = append(prev, w.Load)
+		if len(prev) > 3 {
+			prev = prev[1:]
+		}
+	}
+}

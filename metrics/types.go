@@ -1,0 +1,99 @@
+package metrics
+
+import "math"
+
+// Missing marks a number that was not recorded. Every optional number in
+// workin is a float64 that is either a finite value or NaN; Known tells them
+// apart. An empty cell is never read as zero.
+var Missing = math.NaN()
+
+// Known reports whether x holds a recorded value.
+func Known(x float64) bool { return x == x }
+
+// Workout is one training session as read from an export, before its load
+// is computed. Optional numbers are Missing when not recorded.
+type Workout struct {
+	Athlete    string  // athlete id; empty when the file belongs to one athlete
+	Date       Date    // calendar day in the athlete's own calendar
+	StartSec   int32   // seconds after local midnight, or -1 when unknown
+	Sport      string  // free text as exported ("run", "Ride", "Løb")
+	Duration   float64 // seconds
+	DistanceKm float64
+	RPE        float64 // CR-10 session RPE, 0–10
+	AvgHR      float64 // bpm
+	MaxHR      float64 // bpm, the session maximum (not used for load)
+	AvgPower   float64 // W
+	NP         float64 // normalised power, W
+	TSS        float64 // a load the export already computed on the TSS scale
+	TSSLabel   string  // what TSS was called in the export, for provenance
+	TRIMP      float64 // a stream-based Banister TRIMP from the export
+	Notes      string
+	File       string // where the row came from, for evidence and data quality
+	Line       int32  // physical line of the row in File
+	Format     string // detected export format ("native", "strava", …)
+}
+
+// NewWorkout returns a Workout with every optional number Missing.
+func NewWorkout() Workout {
+	return Workout{
+		StartSec: -1, Duration: Missing, DistanceKm: Missing, RPE: Missing,
+		AvgHR: Missing, MaxHR: Missing, AvgPower: Missing, NP: Missing,
+		TSS: Missing, TRIMP: Missing,
+	}
+}
+
+// Checkin is one athlete's morning check-in. Subjective items are on
+// workin's 1–10 scale where a higher number means more of the thing named
+// (soreness 10 = extremely sore, mood 10 = best mood).
+type Checkin struct {
+	Athlete      string
+	Date         Date
+	SleepHours   float64
+	SleepQuality float64 // 1–10, higher = better sleep
+	Soreness     float64 // 1–10, higher = more sore
+	Stress       float64 // 1–10, higher = more stressed
+	Mood         float64 // 1–10, higher = better mood
+	Energy       float64 // 1–10, higher = more energy
+	HRV          float64 // rMSSD, ms
+	RestingHR    float64 // bpm
+	Notes        string
+	File         string
+	Line         int32
+	Format       string
+}
+
+// NewCheckin returns a Checkin with every optional number Missing.
+func NewCheckin() Checkin {
+	return Checkin{
+		SleepHours: Missing, SleepQuality: Missing, Soreness: Missing, Stress: Missing,
+		Mood: Missing, Energy: Missing, HRV: Missing, RestingHR: Missing,
+	}
+}
+
+// Sex selects the Banister TRIMP constants.
+type Sex uint8
+
+// The values of Sex. SexUnknown uses the male constants and says so.
+const (
+	SexUnknown Sex = iota
+	SexMale
+	SexFemale
+)
+
+// Profile holds the physiological values that turn raw session data into
+// load. Numbers are Missing when the profile does not give them.
+type Profile struct {
+	ID            string
+	Name          string
+	Sex           Sex
+	MaxHR         float64 // bpm
+	RestingHR     float64 // bpm
+	LTHR          float64 // lactate-threshold heart rate, bpm
+	FTP           float64 // functional threshold power, W
+	ThresholdPace float64 // running threshold pace, seconds per km
+}
+
+// NewProfile returns a profile with no physiological values.
+func NewProfile(id string) Profile {
+	return Profile{ID: id, Name: id, MaxHR: Missing, RestingHR: Missing, LTHR: Missing, FTP: Missing, ThresholdPace: Missing}
+}
