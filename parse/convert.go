@@ -1,0 +1,206 @@
+package parse
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/workin/workin/metrics"
+)
+
+// interner keeps one copy of each repeated label (athlete ids, sports), so
+// parsed rows do not pin the memory of the CSV lines they came from.
+type interner map[string]string
+
+func (in interner) get(s string) string {
+	s = strings.TrimSpace(s)
+	if v, ok := in[s]; ok {
+		return v
+	}
+	v := strings.Clone(s)
+	in[v] = v
+	return v
+}
+
+// note returns s trimmed and copied (empty stays empty, without allocating).
+func note(s string) string {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return ""
+	}
+	return strings.Clone(s)
+}
+
+// rangeCheck describes the plausible values of a numeric column.
+type rangeCheck struct {
+	column   string
+	lo, hi   float64
+	loOpen   bool // lo itself is not allowed
+	what     string
+	tooLarge string
+}
+
+func (r rangeCheck) check(v float64) *rowError {
+	if !metrics.Known(v) {
+		return nil
+	}
+	if v < r.lo || (r.loOpen && v == r.lo) || v > r.hi {
+		return &rowError{r.column, fmt.Errorf("%s, got %s", r.what, num(v))}
+	}
+	return nil
+}
+
+func num(v float64) string { return fmt.Sprintf("%g", v) }
+
+var (
+	rangeRPE      = rangeCheck{column: "rpe", lo: 0, hi: 10, what: "want an RPE from 0 to 10 (CR-10 scale)"}
+	rangeDistance = rangeCheck{column: "distance_km", lo: 0, hi: 2000, what: "want kilometres from 0 to 2000"}
+	rangePower    = rangeCheck{column: "avg_power", lo: 0, hi: 3000, what: "want watts from 0 to 3000"}
+	rangeNP       = rangeCheck{column: "np", lo: 0, hi: 3000, what: "want watts from 0 to 3000"}
+	rangeTSS      = rangeCheck{column: "tss", lo: 0, hi: 3000, what: "want a TSS from 0 to 3000"}
+	rangeTRIMP    = rangeCheck{column: "trimp", lo: 0, hi: 3000, what: "want a TRIMP from 0 to 3000"}
+	rangeDuration = rangeCheck{column: "duration", lo: 0, hi: 100 * 3600, loOpen: true,
+		what: "want a duration above zero and under 100 hours"}
+	rangeSleep = rangeCheck{column: "sleep_hours", lo: 0, hi: 24, what: "want hours of sleep from 0 to 24"}
+	rangeHRV   = rangeCheck{column: "hrv", lo: 1, hi: 500, what: "want rMSSD in ms from 1 to 500"}
+)
+
+func heartRate(column string) rangeCheck {
+	return rangeCheck{column: column, lo: 25, hi: 250, what: "want a heart rate from 25 to 250 bpm"}
+}
+
+var (
+	rangeAvgHR  = heartRate("avg_hr")
+	rangeMaxHR  = heartRate("max_hr")
+	rangeRestHR = heartRate("resting_hr")
+)
+
+func scale10(column string) rangeCheck {
+	return rangeCheck{column: column, lo: 1, hi: 10, what: "want a value on the 1–10 scale"}
+}
+
+func firstError(errs ...*rowError) *rowError {
+	for _, e := range errs {
+		if e != nil {
+			return e
+		}
+	}
+	return nil
+}
+
+// owner resolves who a row belongs to.
+type owner struct {
+	file      string
+	hasColumn bool
+	fallback  string
+	names     interner
+}
+
+func (o *owner) of(cell string) (string, *rowError) {
+	if !o.hasColumn {
+		return o.fallback, nil
+	}
+	a := o.names.get(cell)
+	if a == "" {
+		return "", &rowError{"athlete", fmt.Errorf("athlete is empty; this file has an athlete column, so every row needs one")}
+	}
+	return a, nil
+}
+
+type workoutConverter struct {
+	owner
+	sports interner
+}
+
+func newWorkoutConverter(file string, hasAthlete bool, athlete string) *workoutConverter {
+	return &workoutConverter{owner: owner{file: file, hasColumn: hasAthlete, fallback: athlete, names: interner{}}, sports: interner{}}
+}
+
+func (c *workoutConverter) convert(r *nativeWorkout, line int, notes *[]string) (metrics.Workout, *rowError) {
+	w := metrics.NewWorkout()
+	switch {
+	case r.Date.OK && r.Start.OK && r.Date.D != r.Start.D:
+		return w, &rowError{"start", fmt.Errorf("start is on %s but date says %s; give one of them or make them agree", r.Start.D, r.Date.D)}
+	case r.Start.OK:
+		w.Date, w.StartSec = r.Start.D, r.Start.Sec
+	case r.Date.OK:
+		w.Date = r.Date.D
+	default:
+		return w, &rowError{"date", fmt.Errorf("the row has no date; want YYYY-MM-DD in date (or a start time)")}
+	}
+	var err *rowError
+	if w.Athlete, err = c.of(r.Athlete); err != nil {
+		return w, err
+	}
+	w.Sport = c.sports.get(r.Sport)
+	w.Duration, w.DistanceKm, w.RPE = r.Duration.get(), r.DistanceKm.get(), r.RPE.get()
+	w.AvgHR, w.MaxHR, w.AvgPower, w.NP = r.AvgHR.get(), r.MaxHR.get(), r.AvgPower.get(), r.NP.get()
+	w.TSS, w.TRIMP = r.TSS.get(), r.TRIMP.get()
+	if e := firstError(rangeDuration.check(w.Duration), rangeDistance.check(w.DistanceKm), rangeRPE.check(w.RPE),
+		rangeAvgHR.check(w.AvgHR), rangeMaxHR.check(w.MaxHR), rangePower.check(w.AvgPower), rangeNP.check(w.NP),
+		rangeTSS.check(w.TSS), rangeTRIMP.check(w.TRIMP)); e != nil {
+		return w, e
+	}
+	if metrics.Known(w.TSS) {
+		w.TSSLabel = "tss"
+	}
+	w.Notes = note(r.Notes)
+	w.File, w.Line, w.Format = c.file, int32(line), "native"
+	if r.Duration.Parts == 2 && w.Duration < 5*60 && metrics.Known(w.RPE) && w.RPE >= 5 {
+		*notes = append(*notes, fmt.Sprintf("line %d: duration %s was read as minutes:seconds, a %s session at RPE %s; if hours were meant, write %s:00",
+			line, mmss(w.Duration), shortDuration(w.Duration), num(w.RPE), mmss(w.Duration)))
+	}
+	return w, nil
+}
+
+// mmss formats seconds as M:SS.
+func mmss(sec float64) string {
+	s := int(sec + 0.5)
+	return fmt.Sprintf("%d:%02d", s/60, s%60)
+}
+
+func shortDuration(sec float64) string {
+	s := int(sec + 0.5)
+	if s < 60 {
+		return fmt.Sprintf("%d s", s)
+	}
+	return fmt.Sprintf("%d min %d s", s/60, s%60)
+}
+
+type checkinConverter struct {
+	owner
+}
+
+func newCheckinConverter(file string, hasAthlete bool, athlete string) *checkinConverter {
+	return &checkinConverter{owner: owner{file: file, hasColumn: hasAthlete, fallback: athlete, names: interner{}}}
+}
+
+var (
+	rangeSleepQuality = scale10("sleep_quality")
+	rangeSoreness     = scale10("soreness")
+	rangeStress       = scale10("stress")
+	rangeMood         = scale10("mood")
+	rangeEnergy       = scale10("energy")
+)
+
+func (c *checkinConverter) convert(r *nativeCheckin, line int, notes *[]string) (metrics.Checkin, *rowError) {
+	k := metrics.NewCheckin()
+	if !r.Date.OK {
+		return k, &rowError{"date", fmt.Errorf("the row has no date; want YYYY-MM-DD")}
+	}
+	k.Date = r.Date.D
+	var err *rowError
+	if k.Athlete, err = c.of(r.Athlete); err != nil {
+		return k, err
+	}
+	k.SleepHours, k.SleepQuality, k.Soreness = r.SleepHours.get(), r.SleepQuality.get(), r.Soreness.get()
+	k.Stress, k.Mood, k.Energy = r.Stress.get(), r.Mood.get(), r.Energy.get()
+	k.HRV, k.RestingHR = r.HRV.get(), r.RestingHR.get()
+	if e := firstError(rangeSleep.check(k.SleepHours), rangeSleepQuality.check(k.SleepQuality),
+		rangeSoreness.check(k.Soreness), rangeStress.check(k.Stress), rangeMood.check(k.Mood),
+		rangeEnergy.check(k.Energy), rangeHRV.check(k.HRV), rangeRestHR.check(k.RestingHR)); e != nil {
+		return k, e
+	}
+	k.Notes = note(r.Notes)
+	k.File, k.Line, k.Format = c.file, int32(line), "native"
+	return k, nil
+}

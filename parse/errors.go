@@ -1,0 +1,92 @@
+package parse
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+)
+
+// Error is a problem with one place in an input file. Line is the physical
+// line (1-based, counting the lines inside quoted multi-line cells); Col is
+// the 1-based column for YAML files; Column names the CSV column as written
+// in the file's header. Value is the offending cell, already shortened.
+type Error struct {
+	File   string
+	Line   int
+	Col    int
+	Column string
+	Value  string
+	Msg    string
+	// FileLevel problems (an unreadable file, a missing date column) stop
+	// the run even with --lenient.
+	FileLevel bool
+	Err       error
+}
+
+func (e *Error) Error() string {
+	var b strings.Builder
+	b.WriteString(e.File)
+	if e.Line > 0 {
+		fmt.Fprintf(&b, ":%d", e.Line)
+		if e.Col > 0 {
+			fmt.Fprintf(&b, ":%d", e.Col)
+		}
+	}
+	b.WriteString(": ")
+	if e.Column != "" {
+		fmt.Fprintf(&b, "column %q: ", e.Column)
+	}
+	b.WriteString(e.Msg)
+	return b.String()
+}
+
+func (e *Error) Unwrap() error { return e.Err }
+
+// Skip records a row left out in lenient mode.
+type Skip struct {
+	File   string `json:"file"`
+	Line   int    `json:"line"`
+	Column string `json:"column"`
+	Reason string `json:"reason"`
+}
+
+// cellError is what a cell parser returns: what was expected, and the value
+// that was found.
+type cellError struct {
+	msg   string
+	value string
+}
+
+func (e *cellError) Error() string {
+	if e.value == "" {
+		return e.msg
+	}
+	return fmt.Sprintf("%s, got %q", e.msg, e.value)
+}
+
+func badCell(msg, value string) error { return &cellError{msg: msg, value: clip(value)} }
+
+// clip shortens a value quoted in an error message so that bad input is
+// never echoed back in bulk; it never splits a UTF-8 sequence.
+func clip(s string) string {
+	const max = 40
+	if len(s) <= max {
+		return s
+	}
+	cut := max
+	for cut > 0 && s[cut]&0xC0 == 0x80 {
+		cut--
+	}
+	return s[:cut] + "…"
+}
+
+// fileError builds a file-level Error.
+func fileError(file string, line int, format string, args ...any) *Error {
+	return &Error{File: file, Line: line, Msg: fmt.Sprintf(format, args...), FileLevel: true}
+}
+
+// IsFileLevel reports whether err stops a run even in lenient mode.
+func IsFileLevel(err error) bool {
+	var e *Error
+	return errors.As(err, &e) && e.FileLevel
+}

@@ -1,0 +1,246 @@
+package parse
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/workin/workin/metrics"
+)
+
+// Kind is what a file holds.
+type Kind uint8
+
+// The kinds of input file.
+const (
+	KindWorkouts Kind = iota + 1
+	KindCheckins
+)
+
+func (k Kind) String() string {
+	switch k {
+	case KindWorkouts:
+		return "workouts"
+	case KindCheckins:
+		return "check-ins"
+	}
+	return "unknown"
+}
+
+// Options control how a file is read.
+type Options struct {
+	// Lenient skips bad rows, recording each in File.Skipped, instead of
+	// stopping at the first. File-level problems stop the read regardless.
+	Lenient bool
+	// Athlete owns the rows of a file that has no athlete column.
+	Athlete string
+}
+
+// File is one input file after reading: its rows as domain values and
+// what happened to every other row.
+type File struct {
+	Name     string
+	Kind     Kind
+	Format   string   // detected format, such as "native workouts"
+	Columns  []string // header cells that were used
+	Ignored  []string // header cells workin does not read
+	Rows     int      // data records read (the header not counted)
+	Skipped  []Skip   // rows left out in lenient mode
+	Notes    []string // data-quality remarks that did not stop a row
+	First    metrics.Date
+	Last     metrics.Date
+	Workouts []metrics.Workout
+	Checkins []metrics.Checkin
+}
+
+// Used is the number of rows kept.
+func (f *File) Used() int { return len(f.Workouts) + len(f.Checkins) }
+
+// maxNotes bounds the data-quality remarks kept per file; the rest are
+// counted in a final remark.
+const maxNotes = 20
+
+// ReadWorkouts reads a native workouts sheet.
+func ReadWorkouts(r io.Reader, name string, opt Options) (*File, error) {
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return nil, &Error{File: name, FileLevel: true, Err: err, Msg: fmt.Sprintf("cannot read: %v", err)}
+	}
+	return ReadWorkoutsBytes(data, name, opt)
+}
+
+// ReadCheckins reads a native check-ins sheet.
+func ReadCheckins(r io.Reader, name string, opt Options) (*File, error) {
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return nil, &Error{File: name, FileLevel: true, Err: err, Msg: fmt.Sprintf("cannot read: %v", err)}
+	}
+	return ReadCheckinsBytes(data, name, opt)
+}
+
+// ReadWorkoutsBytes is ReadWorkouts on a file already in memory; large
+// files are read in parallel chunks.
+func ReadWorkoutsBytes(data []byte, name string, opt Options) (*File, error) {
+	t, err := newTable(name, data)
+	if err != nil {
+		return nil, err
+	}
+	b, err := bind(name, t.header, workoutColumns)
+	if err != nil {
+		return nil, err
+	}
+	if !b.has["date"] && !b.has["start"] {
+		return nil, missingColumn(name, t.header, "date or start column", "date,athlete,sport,duration,rpe")
+	}
+	f := &File{Name: name, Kind: KindWorkouts, Format: "native workouts", Ignored: b.ignored}
+	f.Columns = usedColumns(b)
+	parts, err := readRows(t, b, opt, func() func(*nativeWorkout, int, *[]string) (metrics.Workout, *rowError) {
+		return newWorkoutConverter(name, b.has["athlete"], opt.Athlete).convert
+	})
+	if err != nil {
+		return nil, err
+	}
+	for _, p := range parts {
+		f.collect(p.read, p.skipped, p.notes)
+		f.Workouts = append(f.Workouts, p.rows...)
+	}
+	for i := range f.Workouts {
+		f.span(f.Workouts[i].Date)
+	}
+	f.finishNotes()
+	return f, nil
+}
+
+// ReadCheckinsBytes is ReadCheckins on a file already in memory.
+func ReadCheckinsBytes(data []byte, name string, opt Options) (*File, error) {
+	t, err := newTable(name, data)
+	if err != nil {
+		return nil, err
+	}
+	b, err := bind(name, t.header, checkinColumns)
+	if err != nil {
+		return nil, err
+	}
+	if !b.has["date"] {
+		return nil, missingColumn(name, t.header, "date column", "date,athlete,sleep_hours,soreness,hrv")
+	}
+	f := &File{Name: name, Kind: KindCheckins, Format: "native check-ins", Ignored: b.ignored}
+	f.Columns = usedColumns(b)
+	parts, err := readRows(t, b, opt, func() func(*nativeCheckin, int, *[]string) (metrics.Checkin, *rowError) {
+		return newCheckinConverter(name, b.has["athlete"], opt.Athlete).convert
+	})
+	if err != nil {
+		return nil, err
+	}
+	for _, p := range parts {
+		f.collect(p.read, p.skipped, p.notes)
+		f.Checkins = append(f.Checkins, p.rows...)
+	}
+	for i := range f.Checkins {
+		f.span(f.Checkins[i].Date)
+	}
+	f.finishNotes()
+	return f, nil
+}
+
+func missingColumn(name string, header []string, what, example string) error {
+	found := strings.Join(header, ", ")
+	return fileError(name, 1, "the header has no %s (found: %s); a native sheet starts like %q",
+		what, clip(found), example)
+}
+
+func usedColumns[R any](b *binding[R]) []string {
+	var used []string
+	for i, c := range b.cols {
+		if c != nil {
+			used = append(used, b.names[i])
+		}
+	}
+	return used
+}
+
+func (f *File) collect(read int, skipped []Skip, notes []string) {
+	f.Rows += read
+	f.Skipped = append(f.Skipped, skipped...)
+	f.Notes = append(f.Notes, notes...)
+}
+
+func (f *File) span(d metrics.Date) {
+	if f.First == metrics.NoDate || d < f.First {
+		f.First = d
+	}
+	if d > f.Last {
+		f.Last = d
+	}
+}
+
+func (f *File) finishNotes() {
+	if n := len(f.Notes); n > maxNotes {
+		f.Notes = append(f.Notes[:maxNotes], fmt.Sprintf("… and %d more remarks like these", n-maxNotes))
+	}
+}
+
+// part is what one chunk of a file yields.
+type part[T any] struct {
+	rows    []T
+	skipped []Skip
+	notes   []string
+	read    int
+}
+
+// rowError is a bad row: the column (as canonical name; "" for the whole
+// row) and what is wrong.
+type rowError struct {
+	column string
+	err    error
+}
+
+// readRows fills and converts every record, chunk by chunk in parallel.
+// newConvert makes one converter per chunk, so converters may keep state
+// (such as a string-interning table) without locks.
+func readRows[R, T any](t *table, b *binding[R], opt Options, newConvert func() func(*R, int, *[]string) (T, *rowError)) ([]part[T], error) {
+	decimalComma := t.comma == ';'
+	return parallel(t, func(c chunk) (part[T], error) {
+		var p part[T]
+		convert := newConvert()
+		p.rows = make([]T, 0, bytes.Count(c.data, []byte{'\n'})+1)
+		var row R
+		var zero R
+		err := t.eachRecord(c, func(rec []string, line int) error {
+			if len(rec) == 1 && strings.TrimSpace(rec[0]) == "" {
+				return nil // a line of blanks
+			}
+			p.read++
+			row = zero
+			col, err := b.fill(&row, rec, decimalComma)
+			var out T
+			if err == nil {
+				var re *rowError
+				if out, re = convert(&row, line, &p.notes); re != nil {
+					col, err = b.written(re.column), re.err
+				}
+			}
+			if err == nil {
+				p.rows = append(p.rows, out)
+				return nil
+			}
+			if !opt.Lenient {
+				return &Error{File: t.file, Line: line, Column: col, Msg: err.Error(), Err: err}
+			}
+			p.skipped = append(p.skipped, Skip{File: t.file, Line: line, Column: col, Reason: err.Error()})
+			return nil
+		})
+		return p, err
+	})
+}
+
+// written returns the header cell as written for a canonical column name.
+func (b *binding[R]) written(name string) string {
+	for i, c := range b.cols {
+		if c != nil && c.name == name {
+			return b.names[i]
+		}
+	}
+	return name
+}

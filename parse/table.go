@@ -1,0 +1,190 @@
+package parse
+
+import (
+	"bytes"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"runtime"
+	"sync"
+)
+
+// table is a CSV file split into its header and its body, ready to be read
+// record by record, in parallel chunks when it is large. It accepts what
+// spreadsheets and exports write: a UTF-8 byte-order mark, CRLF or LF line
+// endings, a missing final newline, blank lines, a comma or semicolon
+// delimiter, and quoted cells that span several physical lines.
+type table struct {
+	file     string
+	comma    rune
+	header   []string
+	body     []byte
+	bodyLine int // physical line of the first byte of body
+}
+
+var bom = []byte{0xEF, 0xBB, 0xBF}
+
+// newTable reads the header of data. A zero-byte file is an error; a file
+// with a header and no rows has an empty body.
+func newTable(file string, data []byte) (*table, error) {
+	if len(data) == 0 {
+		return nil, fileError(file, 0, "the file is empty (0 bytes); want a CSV file with a header row")
+	}
+	data = bytes.TrimPrefix(data, bom)
+	t := &table{file: file, comma: sniffComma(data)}
+	r := t.reader(data)
+	header, err := r.Read()
+	if err == io.EOF {
+		return nil, fileError(file, 0, "the file has no header row; want a CSV file with a header row")
+	}
+	if err != nil {
+		return nil, t.syntaxError(err, 1)
+	}
+	t.header = append([]string(nil), header...)
+	off := int(r.InputOffset())
+	t.body = data[off:]
+	t.bodyLine = 1 + bytes.Count(data[:off], []byte{'\n'})
+	return t, nil
+}
+
+func (t *table) reader(data []byte) *csv.Reader {
+	r := csv.NewReader(bytes.NewReader(data))
+	r.Comma = t.comma
+	r.FieldsPerRecord = -1
+	r.ReuseRecord = true
+	return r
+}
+
+// sniffComma picks ';' when the first line has more semicolons than commas
+// outside quotes, as European spreadsheets write; otherwise ','.
+func sniffComma(data []byte) rune {
+	commas, semis := 0, 0
+	quoted := false
+	for _, c := range data {
+		switch {
+		case c == '"':
+			quoted = !quoted
+		case quoted:
+		case c == '\n':
+			if semis > commas {
+				return ';'
+			}
+			return ','
+		case c == ',':
+			commas++
+		case c == ';':
+			semis++
+		}
+	}
+	if semis > commas {
+		return ';'
+	}
+	return ','
+}
+
+// syntaxError turns an encoding/csv error into a file-level Error with the
+// physical line, offset by first (the physical line of the reader's start).
+func (t *table) syntaxError(err error, first int) error {
+	var pe *csv.ParseError
+	if errors.As(err, &pe) {
+		return &Error{File: t.file, Line: first + pe.Line - 1, FileLevel: true, Err: err,
+			Msg: fmt.Sprintf("malformed CSV at column %d: %v", pe.Column, pe.Err)}
+	}
+	return &Error{File: t.file, FileLevel: true, Err: err, Msg: err.Error()}
+}
+
+// chunk is a run of whole records of the body.
+type chunk struct {
+	data []byte
+	line int // physical line of data[0]
+}
+
+// parallelMin is the body size from which a table is read in parallel.
+const parallelMin = 1 << 20
+
+// chunks splits the body at record boundaries into at most n pieces.
+func (t *table) chunks(n int) []chunk {
+	body := t.body
+	if n <= 1 || len(body) < parallelMin {
+		return []chunk{{body, t.bodyLine}}
+	}
+	var out []chunk
+	start, line := 0, t.bodyLine
+	quotes := 0 // quote characters in body[:start]
+	for k := 1; k < n; k++ {
+		cut := len(body) * k / n
+		if cut <= start {
+			continue
+		}
+		quotes += bytes.Count(body[start:cut], []byte{'"'})
+		end := recordEnd(body, cut, quotes%2 == 1)
+		if end >= len(body) {
+			break
+		}
+		quotes += bytes.Count(body[cut:end], []byte{'"'})
+		out = append(out, chunk{body[start:end], line})
+		line += bytes.Count(body[start:end], []byte{'\n'})
+		start = end
+	}
+	return append(out, chunk{body[start:], line})
+}
+
+// recordEnd returns the offset just after the first newline at or after from
+// that lies outside quotes, given whether from is inside a quoted cell.
+func recordEnd(b []byte, from int, quoted bool) int {
+	for i := from; i < len(b); i++ {
+		switch b[i] {
+		case '"':
+			quoted = !quoted
+		case '\n':
+			if !quoted {
+				return i + 1
+			}
+		}
+	}
+	return len(b)
+}
+
+// eachRecord calls fn for every record of c with its physical line. A
+// malformed CSV record stops the read with a file-level error.
+func (t *table) eachRecord(c chunk, fn func(rec []string, line int) error) error {
+	r := t.reader(c.data)
+	for {
+		rec, err := r.Read()
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			return t.syntaxError(err, c.line)
+		}
+		l, _ := r.FieldPos(0)
+		if err := fn(rec, c.line+l-1); err != nil {
+			return err
+		}
+	}
+}
+
+// parallel runs work on every chunk of the body, using all CPUs for large
+// files. Results come back in file order, so output never depends on
+// scheduling.
+func parallel[R any](t *table, work func(c chunk) (R, error)) ([]R, error) {
+	cs := t.chunks(runtime.GOMAXPROCS(0))
+	res := make([]R, len(cs))
+	errs := make([]error, len(cs))
+	var wg sync.WaitGroup
+	for i, c := range cs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			res[i], errs[i] = work(c)
+		}()
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return nil, err // the earliest chunk's error is the earliest in the file
+		}
+	}
+	return res, nil
+}
