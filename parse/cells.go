@@ -122,7 +122,7 @@ func parseDuration(s string, decimalComma bool) (float64, error) {
 	parts := strings.Split(s, ":")
 	if len(parts) == 1 {
 		m, err := parseDecimal(s, decimalComma)
-		if err != nil {
+		if err != nil || math.IsInf(m*60, 0) {
 			return 0, badCell(wantDuration, s)
 		}
 		return m * 60, nil
