@@ -48,6 +48,9 @@ type Skip struct {
 	Line   int    `json:"line"`
 	Column string `json:"column"`
 	Reason string `json:"reason"`
+	// Athlete is the row's athlete cell (or the file's owner), so a skipped
+	// row can be listed with the athlete it belonged to.
+	Athlete string `json:"-"`
 }
 
 // cellError is what a cell parser returns: what was expected, and the value

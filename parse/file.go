@@ -228,11 +228,25 @@ func readRows[R, T any](t *table, b *binding[R], opt Options, newConvert func() 
 			if !opt.Lenient {
 				return &Error{File: t.file, Line: line, Column: col, Msg: err.Error(), Err: err}
 			}
-			p.skipped = append(p.skipped, Skip{File: t.file, Line: line, Column: col, Reason: err.Error()})
+			p.skipped = append(p.skipped, Skip{File: t.file, Line: line, Column: col, Reason: err.Error(), Athlete: b.athleteOf(rec, opt.Athlete)})
 			return nil
 		})
 		return p, err
 	})
+}
+
+// athleteOf returns the athlete cell of a record, or owner when the file
+// has no athlete column.
+func (b *binding[R]) athleteOf(rec []string, owner string) string {
+	for i, c := range b.cols {
+		if c != nil && c.name == "athlete" {
+			if i < len(rec) {
+				return strings.TrimSpace(strings.Clone(rec[i]))
+			}
+			return ""
+		}
+	}
+	return owner
 }
 
 // written returns the header cell as written for a canonical column name.

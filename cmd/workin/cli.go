@@ -1,0 +1,216 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/workin/workin/metrics"
+)
+
+// usageError is a problem with the command line (exit 2). An empty msg
+// means the usage text was already printed (-h).
+type usageError struct{ msg string }
+
+func (e *usageError) Error() string { return e.msg }
+
+func usagef(format string, args ...any) error {
+	return &usageError{msg: fmt.Sprintf(format, args...)}
+}
+
+// alertError is a --fail-on match (exit 3).
+type alertError struct{ msg string }
+
+func (e *alertError) Error() string { return e.msg }
+
+const mainHelp = `workin turns training exports into a report you can open offline.
+
+It reads workouts (sessions: duration, RPE, heart rate, power, pace, TSS)
+and daily check-ins (sleep, soreness, stress, mood, energy, HRV, resting HR)
+from CSV files, and athlete profiles or a team file in YAML. It writes one
+self-contained HTML report with charts, and Markdown and JSON summaries.
+
+Usage:
+
+  workin report [flags] [TEAM_OR_PROFILE.yaml]   analyse files, write the report
+  workin demo [-o FILE]                          render the built-in sample team
+  workin help                                    show this help
+
+Examples:
+
+  workin demo -o report.html
+  workin report samples/team.yaml -o team.html --md summary.md --json summary.json
+  workin report --workouts sessions.csv --checkins mornings.csv
+  workin report --profile ana.yaml --workouts ana.csv --as-of 2026-02-12
+
+Run 'workin report -h' for every flag. The input formats, every metric
+and the JSON schema are documented in README.md and docs/.
+
+Exit codes: 0 ok, 1 input or runtime error (the message names file, line
+and column), 2 usage error, 3 alert (--fail-on matched).
+`
+
+const reportHelp = `Usage: workin report [flags] [TEAM_OR_PROFILE.yaml]
+
+Reads a team file (team: and athletes:) or one athlete's profile, the data
+files they list (workouts: and checkins:, relative to the YAML), and any
+files given with --workouts and --checkins. Without a profile, athletes
+are named by the files' athlete column (or by the file name), and loads
+that need profile values (max_hr, ftp, threshold_pace) fall back to given
+TSS or session RPE; the report says what was missing.
+
+Native CSV (the team spreadsheet): a header row, any column order, case
+ignored, extra columns ignored.
+  workouts: date or start, athlete, sport, duration, distance_km, rpe,
+            avg_hr, max_hr, avg_power, np, tss, trimp, notes
+  check-ins: date, athlete, sleep_hours, sleep_quality, soreness, stress,
+            mood, energy, hrv, resting_hr, notes
+Durations are H:MM:SS, MM:SS or minutes: 1:30 is ninety SECONDS; write
+1:30:00 for an hour and a half.
+
+Example:
+  workin report samples/team.yaml -o team.html --md summary.md --json summary.json
+
+Flags:
+`
+
+// stringList is a repeatable flag.
+type stringList []string
+
+func (s *stringList) String() string     { return strings.Join(*s, ",") }
+func (s *stringList) Set(v string) error { *s = append(*s, v); return nil }
+
+// reportFlags are the parsed flags of 'workin report' and 'workin demo'.
+type reportFlags struct {
+	profile  string
+	config   string // positional TEAM_OR_PROFILE.yaml
+	workouts stringList
+	checkins stringList
+	out      string
+	md       string
+	json     string
+	asOf     metrics.Date
+	lenient  bool
+	failOn   string
+	detail   int
+}
+
+// actions in order of severity, for --fail-on.
+var actions = []string{"go", "easy", "work-in", "rest"}
+
+func run(args []string, stdout, stderr io.Writer) error {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, mainHelp)
+		return &usageError{}
+	}
+	switch args[0] {
+	case "report":
+		f, err := parseFlags("report", args[1:], stderr)
+		if err != nil {
+			return err
+		}
+		return runReport(f, osFiles{}, stderr)
+	case "demo":
+		f, err := parseFlags("demo", args[1:], stderr)
+		if err != nil {
+			return err
+		}
+		return demo(f, stderr)
+	case "help", "-h", "-help", "--help":
+		fmt.Fprint(stdout, mainHelp)
+		return nil
+	}
+	return usagef("unknown command %q; the commands are report, demo and help", args[0])
+}
+
+// parseFlags reads flags anywhere on the line (before or after the YAML
+// file) and validates them.
+func parseFlags(cmd string, args []string, stderr io.Writer) (*reportFlags, error) {
+	f := &reportFlags{}
+	fs := flag.NewFlagSet("workin "+cmd, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	var asOf string
+	fs.StringVar(&f.out, "o", "report.html", "write the HTML report to `FILE`")
+	fs.StringVar(&f.out, "out", "report.html", "same as -o")
+	fs.StringVar(&f.md, "md", "", "also write a Markdown summary to `FILE`")
+	fs.StringVar(&f.json, "json", "", "also write the JSON summary to `FILE`")
+	fs.StringVar(&asOf, "as-of", "", "treat `YYYY-MM-DD` as today (default: the last date in the data)")
+	fs.StringVar(&f.failOn, "fail-on", "", "exit 3 when an athlete's recommendation is at least `ACTION` (rest, work-in or easy)")
+	fs.IntVar(&f.detail, "detail-weeks", -1, "limit each athlete's charts and sessions in the HTML to the last `N` weeks (default: all for up to 10 athletes, else 26)")
+	if cmd == "report" {
+		fs.StringVar(&f.profile, "profile", "", "read the athlete profile `FILE` (YAML)")
+		fs.Var(&f.workouts, "workouts", "read workouts from `FILE` (repeatable)")
+		fs.Var(&f.checkins, "checkins", "read check-ins from `FILE` (repeatable)")
+		fs.BoolVar(&f.lenient, "lenient", false, "skip bad rows (listed in the report) instead of stopping at the first")
+	}
+	fs.Usage = func() {
+		if cmd == "report" {
+			fmt.Fprint(stderr, reportHelp)
+		} else {
+			fmt.Fprint(stderr, "Usage: workin demo [-o FILE] [--md FILE] [--json FILE]\n\nRenders the built-in sample team (samples/) with no input files.\n\nFlags:\n")
+		}
+		fs.PrintDefaults()
+		fmt.Fprint(stderr, "\nExit codes: 0 ok, 1 input or runtime error, 2 usage error, 3 alert (--fail-on).\n")
+	}
+	var positional []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				return nil, &usageError{}
+			}
+			return nil, &usageError{msg: err.Error()}
+		}
+		if fs.NArg() == 0 {
+			break
+		}
+		positional = append(positional, fs.Arg(0))
+		args = fs.Args()[1:]
+	}
+	return f, f.validate(cmd, positional, asOf)
+}
+
+func (f *reportFlags) validate(cmd string, positional []string, asOf string) error {
+	if cmd == "demo" && len(positional) > 0 {
+		return usagef("demo takes no files; use 'workin report' for your own data")
+	}
+	if len(positional) > 1 {
+		return usagef("give one team or profile file, got %d: %s", len(positional), strings.Join(positional, " "))
+	}
+	if len(positional) == 1 {
+		f.config = positional[0]
+	}
+	if f.config != "" && f.profile != "" {
+		return usagef("give either TEAM_OR_PROFILE.yaml or --profile, not both")
+	}
+	if cmd == "report" && f.config == "" && f.profile == "" && len(f.workouts) == 0 && len(f.checkins) == 0 {
+		return usagef("nothing to read: give a team or profile file, or --workouts / --checkins files")
+	}
+	if asOf != "" {
+		d, err := metrics.ParseDate(asOf)
+		if err != nil {
+			return usagef("--as-of: %v", err)
+		}
+		f.asOf = d
+	}
+	if f.failOn != "" && !validFailOn(f.failOn) {
+		return usagef("--fail-on must be rest, work-in or easy, got %q", f.failOn)
+	}
+	if f.out == "" {
+		return usagef("-o needs a file name")
+	}
+	if f.detail < -1 {
+		return usagef("--detail-weeks must be 0 (everything) or more, got %d", f.detail)
+	}
+	return nil
+}
+
+func validFailOn(s string) bool {
+	for _, a := range actions[1:] {
+		if s == a {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,325 @@
+package main
+
+import (
+	"cmp"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/workin/workin/metrics"
+	"github.com/workin/workin/parse"
+	"github.com/workin/workin/report"
+)
+
+// files reads input files: from disk, or from the embedded samples.
+type files interface {
+	ReadFile(path string) ([]byte, error)
+}
+
+type osFiles struct{}
+
+func (osFiles) ReadFile(p string) ([]byte, error) { return os.ReadFile(p) }
+
+type fsFiles struct{ fs fs.FS }
+
+func (f fsFiles) ReadFile(p string) ([]byte, error) { return fs.ReadFile(f.fs, filepath.ToSlash(p)) }
+
+// roster is the athletes of a run, in report order, with their rows.
+type roster struct {
+	title    string
+	team     bool
+	known    bool // athletes come from a profile or team file
+	athletes []*entry
+	byKey    map[string]*entry // id and lower-cased name
+	files    []report.File
+	orphans  []parse.Skip
+}
+
+type entry struct {
+	cfg      parse.Athlete
+	profile  bool
+	workouts []metrics.Workout
+	checkins []metrics.Checkin
+	quality  report.Quality
+}
+
+// source is one data file and who owns it ("" = rows name their athlete).
+type source struct {
+	path  string
+	kind  parse.Kind
+	owner string
+}
+
+// loadInputs reads the configuration and every data file and gives each
+// row to its athlete.
+func loadInputs(f *reportFlags, fsys files) (*roster, error) {
+	r := &roster{byKey: map[string]*entry{}}
+	var srcs []source
+	cfgPath := cmp.Or(f.config, f.profile)
+	if cfgPath != "" {
+		data, err := fsys.ReadFile(cfgPath)
+		if err != nil {
+			return nil, fmt.Errorf("reading %s: %w", cfgPath, err)
+		}
+		cfg, err := parse.ReadConfig(data, cfgPath, fsys.ReadFile)
+		if err != nil {
+			return nil, err
+		}
+		if f.profile != "" && cfg.Team != "" {
+			return nil, usagef("--profile %s is a team file; give it without --profile", f.profile)
+		}
+		srcs = r.configure(cfg)
+	}
+	owner := ""
+	if r.known && !r.team {
+		owner = r.athletes[0].cfg.Profile.ID
+	}
+	for _, p := range f.workouts {
+		srcs = append(srcs, source{p, parse.KindWorkouts, owner})
+	}
+	for _, p := range f.checkins {
+		srcs = append(srcs, source{p, parse.KindCheckins, owner})
+	}
+	parsed, err := readAll(srcs, fsys, f.lenient, r)
+	if err != nil {
+		return nil, err
+	}
+	for i, pf := range parsed {
+		r.files = append(r.files, report.FileOf(pf))
+		if err := r.assign(srcs[i], pf, f.lenient); err != nil {
+			return nil, err
+		}
+	}
+	r.finish()
+	return r, nil
+}
+
+// configure registers the configured athletes and returns their files.
+func (r *roster) configure(cfg *parse.Config) []source {
+	r.known, r.team = true, cfg.Team != "" || len(cfg.Athletes) > 1
+	r.title = cfg.Team
+	var srcs []source
+	for _, a := range cfg.Athletes {
+		e := r.add(a, true)
+		for _, p := range a.Workouts {
+			srcs = append(srcs, source{p, parse.KindWorkouts, e.cfg.Profile.ID})
+		}
+		for _, p := range a.Checkins {
+			srcs = append(srcs, source{p, parse.KindCheckins, e.cfg.Profile.ID})
+		}
+	}
+	for _, p := range cfg.Workouts {
+		srcs = append(srcs, source{p, parse.KindWorkouts, ""})
+	}
+	for _, p := range cfg.Checkins {
+		srcs = append(srcs, source{p, parse.KindCheckins, ""})
+	}
+	if r.title == "" && len(cfg.Athletes) == 1 {
+		r.title = cfg.Athletes[0].Profile.Name
+	}
+	return srcs
+}
+
+func (r *roster) add(a parse.Athlete, profile bool) *entry {
+	e := &entry{cfg: a, profile: profile}
+	r.athletes = append(r.athletes, e)
+	r.byKey[a.Profile.ID] = e
+	if name := strings.ToLower(a.Profile.Name); name != "" {
+		if _, taken := r.byKey[name]; !taken {
+			r.byKey[name] = e
+		}
+	}
+	return e
+}
+
+// readAll parses the files in parallel; results keep the order of srcs.
+func readAll(srcs []source, fsys files, lenient bool, r *roster) ([]*parse.File, error) {
+	out := make([]*parse.File, len(srcs))
+	errs := make([]error, len(srcs))
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	var wg sync.WaitGroup
+	for i, s := range srcs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			sem <- struct{}{}
+			defer func() { <-sem }()
+			out[i], errs[i] = readOne(s, fsys, lenient, r)
+		}()
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+func readOne(s source, fsys files, lenient bool, r *roster) (*parse.File, error) {
+	data, err := fsys.ReadFile(s.path)
+	if err != nil {
+		return nil, &parse.Error{File: s.path, FileLevel: true, Err: err, Msg: fmt.Sprintf("cannot read the file: %v", unwrapPath(err))}
+	}
+	owner := s.owner
+	if owner == "" && !r.known {
+		// Without a profile, a file with no athlete column is named after itself.
+		base := filepath.Base(s.path)
+		owner = strings.TrimSuffix(base, filepath.Ext(base))
+	} else if owner == "" && len(r.athletes) == 1 {
+		owner = r.athletes[0].cfg.Profile.ID
+	}
+	opt := parse.Options{Lenient: lenient, Athlete: owner}
+	var f *parse.File
+	if s.kind == parse.KindWorkouts {
+		f, err = parse.ReadWorkoutsBytes(data, s.path, opt)
+	} else {
+		f, err = parse.ReadCheckinsBytes(data, s.path, opt)
+	}
+	if err != nil {
+		return nil, err
+	}
+	if owner == "" && (len(f.Workouts) > 0 && f.Workouts[0].Athlete == "" || len(f.Checkins) > 0 && f.Checkins[0].Athlete == "") {
+		return nil, &parse.Error{File: s.path, Line: 1, FileLevel: true,
+			Msg: fmt.Sprintf("the file has no athlete column; with %d athletes in the team, add one so each row names its athlete", len(r.athletes))}
+	}
+	return f, nil
+}
+
+// unwrapPath drops the path that *fs.PathError repeats.
+func unwrapPath(err error) error {
+	if pe, ok := err.(*fs.PathError); ok {
+		return pe.Err
+	}
+	return err
+}
+
+// assign gives the rows of one file to athletes.
+func (r *roster) assign(s source, f *parse.File, lenient bool) error {
+	for i := range f.Workouts {
+		w := &f.Workouts[i]
+		e, err := r.athleteOf(s, w.Athlete, w.File, int(w.Line), lenient)
+		if err != nil {
+			return err
+		}
+		if e != nil {
+			e.workouts = append(e.workouts, *w)
+			e.quality.WorkoutRows++
+		}
+	}
+	for i := range f.Checkins {
+		c := &f.Checkins[i]
+		e, err := r.athleteOf(s, c.Athlete, c.File, int(c.Line), lenient)
+		if err != nil {
+			return err
+		}
+		if e != nil {
+			e.checkins = append(e.checkins, *c)
+			e.quality.CheckinRows++
+		}
+	}
+	for _, sk := range f.Skipped {
+		if e := r.lookup(cmp.Or(sk.Athlete, s.owner)); e != nil {
+			e.quality.Skipped = append(e.quality.Skipped, sk)
+		} else {
+			r.orphans = append(r.orphans, sk)
+		}
+	}
+	if e := r.lookup(s.owner); e != nil {
+		e.quality.Notes = append(e.quality.Notes, prefixed(f.Name, f.Notes)...)
+	}
+	return nil
+}
+
+func prefixed(file string, notes []string) []string {
+	out := make([]string, len(notes))
+	for i, n := range notes {
+		out[i] = file + ": " + n
+	}
+	return out
+}
+
+func (r *roster) lookup(id string) *entry {
+	if id == "" {
+		return nil
+	}
+	if e, ok := r.byKey[id]; ok {
+		return e
+	}
+	return r.byKey[strings.ToLower(id)]
+}
+
+// athleteOf finds the athlete of a row. Rows of other athletes in a file
+// that one profile owns are left out and counted; an athlete a team does
+// not list is an error (listed instead with --lenient); without a profile
+// every athlete is new.
+func (r *roster) athleteOf(s source, name, file string, line int, lenient bool) (*entry, error) {
+	if e := r.lookup(name); e != nil {
+		if s.owner != "" && e.cfg.Profile.ID != s.owner {
+			r.lookup(s.owner).quality.OtherAthlete++
+			return nil, nil
+		}
+		return e, nil
+	}
+	if s.owner != "" {
+		if o := r.lookup(s.owner); o != nil {
+			o.quality.OtherAthlete++
+			return nil, nil
+		}
+	}
+	if !r.known {
+		p := metrics.NewProfile(name)
+		return r.add(parse.Athlete{Profile: p, Params: metrics.DefaultParams()}, false), nil
+	}
+	ids := make([]string, len(r.athletes))
+	for i, e := range r.athletes {
+		ids[i] = e.cfg.Profile.ID
+	}
+	reason := fmt.Sprintf("athlete %q is not in the team (athletes: %s)", name, strings.Join(ids, ", "))
+	if lenient {
+		r.orphans = append(r.orphans, parse.Skip{File: file, Line: line, Column: "athlete", Reason: reason})
+		return nil, nil
+	}
+	return nil, &parse.Error{File: file, Line: line, Column: "athlete", Msg: reason}
+}
+
+// finish orders athletes found in the data and sets the title.
+func (r *roster) finish() {
+	if !r.known {
+		slices.SortFunc(r.athletes, func(a, b *entry) int { return cmp.Compare(a.cfg.Profile.ID, b.cfg.Profile.ID) })
+		r.team = len(r.athletes) > 1
+		if len(r.athletes) == 1 {
+			r.title = r.athletes[0].cfg.Profile.Name
+		}
+	}
+	if r.title == "" {
+		r.title = "Training report"
+	}
+	for _, e := range r.athletes {
+		e.quality.RowsRead = e.quality.WorkoutRows + e.quality.CheckinRows + len(e.quality.Skipped)
+	}
+}
+
+// lastDate is the default as-of: the last date in the data.
+func (r *roster) lastDate() (metrics.Date, bool) {
+	var last metrics.Date
+	found := false
+	for _, e := range r.athletes {
+		for i := range e.workouts {
+			if d := e.workouts[i].Date; !found || d > last {
+				last, found = d, true
+			}
+		}
+		for i := range e.checkins {
+			if d := e.checkins[i].Date; !found || d > last {
+				last, found = d, true
+			}
+		}
+	}
+	return last, found
+}

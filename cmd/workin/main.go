@@ -1,0 +1,49 @@
+// Command workin turns training exports (workouts and daily check-ins) and
+// athlete profiles into one self-contained HTML report with charts and
+// recommendations, plus Markdown and JSON summaries.
+//
+// Usage:
+//
+//	workin report [flags] [TEAM_OR_PROFILE.yaml]
+//	workin demo -o report.html
+//
+// Run "workin help" or "workin report -h" for the flags, and see the
+// README for the input formats and every metric.
+//
+// Exit codes: 0 ok, 1 input or runtime error, 2 usage error, 3 alert
+// (--fail-on matched an athlete's recommendation).
+package main
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	_ "time/tzdata" // profile time zones resolve the same on every machine
+)
+
+func main() {
+	err := run(os.Args[1:], os.Stdout, os.Stderr)
+	os.Exit(exitCode(err, os.Stderr))
+}
+
+// exitCode prints err and maps it to the documented exit codes.
+func exitCode(err error, stderr *os.File) int {
+	if err == nil {
+		return 0
+	}
+	var alert *alertError
+	if errors.As(err, &alert) {
+		fmt.Fprintln(stderr, "workin: "+err.Error())
+		return 3
+	}
+	var usage *usageError
+	if errors.As(err, &usage) {
+		if usage.msg != "" {
+			fmt.Fprintln(stderr, "workin: "+usage.msg)
+			fmt.Fprintln(stderr, "Run 'workin help' for usage.")
+		}
+		return 2
+	}
+	fmt.Fprintln(stderr, "workin: "+err.Error())
+	return 1
+}

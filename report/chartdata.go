@@ -1,0 +1,187 @@
+package report
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/workin/workin/metrics"
+)
+
+// window is the part of an athlete's series the HTML shows.
+type window struct {
+	from, to int // day indexes, inclusive; from > to when there are no days
+	weekFrom int // first week index shown
+}
+
+func detailWindow(a *metrics.Analysis, weeks int) window {
+	w := window{from: 0, to: len(a.Days) - 1}
+	if weeks > 0 && len(a.Days) > weeks*7 {
+		w.from = len(a.Days) - weeks*7
+	}
+	if len(a.Days) > 0 {
+		first := a.Days[w.from].Date
+		for i, wk := range a.Weeks {
+			if wk.Start+6 >= first {
+				w.weekFrom = i
+				break
+			}
+		}
+	}
+	return w
+}
+
+// sportColour gives a sport its colour by family, as in the report design:
+// ride blue, run sky, swim yellow, strength grey, work-ins purple; other
+// sports take lighter greys in turn.
+func sportColour(key string, other *int) string {
+	switch {
+	case metrics.IsWorkIn(key):
+		return "#CC79A7"
+	case strings.Contains(key, "ride") || strings.Contains(key, "bike") || strings.Contains(key, "cycl"):
+		return "#0072B2"
+	case metrics.IsRun(key):
+		return "#56B4E9"
+	case strings.Contains(key, "swim"):
+		return "#F0E442"
+	case strings.Contains(key, "strength") || strings.Contains(key, "weight") || strings.Contains(key, "gym") || strings.Contains(key, "lift"):
+		return "#6B6B6B"
+	}
+	greys := []string{"#BBBBBB", "#999999", "#D4D4D4", "#8C8C8C", "#A3A3A3"}
+	c := greys[*other%len(greys)]
+	*other++
+	return c
+}
+
+// chartData writes the athlete's columnar datasets for report.js: one
+// column per dimension, values rounded to display precision.
+func chartData(a *Athlete, win window) []byte {
+	var w jw
+	w.b = make([]byte, 0, 64*(win.to-win.from+1)+1024)
+	w.obj()
+	days := a.Days
+	if win.from <= win.to {
+		days = a.Days[win.from : win.to+1]
+		w.kv("start", func() { w.date(days[0].Date) })
+	}
+	w.kv("n", func() { w.int(len(days)) })
+	w.key("days")
+	w.obj()
+	col := func(name string, d int, f func(*metrics.Day) float64) {
+		w.key(name)
+		w.arr()
+		for i := range days {
+			w.round(f(&days[i]), d)
+		}
+		w.endArr()
+	}
+	col("load", 1, func(d *metrics.Day) float64 { return d.Load })
+	col("hard", 1, func(d *metrics.Day) float64 {
+		if d.Hard {
+			return d.Load
+		}
+		return metrics.Missing
+	})
+	col("ctl", 1, func(d *metrics.Day) float64 { return d.CTL })
+	col("atl", 1, func(d *metrics.Day) float64 { return d.ATL })
+	col("tsb", 1, func(d *metrics.Day) float64 { return d.TSB })
+	col("acwr", 3, func(d *metrics.Day) float64 { return d.ACWR })
+	col("acute", 1, func(d *metrics.Day) float64 { return d.Acute })
+	col("chronic", 1, func(d *metrics.Day) float64 { return d.Chronic })
+	col("mono", 2, func(d *metrics.Day) float64 { return d.Monotony })
+	col("strain", 0, func(d *metrics.Day) float64 { return d.Strain })
+	col("rest", 0, func(d *metrics.Day) float64 {
+		if d.Rest {
+			return 1
+		}
+		return 0
+	})
+	sportDays(&w, a, win)
+	w.endObj()
+	weekData(&w, a, win)
+	w.key("sports")
+	w.arr()
+	other := 0
+	for _, s := range a.Sports {
+		w.obj()
+		w.kv("name", func() { w.str(s) })
+		w.kv("color", func() { w.str(sportColour(s, &other)) })
+		w.endObj()
+	}
+	w.endArr()
+	w.key("thr")
+	w.obj()
+	w.kv("spike", func() { w.num(a.Params.SpikeACWR) })
+	w.kv("mono", func() { w.num(a.Params.MonotonyMax) })
+	w.endObj()
+	w.endObj()
+	return w.b
+}
+
+// sportDays writes one daily column per sport (s0, s1, …).
+func sportDays(w *jw, a *Athlete, win window) {
+	if win.from > win.to {
+		return
+	}
+	index := map[string]int{}
+	for i, s := range a.Sports {
+		index[s] = i
+	}
+	n := win.to - win.from + 1
+	cols := make([][]float64, len(a.Sports))
+	for i := range cols {
+		cols[i] = make([]float64, n)
+	}
+	first := a.Days[win.from].Date
+	for i := range a.Sessions {
+		s := &a.Sessions[i]
+		if s.Date < first {
+			continue
+		}
+		cols[index[s.SportKey]][s.Date-first] += s.LP
+	}
+	for i, c := range cols {
+		w.key("s" + strconv.Itoa(i))
+		w.arr()
+		for _, v := range c {
+			if v == 0 {
+				w.raw("null")
+			} else {
+				w.round(v, 1)
+			}
+		}
+		w.endArr()
+	}
+}
+
+func weekData(w *jw, a *Athlete, win window) {
+	weeks := a.Weeks[min(win.weekFrom, len(a.Weeks)):]
+	w.key("weeks")
+	w.obj()
+	w.key("week")
+	w.arr()
+	for i := range weeks {
+		w.date(weeks[i].Start)
+	}
+	w.endArr()
+	wcol := func(name string, d int, f func(*metrics.Week) float64) {
+		w.key(name)
+		w.arr()
+		for i := range weeks {
+			w.round(f(&weeks[i]), d)
+		}
+		w.endArr()
+	}
+	wcol("total", 0, func(x *metrics.Week) float64 { return x.Load })
+	wcol("limit", 0, func(x *metrics.Week) float64 { return x.Limit })
+	wcol("rest", 0, func(x *metrics.Week) float64 { return float64(x.RestDays) })
+	wcol("days", 0, func(x *metrics.Week) float64 { return float64(x.Days) })
+	for s := range a.Sports {
+		wcol("w"+strconv.Itoa(s), 1, func(x *metrics.Week) float64 {
+			if x.BySport[s] == 0 {
+				return metrics.Missing
+			}
+			return x.BySport[s]
+		})
+	}
+	w.endObj()
+}

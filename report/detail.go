@@ -1,0 +1,110 @@
+package report
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/workin/workin/metrics"
+)
+
+// sourceLabel names a load source for people.
+func sourceLabel(s metrics.Source) string {
+	switch s {
+	case metrics.SrcGiven:
+		return "given"
+	case metrics.SrcPower:
+		return "power"
+	case metrics.SrcTRIMP:
+		return "TRIMP"
+	case metrics.SrcHR:
+		return "heart rate"
+	case metrics.SrcPace:
+		return "pace"
+	case metrics.SrcSRPE:
+		return "RPE"
+	}
+	return "unknown"
+}
+
+// sourceDetail explains how one session's load was computed, with the
+// numbers that went in: "RPE 6 × 45 min × k 0.238".
+func sourceDetail(a *metrics.Analysis, s *metrics.Session) string {
+	p := a.Profile
+	switch s.Source {
+	case metrics.SrcGiven:
+		label := s.TSSLabel
+		if label == "" || label == "tss" {
+			label = "TSS"
+		}
+		return fmt.Sprintf("%s %s as exported", label, fixed(s.TSS, 0))
+	case metrics.SrcPower:
+		if metrics.Known(s.NP) {
+			return fmt.Sprintf("NP %s W ÷ FTP %s W = IF %s, %s", fixed(s.NP, 0), fixed(p.FTP, 0), fixed(s.NP/p.FTP, 2), hm(s.Duration))
+		}
+		return fmt.Sprintf("avg power %s W (no NP) ÷ FTP %s W = IF %s, %s", fixed(s.AvgPower, 0), fixed(p.FTP, 0), fixed(s.AvgPower/p.FTP, 2), hm(s.Duration))
+	case metrics.SrcTRIMP:
+		return fmt.Sprintf("TRIMP %s × 100 ÷ %s (1 h at LTHR %s)", fixed(s.TRIMP, 1), fixed(hourTRIMP(p), 1), fixed(lthr(p), 0))
+	case metrics.SrcHR:
+		return fmt.Sprintf("avg HR %s for %s: TRIMP %s × 100 ÷ %s (1 h at LTHR %s)", fixed(s.AvgHR, 0), hm(s.Duration),
+			fixed(metrics.TRIMP(s.Duration/60, s.AvgHR, p.RestingHR, p.MaxHR, p.Sex), 1), fixed(hourTRIMP(p), 1), fixed(lthr(p), 0))
+	case metrics.SrcPace:
+		pace := s.Duration / s.DistanceKm
+		return fmt.Sprintf("%s km in %s (%s/km) vs threshold %s/km, IF %s", fixed(s.DistanceKm, 1), hm(s.Duration),
+			mmss(pace), mmss(p.ThresholdPace), fixed(p.ThresholdPace/pace, 2))
+	case metrics.SrcSRPE:
+		return fmt.Sprintf("RPE %s × %s min × k %s", fixed(s.RPE, 1), fixed(s.Duration/60, 0), fixed(a.Calibration.K, 3))
+	}
+	var missing []string
+	if !metrics.Known(s.Duration) {
+		missing = append(missing, "duration")
+	}
+	if !metrics.Known(s.RPE) {
+		missing = append(missing, "RPE")
+	}
+	return "no load: missing " + strings.Join(missing, " and ")
+}
+
+func lthr(p metrics.Profile) float64 {
+	if metrics.Known(p.LTHR) {
+		return p.LTHR
+	}
+	return metrics.DefaultLTHR(p.RestingHR, p.MaxHR)
+}
+
+func hourTRIMP(p metrics.Profile) float64 {
+	return metrics.HRSSHour(lthr(p), p.RestingHR, p.MaxHR, p.Sex)
+}
+
+func mmss(sec float64) string {
+	if !metrics.Known(sec) {
+		return dash
+	}
+	s := int(sec + 0.5)
+	return fmt.Sprintf("%d:%02d", s/60, s%60)
+}
+
+// profileNotes says which profile values were missing and what that cost.
+func profileNotes(a *Athlete) []string {
+	var notes []string
+	if !a.HasProfile {
+		notes = append(notes, "No profile: loads come from given TSS or session RPE only. A profile with max_hr, resting_hr, ftp and threshold_pace lets workin use heart rate, power and pace.")
+	}
+	needs := []struct {
+		bit  metrics.Needs
+		text string
+	}{
+		{metrics.NeedFTP, "had power but the profile has no ftp, so their load came from a lower source"},
+		{metrics.NeedHRZones, "had heart rate but the profile lacks max_hr or resting_hr, so their load came from a lower source"},
+		{metrics.NeedThresholdPace, "were runs with distance but the profile has no threshold_pace, so their load came from a lower source"},
+		{metrics.NeedSex, "used heart rate with the male TRIMP constants because the profile gives no sex"},
+	}
+	for i, n := range needs {
+		if c := a.Needed[i]; c > 0 && n.bit != 0 {
+			notes = append(notes, fmt.Sprintf("%s %s.", plural(c, "session", "sessions"), n.text))
+		}
+	}
+	if a.HasProfile && metrics.Known(a.Profile.MaxHR) && metrics.Known(a.Profile.RestingHR) && !metrics.Known(a.Profile.LTHR) && a.BySource[metrics.SrcHR].Sessions+a.BySource[metrics.SrcTRIMP].Sessions > 0 {
+		notes = append(notes, fmt.Sprintf("No lthr in the profile: heart-rate loads use HRrest + 0.85 × (HRmax − HRrest) = %s bpm.", fixed(lthr(a.Profile), 0)))
+	}
+	return notes
+}

@@ -1,0 +1,79 @@
+package report
+
+import (
+	"bufio"
+	"fmt"
+	"html/template"
+	"io"
+	"io/fs"
+	"regexp"
+	"sync"
+
+	"github.com/workin/workin/templates"
+)
+
+// assets are the parsed templates and the inlined CSS and scripts, loaded
+// once per process from the embedded templates package.
+type assets struct {
+	page    *template.Template
+	css     template.CSS
+	script  template.JS
+	echarts template.JS
+}
+
+var (
+	assetsOnce sync.Once
+	loaded     assets
+	loadErr    error
+)
+
+// scriptEnd matches what would end an inline <script> element early.
+var scriptEnd = regexp.MustCompile(`(?i)</script|<!--`)
+
+func loadAssets() (*assets, error) {
+	assetsOnce.Do(func() {
+		read := func(name string) string {
+			b, err := fs.ReadFile(templates.FS, name)
+			if err != nil && loadErr == nil {
+				loadErr = fmt.Errorf("reading embedded %s: %w", name, err)
+			}
+			return string(b)
+		}
+		ech, js := read("assets/echarts/echarts.min.js"), read("report.js")
+		for name, s := range map[string]string{"echarts.min.js": ech, "report.js": js} {
+			if scriptEnd.MatchString(s) && loadErr == nil {
+				loadErr = fmt.Errorf("embedded %s contains </script or <!--; it cannot be inlined", name)
+			}
+		}
+		loaded.css = template.CSS(read("report.css"))
+		loaded.script = template.JS(js)
+		loaded.echarts = template.JS(ech)
+		if loadErr != nil {
+			return
+		}
+		loaded.page, loadErr = template.New("page").ParseFS(templates.FS, "*.html")
+	})
+	return &loaded, loadErr
+}
+
+// WriteHTML writes the report as one self-contained HTML file: styles,
+// scripts, chart library and data are all inline, so it opens offline from
+// an email attachment or a CI artifact. User text is escaped by
+// html/template; chart data is JSON with <, > and & escaped.
+func WriteHTML(w io.Writer, r *Report) error {
+	a, err := loadAssets()
+	if err != nil {
+		return err
+	}
+	sk, err := chartSkeletons()
+	if err != nil {
+		return fmt.Errorf("building chart options: %w", err)
+	}
+	v := buildPage(r)
+	v.CSS, v.Script, v.ECharts, v.Skeletons = a.css, a.script, a.echarts, template.JS(sk)
+	bw := bufio.NewWriterSize(w, 1<<16)
+	if err := a.page.ExecuteTemplate(bw, "page", v); err != nil {
+		return fmt.Errorf("rendering HTML: %w", err)
+	}
+	return bw.Flush()
+}

@@ -1,0 +1,350 @@
+package report
+
+import (
+	"fmt"
+	"html/template"
+	"strings"
+
+	"github.com/workin/workin/metrics"
+	"github.com/workin/workin/parse"
+)
+
+// The HTML templates receive these view types, with every value already
+// formatted; templates only lay them out.
+
+type pageView struct {
+	Title     string
+	AsOf      string
+	Subtitle  string
+	Team      bool
+	Athletes  []athleteView
+	Files     []fileView
+	Orphans   []skipView
+	Methods   methodsView
+	Skeletons template.JS
+	ECharts   template.JS
+	Script    template.JS
+	CSS       template.CSS
+}
+
+type stat struct {
+	Label, Value, Unit, Note string
+}
+
+type chartView struct {
+	Kind, Title, Read, Aria string
+	Tall                    bool
+}
+
+type athleteView struct {
+	Index     int
+	Anchor    string
+	Name      string
+	ID        string
+	Period    string
+	Open      bool
+	Empty     string // why there is nothing to show
+	Stats     []stat
+	Charts    []chartView
+	Sessions  []sessionView
+	Older     int // sessions before the table's window
+	Weeks     []weekView
+	Quality   qualityView
+	Overrides []metrics.Override
+	Data      template.JS
+}
+
+type sessionView struct {
+	Date, Sport, Duration, Load, Source, SourceClass, Detail, RPE, Notes string
+	Hard                                                                 bool
+	HardWhy                                                              string
+}
+
+type weekView struct {
+	Start, Load, Sessions, Rest, Note string
+	Lighter, Partial                  bool
+}
+
+type qualityView struct {
+	RowsRead, Workouts, Checkins int
+	Skipped                      []skipView
+	Sources                      []sourceView
+	K                            string
+	Notes                        []string
+}
+
+type sourceView struct {
+	Name, Sessions, LP, Share string
+}
+
+type skipView struct {
+	File, Line, Column, Reason string
+}
+
+type fileView struct {
+	Name, Kind, Format, Rows, Used, Skipped, Span, Ignored string
+	Notes                                                  []string
+}
+
+type methodsView struct {
+	Decay, TSB, ACWR, Monotony, Week, Rest, K, Hard string
+	Thresholds                                      []stat
+}
+
+// Anchor returns a safe HTML id for an athlete index.
+func anchor(i int) string { return fmt.Sprintf("athlete-%d", i+1) }
+
+func buildPage(r *Report) pageView {
+	v := pageView{Title: r.Title, AsOf: r.AsOf.Long(), Team: r.Team}
+	n := len(r.Athletes)
+	v.Subtitle = fmt.Sprintf("as of %s · %s", r.AsOf.Long(), plural(n, "athlete", "athletes"))
+	for i, a := range r.Athletes {
+		v.Athletes = append(v.Athletes, buildAthlete(r, i, a, n <= 5))
+	}
+	for _, f := range r.Files {
+		v.Files = append(v.Files, buildFile(f))
+	}
+	v.Orphans = skipViews(r.Skipped)
+	if n > 0 {
+		v.Methods = buildMethods(r.Athletes[0].Params)
+	} else {
+		v.Methods = buildMethods(metrics.DefaultParams())
+	}
+	return v
+}
+
+func buildFile(f File) fileView {
+	span := dash
+	if f.Used > 0 {
+		span = f.First.String() + " – " + f.Last.String()
+	}
+	return fileView{Name: f.Name, Kind: f.Kind, Format: f.Format, Rows: fmt.Sprint(f.Rows), Used: fmt.Sprint(f.Used),
+		Skipped: fmt.Sprint(f.Skipped), Span: span, Ignored: strings.Join(f.Ignored, ", "), Notes: f.Notes}
+}
+
+func skipViews(ss []parse.Skip) []skipView {
+	out := make([]skipView, 0, len(ss))
+	for _, s := range ss {
+		out = append(out, skipView{File: s.File, Line: fmt.Sprint(s.Line), Column: s.Column, Reason: s.Reason})
+	}
+	return out
+}
+
+func buildAthlete(r *Report, i int, a *Athlete, open bool) athleteView {
+	v := athleteView{Index: i, Anchor: anchor(i), Name: a.Profile.Name, ID: a.Profile.ID, Open: open,
+		Overrides: a.Params.Overrides}
+	v.Quality = buildQuality(a)
+	if len(a.Days) == 0 {
+		v.Empty = "No workouts or check-ins on or before " + r.AsOf.String() + "."
+		return v
+	}
+	v.Period = period(a.Start, a.AsOf)
+	win := detailWindow(a.Analysis, r.Options.DetailWeeks)
+	v.Stats = headline(a.Analysis)
+	v.Charts = loadChartViews(a.Analysis)
+	v.Sessions, v.Older = sessionRows(a.Analysis, win)
+	v.Weeks = weekRows(a.Analysis, win)
+	v.Data = template.JS(chartData(a, win))
+	return v
+}
+
+// today returns the as-of day.
+func today(a *metrics.Analysis) *metrics.Day { return &a.Days[len(a.Days)-1] }
+
+func headline(a *metrics.Analysis) []stat {
+	d := today(a)
+	wk := a.Weeks[len(a.Weeks)-1]
+	stats := []stat{
+		{Label: "This week", Value: lp(wk.Load), Unit: "LP",
+			Note: fmt.Sprintf("%s, %s since %s", plural(wk.Sessions, "session", "sessions"), plural(wk.RestDays, "rest day", "rest days"), wk.Start.Long()[:10])},
+		{Label: "Fitness · fatigue", Value: lp(d.CTL) + " · " + lp(d.ATL), Unit: "LP/day", Note: "42-day and 7-day load averages"},
+		{Label: "Form", Value: signed(d.CTL-d.ATL, 0), Unit: "", Note: "going into tomorrow (today: " + signed(d.TSB, 0) + ")"},
+		acwrStat(d),
+		{Label: "Monotony", Value: fixed(d.Monotony, 1), Note: "strain " + lp(d.Strain) + " over 7 days"},
+		restStat(a),
+	}
+	if int(a.AsOf-a.Start) < a.Params.CTLDays {
+		stats[1].Note = fmt.Sprintf("building: %d of %d days of data", int(a.AsOf-a.Start)+1, a.Params.CTLDays)
+	}
+	return stats
+}
+
+func acwrStat(d *metrics.Day) stat {
+	if !metrics.Known(d.ACWR) {
+		return stat{Label: "Acute:chronic", Value: dash, Note: "needs 28 days of data"}
+	}
+	return stat{Label: "Acute:chronic", Value: ratio(d.ACWR),
+		Note: fmt.Sprintf("last week %s vs usual %s LP/day", lp(d.Acute), lp(d.Chronic))}
+}
+
+func restStat(a *metrics.Analysis) stat {
+	for i := len(a.Days) - 1; i >= 0; i-- {
+		if a.Days[i].Rest {
+			since := int(a.AsOf - a.Days[i].Date)
+			note := "today"
+			if since > 0 {
+				note = plural(since, "day", "days") + " ago"
+			}
+			return stat{Label: "Last rest day", Value: a.Days[i].Date.Long()[:10], Note: note}
+		}
+	}
+	return stat{Label: "Last rest day", Value: dash, Note: fmt.Sprintf("none in %s", plural(len(a.Days), "day", "days"))}
+}
+
+func loadChartViews(a *metrics.Analysis) []chartView {
+	d := today(a)
+	wk := a.Weeks[len(a.Weeks)-1]
+	acwr := "needs 28 days"
+	if metrics.Known(d.ACWR) {
+		acwr = fmt.Sprintf("%s (E7 %s / E28 %s LP/day)", ratio(d.ACWR), lp(d.Acute), lp(d.Chronic))
+	}
+	return []chartView{
+		{Kind: "daily", Title: fmt.Sprintf("Daily load · today %s LP", lp(d.Load)),
+			Read: "Each bar is a day's training load in load points (LP), coloured by sport; 100 LP is one hour at threshold. ▲ marks a day with a hard session.",
+			Aria: fmt.Sprintf("Daily load by sport; today %s LP.", lp(d.Load))},
+		{Kind: "weekly", Title: fmt.Sprintf("Weekly load by sport · this week %s LP so far", lp(wk.Load)),
+			Read: "Bars under the dashed line are lighter weeks (at most 80 % of the three weeks before); one lighter week after every three or four loading weeks is usual.",
+			Aria: fmt.Sprintf("Weekly load by sport; this week %s LP so far.", lp(wk.Load))},
+		{Kind: "pmc", Title: fmt.Sprintf("Fitness %s · fatigue %s · form %s", lp(d.CTL), lp(d.ATL), signed(d.CTL-d.ATL, 0)), Tall: true,
+			Read: "Fitness is your 42-day load average and fatigue your 7-day one, not a fitness test. Form (bars) is fitness minus fatigue going into each day: below zero you carry fatigue, well above zero you are fresh.",
+			Aria: fmt.Sprintf("Fitness %s, fatigue %s, form %s.", lp(d.CTL), lp(d.ATL), signed(d.CTL-d.ATL, 0))},
+		{Kind: "acwr", Title: "Acute:chronic " + acwr, Tall: true,
+			Read: "Last week against your usual month: a spike signal, not an injury forecast. The shaded 0.8–1.3 range is commonly cited from team sports and disputed; the dashed line is the load-spike rule. Below, the two averages it divides.",
+			Aria: "Acute:chronic workload ratio " + acwr + "."},
+		{Kind: "mono", Title: fmt.Sprintf("Monotony %s · strain %s", fixed(d.Monotony, 1), lp(d.Strain)), Tall: true,
+			Read: "Monotony is high when every day looks alike; vary hard and easy days. Foster (1998) linked weeks of high strain (load × monotony, bars below) with illness.",
+			Aria: fmt.Sprintf("Monotony %s, strain %s.", fixed(d.Monotony, 1), lp(d.Strain))},
+	}
+}
+
+// sessionRows lists the sessions of the detail window, newest first.
+func sessionRows(a *metrics.Analysis, win window) ([]sessionView, int) {
+	first := a.Days[win.from].Date
+	var rows []sessionView
+	older := 0
+	for i := len(a.Sessions) - 1; i >= 0; i-- {
+		s := &a.Sessions[i]
+		if s.Date < first {
+			older++
+			continue
+		}
+		rpe := dash
+		if metrics.Known(s.RPE) {
+			rpe = fixed(s.RPE, 1)
+			rpe = strings.TrimSuffix(rpe, ".0")
+		}
+		rows = append(rows, sessionView{Date: s.Date.String(), Sport: s.Sport, Duration: hm(s.Duration),
+			Load: lp(s.LP), Source: sourceLabel(s.Source), SourceClass: s.Source.String(), Detail: sourceDetail(a, s),
+			RPE: rpe, Notes: s.Notes, Hard: s.Hard, HardWhy: hardWhy(s.HardWhy)})
+	}
+	return rows, older
+}
+
+func hardWhy(why string) string {
+	switch why {
+	case "rpe":
+		return "hard: RPE at or above the hard_rpe threshold"
+	case "intensity":
+		return "hard: load per hour at or above threshold × hard_if²"
+	case "p90":
+		return "hard: above the 90th percentile of the previous 90 days"
+	}
+	return ""
+}
+
+func weekRows(a *metrics.Analysis, win window) []weekView {
+	var rows []weekView
+	for i := len(a.Weeks) - 1; i >= win.weekFrom; i-- {
+		w := a.Weeks[i]
+		v := weekView{Start: w.Start.String(), Load: lp(w.Load), Sessions: fmt.Sprint(w.Sessions), Rest: fmt.Sprint(w.RestDays),
+			Lighter: w.Lighter, Partial: !w.Complete}
+		switch {
+		case !w.Complete:
+			v.Note = fmt.Sprintf("%s of 7 in the data", plural(w.Days, "day", "days"))
+		case w.Lighter:
+			v.Note = "lighter week (limit " + lp(w.Limit) + ")"
+		}
+		rows = append(rows, v)
+	}
+	return rows
+}
+
+func buildQuality(a *Athlete) qualityView {
+	q := qualityView{RowsRead: a.Quality.RowsRead, Workouts: a.Quality.WorkoutRows, Checkins: a.Quality.CheckinRows,
+		Skipped: skipViews(a.Quality.Skipped)}
+	var total float64
+	for _, s := range a.BySource {
+		total += s.LP
+	}
+	for _, src := range metrics.Sources() {
+		s := a.BySource[src]
+		if s.Sessions == 0 {
+			continue
+		}
+		share := dash
+		if total > 0 {
+			share = fixed(100*s.LP/total, 0) + " %"
+		}
+		q.Sources = append(q.Sources, sourceView{Name: sourceLabel(src), Sessions: fmt.Sprint(s.Sessions), LP: lp(s.LP), Share: share})
+	}
+	c := a.Calibration
+	switch {
+	case c.Fixed:
+		q.K = fmt.Sprintf("k = %s LP per RPE·min, set in the profile (srpe_k)", fixed(c.K, 4))
+	case c.Calibrated:
+		q.K = fmt.Sprintf("k = %s LP per RPE·min, calibrated from %s with both RPE and a measured load", fixed(c.K, 4), plural(c.Pairs, "session", "sessions"))
+	default:
+		q.K = fmt.Sprintf("k = %s LP per RPE·min (the fallback 100/420: an hour at RPE 7 is an hour at threshold); %s paired sessions of the 10 needed to calibrate", fixed(c.K, 4), fmt.Sprint(c.Pairs))
+	}
+	q.Notes = append(q.Notes, profileNotes(a)...)
+	if a.AfterAsOf > 0 {
+		q.Notes = append(q.Notes, fmt.Sprintf("%s dated after %s left out.", plural(a.AfterAsOf, "row", "rows"), a.AsOf))
+	}
+	if a.Quality.OtherAthlete > 0 {
+		q.Notes = append(q.Notes, fmt.Sprintf("%s of other athletes in the files of this profile left out.", plural(a.Quality.OtherAthlete, "row", "rows")))
+	}
+	q.Notes = append(q.Notes, a.Quality.Notes...)
+	return q
+}
+
+func buildMethods(p metrics.Params) methodsView {
+	m := methodsView{}
+	kc, ka := metrics.EWMAConstant(p.CTLDays, p.PMCDecay), metrics.EWMAConstant(p.ATLDays, p.PMCDecay)
+	if p.PMCDecay == metrics.DecayLinear {
+		m.Decay = fmt.Sprintf("linear form k = 1/N (TrainingPeaks): k(%d) = %s, k(%d) = %s", p.CTLDays, fixed(kc, 6), p.ATLDays, fixed(ka, 6))
+	} else {
+		m.Decay = fmt.Sprintf("exponential form k = 1 − e^(−1/N) (GoldenCheetah, intervals.icu): k(%d) = %s, k(%d) = %s", p.CTLDays, fixed(kc, 6), p.ATLDays, fixed(ka, 6))
+	}
+	m.Decay += fmt.Sprintf("; seeded with fitness %s and fatigue %s on the day before the first", fixed(p.CTLSeed, 0), fixed(p.ATLSeed, 0))
+	if p.TSB == metrics.TSBToday {
+		m.TSB = "form(d) = fitness(d) − fatigue(d), same day (intervals.icu)"
+	} else {
+		m.TSB = "form(d) = fitness(d−1) − fatigue(d−1): form going into the day (TrainingPeaks); the headline also shows form going into tomorrow"
+	}
+	switch p.ACWRMethod {
+	case metrics.ACWRCoupled:
+		m.ACWR = fmt.Sprintf("rolling coupled: %d-day mean ÷ %d-day mean including it (Hulin et al. 2014)", p.ACWRAcuteDays, p.ACWRChronicDays)
+	case metrics.ACWRUncoupled:
+		m.ACWR = fmt.Sprintf("rolling uncoupled: %d-day mean ÷ mean of the %d days before it (Windt & Gabbett 2019)", p.ACWRAcuteDays, p.ACWRChronicDays-p.ACWRAcuteDays)
+	default:
+		m.ACWR = fmt.Sprintf("EWMA (Williams et al. 2017): λ = 2/(N+1), λ%d = %s, λ%d = %s, both seeded with the first day's load; empty for the first %d days and when the chronic average is 0",
+			p.ACWRAcuteDays, fixed(2/float64(p.ACWRAcuteDays+1), 4), p.ACWRChronicDays, fixed(2/float64(p.ACWRChronicDays+1), 4), p.ACWRChronicDays-1)
+	}
+	sd := "population SD (÷ n)"
+	if p.MonotonySD == metrics.SDSample {
+		sd = "sample SD (÷ n−1)"
+	}
+	m.Monotony = "rolling 7 days, mean ÷ " + sd + ", capped at 10; strain = 7-day load × monotony (Foster 1998)"
+	m.Week = fmt.Sprintf("calendar weeks starting %s (ISO 8601 when Monday)", p.WeekStart)
+	m.Rest = fmt.Sprintf("a day whose training load (work-ins excluded) is under %s LP and with no session of unknown load", fixed(p.RestLoadMax, 0))
+	m.K = "k = Σ measured load ÷ Σ RPE×minutes over sessions with both (at least 10), else 100/420 = 0.2381"
+	m.Hard = fmt.Sprintf("RPE ≥ %s; or measured load of at least %s LP per hour (IF %s); or above the 90th percentile of the previous 90 days' sessions (with at least 10)",
+		fixed(p.HardRPE, 1), fixed(metrics.HardIntensity(p.HardIF), 2), fixed(p.HardIF, 2))
+	m.Thresholds = []stat{
+		{Label: "load-spike", Value: "ACWR > " + fixed(p.SpikeACWR, 2), Note: fmt.Sprintf("and chronic ≥ %s LP/day (Gabbett 2016)", fixed(p.SpikeMinChronic, 0))},
+		{Label: "monotony-high", Value: "monotony > " + fixed(p.MonotonyMax, 1), Note: "Foster 1998"},
+		{Label: "no-rest-day", Value: fmt.Sprintf("≥ %d days without rest", p.NoRestDays), Note: fmt.Sprintf("alert from %d (Meeusen et al. 2013)", p.NoRestAlertDays)},
+		{Label: "no-deload-week", Value: fmt.Sprintf("no lighter week in %d complete weeks", p.DeloadWeeks), Note: fmt.Sprintf("lighter = ≤ %s × the 3 weeks before (Bell et al. 2023)", fixed(p.DeloadRatio, 2))},
+	}
+	return m
+}

@@ -1,0 +1,63 @@
+package report
+
+import (
+	"github.com/workin/workin/metrics"
+	"github.com/workin/workin/parse"
+)
+
+// Report is everything the three renderers need. Build it once; WriteHTML,
+// WriteMarkdown and WriteJSON only read it.
+type Report struct {
+	Title    string       // team name, or the athlete's name
+	Team     bool         // the input was a team file (or several athletes)
+	AsOf     metrics.Date // "today"
+	Athletes []*Athlete
+	Files    []File       // every input file read
+	Skipped  []parse.Skip // rows that belong to no known athlete (lenient mode)
+	Options  Options
+}
+
+// Options change what the renderers show.
+type Options struct {
+	// DetailWeeks limits each athlete's charts and session table in the
+	// HTML to the last N weeks (0 = everything). The JSON always has all.
+	DetailWeeks int
+}
+
+// Athlete is one athlete's analysis with what is known about its inputs.
+type Athlete struct {
+	*metrics.Analysis
+	HasProfile bool     // a profile (file or team entry) described the athlete
+	Given      []string // physiological profile keys the profile set
+	Quality    Quality
+}
+
+// Quality is the athlete's share of the data-quality section.
+type Quality struct {
+	RowsRead     int          // workout and check-in rows attributed to the athlete
+	WorkoutRows  int          // of which workouts
+	CheckinRows  int          // of which check-ins
+	Skipped      []parse.Skip // the athlete's rows left out in lenient mode
+	Notes        []string     // remarks about the athlete's files
+	OtherAthlete int          // rows of other athletes in files the athlete's profile listed
+}
+
+// File summarises one input file for the data-quality section.
+type File struct {
+	Name    string
+	Kind    string
+	Format  string
+	Rows    int
+	Used    int
+	Skipped int
+	First   metrics.Date
+	Last    metrics.Date
+	Ignored []string
+	Notes   []string
+}
+
+// FileOf summarises a parsed file.
+func FileOf(f *parse.File) File {
+	return File{Name: f.Name, Kind: f.Kind.String(), Format: f.Format, Rows: f.Rows, Used: f.Used(),
+		Skipped: len(f.Skipped), First: f.First, Last: f.Last, Ignored: f.Ignored, Notes: f.Notes}
+}
