@@ -115,7 +115,7 @@ func (a *Analysis) keepUntilAsOf(in []Workout) []Workout {
 	}
 	slices.SortStableFunc(ws, func(x, y Workout) int {
 		return cmp.Or(cmp.Compare(x.Date, y.Date), cmp.Compare(x.StartSec, y.StartSec),
-			cmp.Compare(x.File, y.File), cmp.Compare(x.Line, y.Line))
+			cmp.Compare(x.Origin.FileName(), y.Origin.FileName()), cmp.Compare(x.Line, y.Line))
 	})
 	return ws
 }
@@ -130,7 +130,7 @@ func keepCheckins(in []Checkin, asOf Date, after *int) []Checkin {
 		cs = append(cs, in[i])
 	}
 	slices.SortStableFunc(cs, func(x, y Checkin) int {
-		return cmp.Or(cmp.Compare(x.Date, y.Date), cmp.Compare(x.File, y.File), cmp.Compare(x.Line, y.Line))
+		return cmp.Or(cmp.Compare(x.Date, y.Date), cmp.Compare(x.Origin.FileName(), y.Origin.FileName()), cmp.Compare(x.Line, y.Line))
 	})
 	return cs
 }

@@ -150,9 +150,9 @@ func TestHardSessions(t *testing.T) {
 
 func TestCheckinsMergeFieldByField(t *testing.T) {
 	c1 := NewCheckin()
-	c1.Date, c1.Soreness, c1.HRV, c1.File, c1.Line = MustDate("2026-01-05"), 4, 60, "a.csv", 2
+	c1.Date, c1.Soreness, c1.HRV, c1.Line = MustDate("2026-01-05"), 4, 60, 2
 	c2 := NewCheckin()
-	c2.Date, c2.Soreness, c2.File, c2.Line = MustDate("2026-01-05"), 7, "a.csv", 3
+	c2.Date, c2.Soreness, c2.Line = MustDate("2026-01-05"), 7, 3
 	a := Analyze(Input{Profile: NewProfile("a"), Params: DefaultParams(), AsOf: MustDate("2026-01-05"), Checkins: []Checkin{c2, c1}})
 	d := a.Days[0]
 	if d.Soreness != 7 || d.HRV != 60 || d.Checkins != 2 {

@@ -25,12 +25,25 @@ type Workout struct {
 	AvgPower   float64 // W
 	NP         float64 // normalised power, W
 	TSS        float64 // a load the export already computed on the TSS scale
-	TSSLabel   string  // what TSS was called in the export, for provenance
 	TRIMP      float64 // a stream-based Banister TRIMP from the export
 	Notes      string
-	File       string // where the row came from, for evidence and data quality
-	Line       int32  // physical line of the row in File
-	Format     string // detected export format ("native", "strava", …)
+	Origin     *Origin // the file the row came from, shared by its rows
+	Line       int32   // physical line of the row in its file
+}
+
+// Origin describes the file a row came from; all rows of a file share one.
+type Origin struct {
+	File     string // path as given
+	Format   string // detected export format ("native", "strava", …)
+	TSSLabel string // what the export calls a given load ("tss", "Training Load")
+}
+
+// FileName returns the origin's file, or "" for a row built in code.
+func (o *Origin) FileName() string {
+	if o == nil {
+		return ""
+	}
+	return o.File
 }
 
 // NewWorkout returns a Workout with every optional number Missing.
@@ -57,9 +70,8 @@ type Checkin struct {
 	HRV          float64 // rMSSD, ms
 	RestingHR    float64 // bpm
 	Notes        string
-	File         string
+	Origin       *Origin
 	Line         int32
-	Format       string
 }
 
 // NewCheckin returns a Checkin with every optional number Missing.

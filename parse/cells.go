@@ -49,6 +49,9 @@ const wantDecimal = "want a plain decimal number such as 7 or 7.5"
 // decimalComma (semicolon-separated files) a single comma is the decimal
 // mark.
 func parseDecimal(s string, decimalComma bool) (float64, error) {
+	if v, ok := fastDecimal(s); ok {
+		return v, nil
+	}
 	s = strings.TrimSpace(s)
 	if s == "" {
 		return metrics.Missing, nil
@@ -80,6 +83,39 @@ func parseDecimal(s string, decimalComma bool) (float64, error) {
 	}
 	return v, nil
 }
+
+// fastDecimal parses the common cell: up to 15 digits with an optional
+// fraction, no sign or spaces. Dividing an exact integer below 2^53 by an
+// exact power of ten rounds correctly, so the result equals
+// strconv.ParseFloat's. Anything else goes the careful way.
+func fastDecimal(s string) (float64, bool) {
+	if len(s) == 0 || len(s) > 16 {
+		return 0, false
+	}
+	var mant uint64
+	frac, digits, dot := 0, 0, false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= '0' && c <= '9':
+			mant = mant*10 + uint64(c-'0')
+			digits++
+			if dot {
+				frac++
+			}
+		case c == '.' && !dot && i > 0:
+			dot = true
+		default:
+			return 0, false
+		}
+	}
+	if digits == 0 || digits > 15 || (dot && frac == 0) {
+		return 0, false
+	}
+	return float64(mant) / pow10f[frac], true
+}
+
+var pow10f = [...]float64{1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15}
 
 // Duration is a session length: H:MM:SS, MM:SS, or a plain number of
 // minutes. Two-part values are minutes and seconds: 1:30 is ninety seconds.
@@ -119,21 +155,23 @@ func parseDuration(s string, decimalComma bool) (float64, error) {
 	if s == "" {
 		return metrics.Missing, nil
 	}
-	parts := strings.Split(s, ":")
-	if len(parts) == 1 {
+	n := strings.Count(s, ":") + 1
+	if n == 1 {
 		m, err := parseDecimal(s, decimalComma)
 		if err != nil || math.IsInf(m*60, 0) {
 			return 0, badCell(wantDuration, s)
 		}
 		return m * 60, nil
 	}
-	if len(parts) > 3 {
+	if n > 3 {
 		return 0, badCell(wantDuration, s)
 	}
 	var total float64
-	for i, p := range parts {
-		last := i == len(parts)-1
-		v, ok := durationPart(p, last)
+	rest := s
+	for i := 0; i < n; i++ {
+		p, tail, _ := strings.Cut(rest, ":")
+		rest = tail
+		v, ok := durationPart(p, i == n-1)
 		if !ok || (i > 0 && (len(p) < 2 || v >= 60)) {
 			return 0, badCell(wantDuration, s)
 		}
@@ -145,25 +183,17 @@ func parseDuration(s string, decimalComma bool) (float64, error) {
 // durationPart parses one colon-separated part: digits, and for the seconds
 // part an optional fraction (00:09:25.5).
 func durationPart(p string, fraction bool) (float64, bool) {
-	if p == "" {
-		return 0, false
-	}
 	whole, frac, hasFrac := strings.Cut(p, ".")
-	if hasFrac && (!fraction || frac == "") {
+	if whole == "" || len(whole) > 6 || hasFrac && (!fraction || frac == "" || len(frac) > 6) {
 		return 0, false
 	}
-	for _, part := range []string{whole, frac} {
-		for i := 0; i < len(part); i++ {
-			if part[i] < '0' || part[i] > '9' {
-				return 0, false
-			}
+	for i := 0; i < len(p); i++ {
+		if c := p[i]; (c < '0' || c > '9') && c != '.' {
+			return 0, false
 		}
 	}
-	if whole == "" || len(whole) > 6 {
-		return 0, false
-	}
-	v, err := strconv.ParseFloat(p, 64)
-	return v, err == nil
+	v, ok := fastDecimal(p)
+	return v, ok
 }
 
 // Day is a YYYY-MM-DD calendar day.

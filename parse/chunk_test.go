@@ -8,6 +8,8 @@ import (
 	"testing"
 
 	"github.com/gocarina/gocsv"
+
+	"github.com/workin/workin/metrics"
 )
 
 // bigSheet writes n rows with quoted multi-line notes every so often, so
@@ -47,6 +49,14 @@ func TestParallelChunksMatchSequential(t *testing.T) {
 	}
 	// Sequential: one chunk.
 	seq := readSequential(t, data)
+	for i := range par.Workouts {
+		par.Workouts[i].Origin = nil // the two reads have their own origin
+	}
+	for i := range seq {
+		w := seq[i].(metrics.Workout)
+		w.Origin = nil
+		seq[i] = w
+	}
 	if len(par.Workouts) != 60000 || fmt.Sprint(par.Workouts) != fmt.Sprint(seq) {
 		t.Fatalf("parallel read differs from sequential (%d vs %d rows)", len(par.Workouts), len(seq))
 	}
@@ -66,7 +76,7 @@ func readSequential(t *testing.T, data []byte) []any {
 	t.Helper()
 	tb, _ := newTable("big.csv", data)
 	b, _ := bind("big.csv", tb.header, workoutColumns)
-	conv := newWorkoutConverter("big.csv", true, "")
+	conv := newWorkoutConverter(&metrics.Origin{File: "big.csv", Format: "native", TSSLabel: "tss"}, true, "")
 	var out []any
 	var notes []string
 	err := tb.eachRecord(chunk{tb.body, tb.bodyLine}, func(rec []string, line int) error {

@@ -39,7 +39,7 @@ type rangeCheck struct {
 	tooLarge string
 }
 
-func (r rangeCheck) check(v float64) *rowError {
+func (r *rangeCheck) check(v float64) *rowError {
 	if !metrics.Known(v) {
 		return nil
 	}
@@ -89,7 +89,7 @@ func firstError(errs ...*rowError) *rowError {
 
 // owner resolves who a row belongs to.
 type owner struct {
-	file      string
+	origin    *metrics.Origin
 	hasColumn bool
 	fallback  string
 	names     interner
@@ -111,8 +111,8 @@ type workoutConverter struct {
 	sports interner
 }
 
-func newWorkoutConverter(file string, hasAthlete bool, athlete string) *workoutConverter {
-	return &workoutConverter{owner: owner{file: file, hasColumn: hasAthlete, fallback: athlete, names: interner{}}, sports: interner{}}
+func newWorkoutConverter(origin *metrics.Origin, hasAthlete bool, athlete string) *workoutConverter {
+	return &workoutConverter{owner: owner{origin: origin, hasColumn: hasAthlete, fallback: athlete, names: interner{}}, sports: interner{}}
 }
 
 func (c *workoutConverter) convert(r *nativeWorkout, line int, notes *[]string) (metrics.Workout, *rowError) {
@@ -140,11 +140,8 @@ func (c *workoutConverter) convert(r *nativeWorkout, line int, notes *[]string) 
 		rangeTSS.check(w.TSS), rangeTRIMP.check(w.TRIMP)); e != nil {
 		return w, e
 	}
-	if metrics.Known(w.TSS) {
-		w.TSSLabel = "tss"
-	}
 	w.Notes = note(r.Notes)
-	w.File, w.Line, w.Format = c.file, int32(line), "native"
+	w.Origin, w.Line = c.origin, int32(line)
 	if r.Duration.Parts == 2 && w.Duration < 5*60 && metrics.Known(w.RPE) && w.RPE >= 5 {
 		*notes = append(*notes, fmt.Sprintf("line %d: duration %s was read as minutes:seconds, a %s session at RPE %s; if hours were meant, write %s:00",
 			line, mmss(w.Duration), shortDuration(w.Duration), num(w.RPE), mmss(w.Duration)))
@@ -170,8 +167,8 @@ type checkinConverter struct {
 	owner
 }
 
-func newCheckinConverter(file string, hasAthlete bool, athlete string) *checkinConverter {
-	return &checkinConverter{owner: owner{file: file, hasColumn: hasAthlete, fallback: athlete, names: interner{}}}
+func newCheckinConverter(origin *metrics.Origin, hasAthlete bool, athlete string) *checkinConverter {
+	return &checkinConverter{owner: owner{origin: origin, hasColumn: hasAthlete, fallback: athlete, names: interner{}}}
 }
 
 var (
@@ -201,6 +198,6 @@ func (c *checkinConverter) convert(r *nativeCheckin, line int, notes *[]string) 
 		return k, e
 	}
 	k.Notes = note(r.Notes)
-	k.File, k.Line, k.Format = c.file, int32(line), "native"
+	k.Origin, k.Line = c.origin, int32(line)
 	return k, nil
 }

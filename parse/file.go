@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"runtime"
 	"strings"
 
 	"github.com/workin/workin/metrics"
@@ -94,17 +95,16 @@ func ReadWorkoutsBytes(data []byte, name string, opt Options) (*File, error) {
 		return nil, missingColumn(name, t.header, "date or start column", "date,athlete,sport,duration,rpe")
 	}
 	f := &File{Name: name, Kind: KindWorkouts, Format: "native workouts", Ignored: b.ignored}
+	origin := &metrics.Origin{File: name, Format: "native", TSSLabel: "tss"}
 	f.Columns = usedColumns(b)
-	parts, err := readRows(t, b, opt, func() func(*nativeWorkout, int, *[]string) (metrics.Workout, *rowError) {
-		return newWorkoutConverter(name, b.has["athlete"], opt.Athlete).convert
+	rows, parts, err := readRows(t, b, opt, func() func(*nativeWorkout, int, *[]string) (metrics.Workout, *rowError) {
+		return newWorkoutConverter(origin, b.has["athlete"], opt.Athlete).convert
 	})
 	if err != nil {
 		return nil, err
 	}
-	for _, p := range parts {
-		f.collect(p.read, p.skipped, p.notes)
-		f.Workouts = append(f.Workouts, p.rows...)
-	}
+	f.collect(parts)
+	f.Workouts = rows
 	for i := range f.Workouts {
 		f.span(f.Workouts[i].Date)
 	}
@@ -126,17 +126,16 @@ func ReadCheckinsBytes(data []byte, name string, opt Options) (*File, error) {
 		return nil, missingColumn(name, t.header, "date column", "date,athlete,sleep_hours,soreness,hrv")
 	}
 	f := &File{Name: name, Kind: KindCheckins, Format: "native check-ins", Ignored: b.ignored}
+	origin := &metrics.Origin{File: name, Format: "native"}
 	f.Columns = usedColumns(b)
-	parts, err := readRows(t, b, opt, func() func(*nativeCheckin, int, *[]string) (metrics.Checkin, *rowError) {
-		return newCheckinConverter(name, b.has["athlete"], opt.Athlete).convert
+	rows, parts, err := readRows(t, b, opt, func() func(*nativeCheckin, int, *[]string) (metrics.Checkin, *rowError) {
+		return newCheckinConverter(origin, b.has["athlete"], opt.Athlete).convert
 	})
 	if err != nil {
 		return nil, err
 	}
-	for _, p := range parts {
-		f.collect(p.read, p.skipped, p.notes)
-		f.Checkins = append(f.Checkins, p.rows...)
-	}
+	f.collect(parts)
+	f.Checkins = rows
 	for i := range f.Checkins {
 		f.span(f.Checkins[i].Date)
 	}
@@ -160,10 +159,12 @@ func usedColumns[R any](b *binding[R]) []string {
 	return used
 }
 
-func (f *File) collect(read int, skipped []Skip, notes []string) {
-	f.Rows += read
-	f.Skipped = append(f.Skipped, skipped...)
-	f.Notes = append(f.Notes, notes...)
+func (f *File) collect(parts []part) {
+	for _, p := range parts {
+		f.Rows += p.read
+		f.Skipped = append(f.Skipped, p.skipped...)
+		f.Notes = append(f.Notes, p.notes...)
+	}
 }
 
 func (f *File) span(d metrics.Date) {
@@ -182,11 +183,11 @@ func (f *File) finishNotes() {
 }
 
 // part is what one chunk of a file yields.
-type part[T any] struct {
-	rows    []T
+type part struct {
 	skipped []Skip
 	notes   []string
 	read    int
+	rows    int // rows converted, stored from the chunk's offset in the file's slice
 }
 
 // rowError is a bad row: the column (as canonical name; "" for the whole
@@ -197,16 +198,24 @@ type rowError struct {
 }
 
 // readRows fills and converts every record, chunk by chunk in parallel.
-// newConvert makes one converter per chunk, so converters may keep state
-// (such as a string-interning table) without locks.
-func readRows[R, T any](t *table, b *binding[R], opt Options, newConvert func() func(*R, int, *[]string) (T, *rowError)) ([]part[T], error) {
+// All rows go into one slice allocated once: each chunk writes from an
+// offset bounded by its line count, and the gaps left by blank lines,
+// multi-line cells and skipped rows are closed at the end. newConvert makes
+// one converter per chunk, so converters may keep state (such as a
+// string-interning table) without locks.
+func readRows[R, T any](t *table, b *binding[R], opt Options, newConvert func() func(*R, int, *[]string) (T, *rowError)) ([]T, []part, error) {
 	decimalComma := t.comma == ';'
-	return parallel(t, func(c chunk) (part[T], error) {
-		var p part[T]
+	cs := t.chunks(runtime.GOMAXPROCS(0))
+	offsets := make([]int, len(cs)+1)
+	for k, c := range cs {
+		offsets[k+1] = offsets[k] + bytes.Count(c.data, []byte{'\n'}) + 1
+	}
+	all := make([]T, offsets[len(cs)])
+	parts, err := parallel(cs, func(k int, c chunk) (part, error) {
+		var p part
+		rows := all[offsets[k]:offsets[k+1]]
 		convert := newConvert()
-		p.rows = make([]T, 0, bytes.Count(c.data, []byte{'\n'})+1)
-		var row R
-		var zero R
+		var row, zero R
 		err := t.eachRecord(c, func(rec []string, line int) error {
 			if len(rec) == 1 && strings.TrimSpace(rec[0]) == "" {
 				return nil // a line of blanks
@@ -214,16 +223,14 @@ func readRows[R, T any](t *table, b *binding[R], opt Options, newConvert func() 
 			p.read++
 			row = zero
 			col, err := b.fill(&row, rec, decimalComma)
-			var out T
 			if err == nil {
-				var re *rowError
-				if out, re = convert(&row, line, &p.notes); re != nil {
-					col, err = b.written(re.column), re.err
+				out, re := convert(&row, line, &p.notes)
+				if re == nil {
+					rows[p.rows] = out
+					p.rows++
+					return nil
 				}
-			}
-			if err == nil {
-				p.rows = append(p.rows, out)
-				return nil
+				col, err = b.written(re.column), re.err
 			}
 			if !opt.Lenient {
 				return &Error{File: t.file, Line: line, Column: col, Msg: err.Error(), Err: err}
@@ -233,6 +240,18 @@ func readRows[R, T any](t *table, b *binding[R], opt Options, newConvert func() 
 		})
 		return p, err
 	})
+	if err != nil {
+		return nil, nil, err
+	}
+	n := 0
+	for k, p := range parts {
+		if n != offsets[k] {
+			copy(all[n:], all[offsets[k]:offsets[k]+p.rows])
+		}
+		n += p.rows
+	}
+	clear(all[n:])
+	return all[:n:n], parts, nil
 }
 
 // athleteOf returns the athlete cell of a record, or owner when the file

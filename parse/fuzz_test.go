@@ -3,6 +3,7 @@ package parse
 import (
 	"errors"
 	"math"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -122,6 +123,24 @@ func FuzzCells(f *testing.F) {
 		var st Stamp
 		if err := st.UnmarshalCSV(s); err == nil && st.OK && (st.Sec < 0 || st.Sec >= 86400) {
 			t.Fatalf("Stamp(%q) = %+v", s, st)
+		}
+	})
+}
+
+// FuzzFastDecimal checks the fast path against strconv on every input it
+// accepts.
+func FuzzFastDecimal(f *testing.F) {
+	for _, s := range []string{"7", "07", "7.5", "0.1", "123456789012345", "9007199254740993", "1.", ".5", "1.25"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		v, ok := fastDecimal(s)
+		if !ok {
+			return
+		}
+		want, err := strconv.ParseFloat(s, 64)
+		if err != nil || v != want {
+			t.Fatalf("fastDecimal(%q) = %v, strconv gives %v (%v)", s, v, want, err)
 		}
 	})
 }

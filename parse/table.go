@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"runtime"
 	"sync"
 )
 
@@ -168,8 +167,7 @@ func (t *table) eachRecord(c chunk, fn func(rec []string, line int) error) error
 // parallel runs work on every chunk of the body, using all CPUs for large
 // files. Results come back in file order, so output never depends on
 // scheduling.
-func parallel[R any](t *table, work func(c chunk) (R, error)) ([]R, error) {
-	cs := t.chunks(runtime.GOMAXPROCS(0))
+func parallel[R any](cs []chunk, work func(k int, c chunk) (R, error)) ([]R, error) {
 	res := make([]R, len(cs))
 	errs := make([]error, len(cs))
 	var wg sync.WaitGroup
@@ -177,7 +175,7 @@ func parallel[R any](t *table, work func(c chunk) (R, error)) ([]R, error) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			res[i], errs[i] = work(c)
+			res[i], errs[i] = work(i, c)
 		}()
 	}
 	wg.Wait()

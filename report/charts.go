@@ -118,7 +118,7 @@ func dailyChart() charts.Overlaper {
 	bar.SetGlobalOptions(append(base("daily", 0),
 		charts.WithXAxisOpts(dayAxis(0, true)),
 		charts.WithYAxisOpts(valueAxis("LP", 0)),
-		charts.WithGridOpts(opts.Grid{Left: "44", Right: "16", Top: "40", Bottom: "56"}),
+		charts.WithGridOpts(opts.Grid{Left: "8", Right: "24", Top: "52", Bottom: "56", ContainLabel: opts.Bool(true)}),
 	)...)
 	bar.AddSeries("sport", nil, encode("date", "s0"), charts.WithSeriesOpts(func(s *charts.SingleSeries) {
 		s.Id, s.Stack, s.BarMaxWidth = "sport", "load", "14"
@@ -143,7 +143,7 @@ func weeklyChart() charts.Overlaper {
 		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Top: "0", Left: "0", Type: "scroll"}),
 		charts.WithXAxisOpts(opts.XAxis{Type: "category", AxisLabel: &opts.AxisLabel{Show: opts.Bool(true), HideOverlap: opts.Bool(true)}}),
 		charts.WithYAxisOpts(valueAxis("LP", 0)),
-		charts.WithGridOpts(opts.Grid{Left: "44", Right: "16", Top: "40", Bottom: "28"}),
+		charts.WithGridOpts(opts.Grid{Left: "8", Right: "24", Top: "52", Bottom: "8", ContainLabel: opts.Bool(true)}),
 	)
 	ds1 := charts.WithDatasetIndex(1)
 	bar.AddSeries("sport", nil, ds1, encode("week", "w0"), charts.WithSeriesOpts(func(s *charts.SingleSeries) {
@@ -165,8 +165,8 @@ func weeklyChart() charts.Overlaper {
 func twoGrids(id, topName, bottomName string) []charts.GlobalOpts {
 	return append(base(id, 0, 1),
 		charts.WithGridOpts(
-			opts.Grid{Left: "44", Right: "16", Top: "40", Height: "52%"},
-			opts.Grid{Left: "44", Right: "16", Top: "72%", Bottom: "56"},
+			opts.Grid{Left: "8", Right: "24", Top: "52", Height: "48%", ContainLabel: opts.Bool(true)},
+			opts.Grid{Left: "8", Right: "24", Top: "70%", Bottom: "56", ContainLabel: opts.Bool(true)},
 		),
 		charts.WithXAxisOpts(dayAxis(0, false)),
 		charts.WithYAxisOpts(valueAxis(topName, 0)),
@@ -178,7 +178,9 @@ func addBottomAxes(c interface {
 	ExtendYAxis(...opts.YAxis)
 }, name string) {
 	c.ExtendXAxis(dayAxis(1, true))
-	c.ExtendYAxis(valueAxis(name, 1))
+	y := valueAxis(name, 1)
+	y.SplitNumber = 2
+	c.ExtendYAxis(y)
 }
 
 // pmcChart: fitness (CTL) and fatigue (ATL) above, form (TSB) bars below.

@@ -32,7 +32,10 @@ func sourceDetail(a *metrics.Analysis, s *metrics.Session) string {
 	p := a.Profile
 	switch s.Source {
 	case metrics.SrcGiven:
-		label := s.TSSLabel
+		label := ""
+		if s.Origin != nil {
+			label = s.Origin.TSSLabel
+		}
 		if label == "" || label == "tss" {
 			label = "TSS"
 		}

@@ -69,3 +69,9 @@ func period(from, to metrics.Date) string {
 	}
 	return fmt.Sprintf("%s – %s (%s)", from.Long(), to.Long(), span)
 }
+
+// shortDate formats a day as "Mon 9 Feb".
+func shortDate(d metrics.Date) string {
+	_, m, day := d.Civil()
+	return fmt.Sprintf("%s %d %s", d.Weekday().String()[:3], day, m.String()[:3])
+}

@@ -7,6 +7,7 @@ import (
 	"io"
 	"io/fs"
 	"regexp"
+	"strings"
 	"sync"
 
 	"github.com/workin/workin/templates"
@@ -61,6 +62,16 @@ func loadAssets() (*assets, error) {
 // an email attachment or a CI artifact. User text is escaped by
 // html/template; chart data is JSON with <, > and & escaped.
 func WriteHTML(w io.Writer, r *Report) error {
+	parts, err := renderParts(r)
+	if err != nil {
+		return err
+	}
+	return WriteHTMLParts(w, r, parts)
+}
+
+// WriteHTMLParts writes the page around athlete sections already rendered
+// by RenderPart.
+func WriteHTMLParts(w io.Writer, r *Report, parts []*Part) error {
 	a, err := loadAssets()
 	if err != nil {
 		return err
@@ -69,11 +80,24 @@ func WriteHTML(w io.Writer, r *Report) error {
 	if err != nil {
 		return fmt.Errorf("building chart options: %w", err)
 	}
-	v := buildPage(r)
+	v := buildPage(r, parts)
 	v.CSS, v.Script, v.ECharts, v.Skeletons = a.css, a.script, a.echarts, template.JS(sk)
 	bw := bufio.NewWriterSize(w, 1<<16)
 	if err := a.page.ExecuteTemplate(bw, "page", v); err != nil {
 		return fmt.Errorf("rendering HTML: %w", err)
 	}
 	return bw.Flush()
+}
+
+// athleteHTML renders one athlete's section.
+func athleteHTML(r *Report, i int, a *Athlete, open bool) (template.HTML, error) {
+	as, err := loadAssets()
+	if err != nil {
+		return "", err
+	}
+	var b strings.Builder
+	if err := as.page.ExecuteTemplate(&b, "athlete", buildAthlete(r, i, a, open)); err != nil {
+		return "", fmt.Errorf("rendering %s: %w", a.Profile.ID, err)
+	}
+	return template.HTML(b.String()), nil
 }

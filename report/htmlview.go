@@ -17,7 +17,8 @@ type pageView struct {
 	AsOf      string
 	Subtitle  string
 	Team      bool
-	Athletes  []athleteView
+	Index     []tocEntry
+	Sections  []template.HTML // one rendered section per athlete
 	Files     []fileView
 	Orphans   []skipView
 	Methods   methodsView
@@ -25,6 +26,10 @@ type pageView struct {
 	ECharts   template.JS
 	Script    template.JS
 	CSS       template.CSS
+}
+
+type tocEntry struct {
+	Anchor, Name string
 }
 
 type stat struct {
@@ -94,19 +99,20 @@ type methodsView struct {
 // Anchor returns a safe HTML id for an athlete index.
 func anchor(i int) string { return fmt.Sprintf("athlete-%d", i+1) }
 
-func buildPage(r *Report) pageView {
+func buildPage(r *Report, parts []*Part) pageView {
 	v := pageView{Title: r.Title, AsOf: r.AsOf.Long(), Team: r.Team}
-	n := len(r.Athletes)
+	n := len(parts)
 	v.Subtitle = fmt.Sprintf("as of %s · %s", r.AsOf.Long(), plural(n, "athlete", "athletes"))
-	for i, a := range r.Athletes {
-		v.Athletes = append(v.Athletes, buildAthlete(r, i, a, n <= 5))
+	for i, p := range parts {
+		v.Index = append(v.Index, tocEntry{Anchor: anchor(i), Name: p.Summary.Name})
+		v.Sections = append(v.Sections, p.HTML)
 	}
 	for _, f := range r.Files {
 		v.Files = append(v.Files, buildFile(f))
 	}
 	v.Orphans = skipViews(r.Skipped)
 	if n > 0 {
-		v.Methods = buildMethods(r.Athletes[0].Params)
+		v.Methods = buildMethods(parts[0].Summary.Params)
 	} else {
 		v.Methods = buildMethods(metrics.DefaultParams())
 	}
@@ -142,7 +148,11 @@ func buildAthlete(r *Report, i int, a *Athlete, open bool) athleteView {
 	win := detailWindow(a.Analysis, r.Options.DetailWeeks)
 	v.Stats = headline(a.Analysis)
 	v.Charts = loadChartViews(a.Analysis)
-	v.Sessions, v.Older = sessionRows(a.Analysis, win)
+	sw := win
+	if !open && sw.to-sw.from >= 28 {
+		sw.from = sw.to - 27 // folded athletes of a big team: the last four weeks
+	}
+	v.Sessions, v.Older = sessionRows(a.Analysis, sw)
 	v.Weeks = weekRows(a.Analysis, win)
 	v.Data = template.JS(chartData(a, win))
 	return v
@@ -156,14 +166,14 @@ func headline(a *metrics.Analysis) []stat {
 	wk := a.Weeks[len(a.Weeks)-1]
 	stats := []stat{
 		{Label: "This week", Value: lp(wk.Load), Unit: "LP",
-			Note: fmt.Sprintf("%s, %s since %s", plural(wk.Sessions, "session", "sessions"), plural(wk.RestDays, "rest day", "rest days"), wk.Start.Long()[:10])},
+			Note: fmt.Sprintf("%s, %s since %s", plural(wk.Sessions, "session", "sessions"), plural(wk.RestDays, "rest day", "rest days"), shortDate(wk.Start))},
 		{Label: "Fitness · fatigue", Value: lp(d.CTL) + " · " + lp(d.ATL), Unit: "LP/day", Note: "42-day and 7-day load averages"},
-		{Label: "Form", Value: signed(d.CTL-d.ATL, 0), Unit: "", Note: "going into tomorrow (today: " + signed(d.TSB, 0) + ")"},
+		{Label: "Form", Value: signed(d.CTL-d.ATL, 0), Unit: "", Note: "going into tomorrow; going into today " + signed(d.TSB, 0)},
 		acwrStat(d),
 		{Label: "Monotony", Value: fixed(d.Monotony, 1), Note: "strain " + lp(d.Strain) + " over 7 days"},
 		restStat(a),
 	}
-	if int(a.AsOf-a.Start) < a.Params.CTLDays {
+	if int(a.AsOf-a.Start)+1 < a.Params.CTLDays {
 		stats[1].Note = fmt.Sprintf("building: %d of %d days of data", int(a.AsOf-a.Start)+1, a.Params.CTLDays)
 	}
 	return stats
@@ -185,7 +195,7 @@ func restStat(a *metrics.Analysis) stat {
 			if since > 0 {
 				note = plural(since, "day", "days") + " ago"
 			}
-			return stat{Label: "Last rest day", Value: a.Days[i].Date.Long()[:10], Note: note}
+			return stat{Label: "Last rest day", Value: shortDate(a.Days[i].Date), Note: note}
 		}
 	}
 	return stat{Label: "Last rest day", Value: dash, Note: fmt.Sprintf("none in %s", plural(len(a.Days), "day", "days"))}

@@ -5,6 +5,7 @@ import (
 	"io"
 	"runtime"
 	"sort"
+	"strconv"
 	"sync"
 
 	"github.com/workin/workin/metrics"
@@ -17,10 +18,11 @@ import (
 const SchemaVersion = 1
 
 // WriteJSON writes the machine-readable summary: every athlete's daily and
-// weekly series at full precision, sessions with their load source, flags,
+// weekly series (computed values rounded to 4 decimals), sessions with their load source, flags,
 // the recommendation and data quality. A value that cannot be computed is
 // null, never invented.
 func WriteJSON(w io.Writer, r *Report) error {
+	js := StartJSON(w, r)
 	parts := make([][]byte, len(r.Athletes))
 	var wg sync.WaitGroup
 	next := make(chan int)
@@ -38,8 +40,23 @@ func WriteJSON(w io.Writer, r *Report) error {
 	}
 	close(next)
 	wg.Wait()
+	for _, p := range parts {
+		js.Athlete(p)
+	}
+	return js.Finish()
+}
 
-	bw := bufio.NewWriterSize(w, 1<<16)
+// JSONStream writes the JSON summary one athlete at a time, so a large
+// team's summary never has to be in memory at once.
+type JSONStream struct {
+	w *bufio.Writer
+	r *Report
+	n int
+}
+
+// StartJSON writes the summary's header.
+func StartJSON(w io.Writer, r *Report) *JSONStream {
+	s := &JSONStream{w: bufio.NewWriterSize(w, 1<<16), r: r}
 	var h jw
 	h.obj()
 	h.kv("schema_version", func() { h.int(SchemaVersion) })
@@ -48,28 +65,36 @@ func WriteJSON(w io.Writer, r *Report) error {
 	h.kv("as_of", func() { h.date(r.AsOf) })
 	h.key("athletes")
 	h.arr()
-	bw.Write(h.b)
-	for i, p := range parts {
-		if i > 0 {
-			bw.WriteByte(',')
-		}
-		bw.WriteByte('\n')
-		bw.Write(p)
+	s.w.Write(h.b)
+	return s
+}
+
+// Athlete appends one athlete's object (Part.JSON).
+func (s *JSONStream) Athlete(obj []byte) {
+	if s.n > 0 {
+		s.w.WriteByte(',')
 	}
+	s.n++
+	s.w.WriteByte('\n')
+	s.w.Write(obj)
+}
+
+// Finish writes the files and the unattributed rows and ends the document.
+func (s *JSONStream) Finish() error {
 	var t jw
 	t.comma = []bool{true}
 	t.b = append(t.b, '\n', ']')
 	t.key("files")
 	t.arr()
-	for _, f := range r.Files {
+	for _, f := range s.r.Files {
 		fileJSON(&t, f)
 	}
 	t.endArr()
 	t.key("unattributed_skipped")
-	skipsJSON(&t, r.Skipped)
+	skipsJSON(&t, s.r.Skipped)
 	t.b = append(t.b, '}', '\n')
-	bw.Write(t.b)
-	return bw.Flush()
+	s.w.Write(t.b)
+	return s.w.Flush()
 }
 
 func fileJSON(w *jw, f File) {
@@ -153,27 +178,46 @@ func athleteJSON(a *Athlete) []byte {
 	return w.b
 }
 
+// dailyJSON and sessionsJSON write the two largest arrays with constant
+// keys appended directly: a five-year team summary has millions of them.
 func dailyJSON(w *jw, days []metrics.Day) {
 	w.arr()
+	b := w.b
 	for i := range days {
 		d := &days[i]
-		w.nl()
-		w.obj()
-		w.kv("date", func() { w.date(d.Date) })
-		w.kv("load", func() { w.num(d.Load) })
-		w.kv("ctl", func() { w.num(d.CTL) })
-		w.kv("atl", func() { w.num(d.ATL) })
-		w.kv("tsb", func() { w.num(d.TSB) })
-		w.kv("acwr", func() { w.num(d.ACWR) })
-		w.kv("monotony", func() { w.num(d.Monotony) })
-		w.kv("strain", func() { w.num(d.Strain) })
-		w.kv("readiness", func() { w.num(d.Readiness) })
-		w.kv("acute", func() { w.num(d.Acute) })
-		w.kv("chronic", func() { w.num(d.Chronic) })
-		w.kv("sessions", func() { w.int(d.Sessions) })
-		w.kv("rest", func() { w.bool(d.Rest) })
-		w.endObj()
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, "\n{\"date\":\""...)
+		b = d.Date.Append(b)
+		b = append(b, "\",\"load\":"...)
+		b = appendNum(b, d.Load, 4)
+		b = append(b, ",\"ctl\":"...)
+		b = appendNum(b, d.CTL, 4)
+		b = append(b, ",\"atl\":"...)
+		b = appendNum(b, d.ATL, 4)
+		b = append(b, ",\"tsb\":"...)
+		b = appendNum(b, d.TSB, 4)
+		b = append(b, ",\"acwr\":"...)
+		b = appendNum(b, d.ACWR, 4)
+		b = append(b, ",\"monotony\":"...)
+		b = appendNum(b, d.Monotony, 4)
+		b = append(b, ",\"strain\":"...)
+		b = appendNum(b, d.Strain, 4)
+		b = append(b, ",\"readiness\":"...)
+		b = appendNum(b, d.Readiness, 4)
+		b = append(b, ",\"acute\":"...)
+		b = appendNum(b, d.Acute, 4)
+		b = append(b, ",\"chronic\":"...)
+		b = appendNum(b, d.Chronic, 4)
+		b = append(b, ",\"sessions\":"...)
+		b = strconv.AppendInt(b, int64(d.Sessions), 10)
+		b = append(b, ",\"rest\":"...)
+		b = strconv.AppendBool(b, d.Rest)
+		b = append(b, '}')
 	}
+	w.b = b
+	w.comma[len(w.comma)-1] = len(days) > 0
 	w.endArr()
 }
 
@@ -184,18 +228,18 @@ func weeklyJSON(w *jw, a *Athlete) {
 		w.nl()
 		w.obj()
 		w.kv("week_start", func() { w.date(wk.Start) })
-		w.kv("load", func() { w.num(wk.Load) })
+		w.kv("load", func() { w.round(wk.Load, 4) })
 		w.kv("sessions", func() { w.int(wk.Sessions) })
 		w.kv("rest_days", func() { w.int(wk.RestDays) })
 		w.kv("days", func() { w.int(wk.Days) })
 		w.kv("complete", func() { w.bool(wk.Complete) })
 		w.kv("lighter", func() { w.bool(wk.Lighter) })
-		w.kv("lighter_limit", func() { w.num(wk.Limit) })
+		w.kv("lighter_limit", func() { w.round(wk.Limit, 4) })
 		w.key("by_sport")
 		w.obj()
 		for s, name := range a.Sports {
 			if wk.BySport[s] != 0 {
-				w.kv(name, func() { w.num(wk.BySport[s]) })
+				w.kv(name, func() { w.round(wk.BySport[s], 4) })
 			}
 		}
 		w.endObj()
@@ -206,26 +250,36 @@ func weeklyJSON(w *jw, a *Athlete) {
 
 func sessionsJSON(w *jw, ss []metrics.Session) {
 	w.arr()
+	b := w.b
 	for i := range ss {
 		s := &ss[i]
-		w.nl()
-		w.obj()
-		w.kv("date", func() { w.date(s.Date) })
-		w.kv("sport", func() { w.str(s.Sport) })
-		w.kv("duration_min", func() { w.num(s.Duration / 60) })
-		w.kv("load", func() { w.num(s.LP) })
-		w.kv("source", func() { w.str(s.Source.String()) })
-		w.kv("hard", func() { w.bool(s.Hard) })
-		w.kv("work_in", func() { w.bool(s.WorkIn) })
-		w.kv("rpe", func() { w.num(s.RPE) })
-		w.kv("avg_hr", func() { w.num(s.AvgHR) })
-		w.kv("np", func() { w.num(s.NP) })
-		w.kv("avg_power", func() { w.num(s.AvgPower) })
-		w.kv("tss", func() { w.num(s.TSS) })
-		w.kv("file", func() { w.str(s.File) })
-		w.kv("line", func() { w.int(int(s.Line)) })
-		w.endObj()
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, "\n{\"date\":\""...)
+		b = s.Date.Append(b)
+		b = append(b, "\",\"sport\":"...)
+		b = appendString(b, s.Sport)
+		b = append(b, ",\"duration_min\":"...)
+		b = appendNum(b, s.Duration/60, 4)
+		b = append(b, ",\"load\":"...)
+		b = appendNum(b, s.LP, 4)
+		b = append(b, ",\"source\":\""...)
+		b = append(b, s.Source.String()...)
+		b = append(b, "\",\"hard\":"...)
+		b = strconv.AppendBool(b, s.Hard)
+		b = append(b, ",\"work_in\":"...)
+		b = strconv.AppendBool(b, s.WorkIn)
+		b = append(b, ",\"rpe\":"...)
+		b = appendNum(b, s.RPE, -1)
+		b = append(b, ",\"file\":"...)
+		b = appendString(b, s.Origin.FileName())
+		b = append(b, ",\"line\":"...)
+		b = strconv.AppendInt(b, int64(s.Line), 10)
+		b = append(b, '}')
 	}
+	w.b = b
+	w.comma[len(w.comma)-1] = len(ss) > 0
 	w.endArr()
 }
 
@@ -244,7 +298,7 @@ func qualityJSON(w *jw, a *Athlete) {
 		w.key(src.String())
 		w.obj()
 		w.kv("sessions", func() { w.int(s.Sessions) })
-		w.kv("load", func() { w.num(s.LP) })
+		w.kv("load", func() { w.round(s.LP, 4) })
 		w.endObj()
 	}
 	w.endObj()

@@ -126,11 +126,38 @@ func appendNum(b []byte, v float64, d int) []byte {
 	if d < 0 {
 		return strconv.AppendFloat(b, v, 'g', -1, 64)
 	}
-	v = math.Round(v*pow10[d]) / pow10[d]
-	if v == 0 {
-		v = 0 // no "-0"
+	scaled := math.Round(v * pow10[d])
+	if math.Abs(scaled) >= 1<<53 {
+		return strconv.AppendFloat(b, v, 'f', -1, 64)
 	}
-	return strconv.AppendFloat(b, v, 'f', -1, 64)
+	return appendFixed(b, int64(scaled), d)
+}
+
+// appendFixed writes n / 10^d in decimal with trailing zeros dropped: the
+// same digits strconv would print for the rounded value, without its
+// shortest-representation search.
+func appendFixed(b []byte, n int64, d int) []byte {
+	if n < 0 {
+		b = append(b, '-')
+		n = -n
+	}
+	p := int64(pow10[d])
+	b = strconv.AppendInt(b, n/p, 10)
+	frac := n % p
+	if frac == 0 {
+		return b
+	}
+	var digits [8]byte
+	for i := d - 1; i >= 0; i-- {
+		digits[i] = byte('0' + frac%10)
+		frac /= 10
+	}
+	end := d
+	for end > 0 && digits[end-1] == '0' {
+		end--
+	}
+	b = append(b, '.')
+	return append(b, digits[:end]...)
 }
 
 // appendString appends s as a JSON string, escaping <, > and & so that the

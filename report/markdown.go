@@ -2,6 +2,7 @@ package report
 
 import (
 	"bufio"
+	"bytes"
 	"fmt"
 	"io"
 	"strings"
@@ -28,41 +29,54 @@ const mdWeeks = 6
 // comment or an email: headline numbers per athlete, recent weeks and data
 // quality. Every user string is escaped.
 func WriteMarkdown(w io.Writer, r *Report) error {
+	parts, err := renderParts(r)
+	if err != nil {
+		return err
+	}
+	return WriteMarkdownParts(w, r, parts)
+}
+
+// WriteMarkdownParts writes the summary around athlete sections already
+// rendered by RenderPart.
+func WriteMarkdownParts(w io.Writer, r *Report, parts []*Part) error {
 	b := bufio.NewWriter(w)
 	fmt.Fprintf(b, "# %s\n\n", md(r.Title))
-	fmt.Fprintf(b, "workin report as of %s · %s\n\n", r.AsOf.Long(), plural(len(r.Athletes), "athlete", "athletes"))
-	mdOverview(b, r)
-	for _, a := range r.Athletes {
-		mdAthlete(b, a)
+	fmt.Fprintf(b, "workin report as of %s · %s\n\n", r.AsOf.Long(), plural(len(parts), "athlete", "athletes"))
+	mdOverview(b, parts)
+	for _, p := range parts {
+		b.Write(p.Markdown)
 	}
 	mdFiles(b, r)
 	b.WriteString("Load is in load points (LP): 100 LP is one hour at threshold. Fitness and fatigue are 42- and 7-day load averages; form is fitness − fatigue going into tomorrow. The HTML report explains every number.\n")
 	return b.Flush()
 }
 
-func mdOverview(b *bufio.Writer, r *Report) {
+func mdOverview(b *bufio.Writer, parts []*Part) {
 	b.WriteString("| Athlete | This week | Fitness | Fatigue | Form | ACWR | Monotony | Last rest day |\n")
 	b.WriteString("|---|---:|---:|---:|---:|---:|---:|---|\n")
-	for _, a := range r.Athletes {
-		if len(a.Days) == 0 {
-			fmt.Fprintf(b, "| %s | — | — | — | — | — | — | no data |\n", md(a.Profile.Name))
+	for _, p := range parts {
+		s := p.Summary
+		if !s.HasData {
+			fmt.Fprintf(b, "| %s | — | — | — | — | — | — | no data |\n", md(s.Name))
 			continue
 		}
-		d := today(a.Analysis)
-		wk := a.Weeks[len(a.Weeks)-1]
-		fmt.Fprintf(b, "| %s | %s LP | %s | %s | %s | %s | %s | %s |\n", md(a.Profile.Name), lp(wk.Load),
-			lp(d.CTL), lp(d.ATL), signed(d.CTL-d.ATL, 0), ratio(d.ACWR), fixed(d.Monotony, 1), lastRest(a.Analysis))
+		rest := "none in the data"
+		if s.LastRest != metrics.NoDate {
+			rest = s.LastRest.String()
+		}
+		fmt.Fprintf(b, "| %s | %s LP | %s | %s | %s | %s | %s | %s |\n", md(s.Name), lp(s.WeekLoad),
+			lp(s.CTL), lp(s.ATL), signed(s.Form, 0), ratio(s.ACWR), fixed(s.Monotony, 1), rest)
 	}
 	b.WriteString("\n")
 }
 
-func lastRest(a *metrics.Analysis) string {
-	for i := len(a.Days) - 1; i >= 0; i-- {
-		if a.Days[i].Rest {
-			return a.Days[i].Date.String()
-		}
-	}
-	return "none in the data"
+// athleteMarkdown renders one athlete's section of the summary.
+func athleteMarkdown(a *Athlete) []byte {
+	var buf bytes.Buffer
+	b := bufio.NewWriter(&buf)
+	mdAthlete(b, a)
+	b.Flush()
+	return buf.Bytes()
 }
 
 func mdAthlete(b *bufio.Writer, a *Athlete) {

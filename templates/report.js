@@ -82,6 +82,9 @@
       return opt;
     }
     if (kind === "daily") expandSports(opt, d, "s", "date");
+    if (kind === "mono") {
+      opt.yAxis[0].max = function (v) { return Math.ceil(Math.max(v.max, d.thr.mono * 1.1) * 2) / 2; };
+    }
     (opt.series || []).forEach(function (s) {
       if (s.id === "hard") s.symbolOffset = [0, -8];
       if (s.id === "acwr" && s.markLine) s.markLine.data[0].yAxis = d.thr.spike;
@@ -99,12 +102,19 @@
     return opt;
   }
 
+  // legendOf lists every named series but the label-only ones.
+  function legendOf(opt) {
+    return opt.series.filter(function (s) { return s.id !== "total"; }).map(function (s) { return s.name; });
+  }
+
   function draw(el) {
     if (charts[el.id] || !el.offsetWidth) return;
     var kind = el.getAttribute("data-kind"), i = +el.getAttribute("data-athlete");
     try {
       var c = echarts.init(el, null, { renderer: "svg" });
-      c.setOption(build(kind, i));
+      var opt = build(kind, i);
+      opt.legend.data = legendOf(opt);
+      c.setOption(opt);
       if (DAY_KINDS[kind]) {
         c.group = "days" + i;
         echarts.connect("days" + i);

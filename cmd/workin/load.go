@@ -31,6 +31,7 @@ func (f fsFiles) ReadFile(p string) ([]byte, error) { return fs.ReadFile(f.fs, f
 
 // roster is the athletes of a run, in report order, with their rows.
 type roster struct {
+	parsed   []*parse.File // every data file; athletes refer to their rows
 	title    string
 	team     bool
 	known    bool // athletes come from a profile or team file
@@ -43,9 +44,26 @@ type roster struct {
 type entry struct {
 	cfg      parse.Athlete
 	profile  bool
-	workouts []metrics.Workout
-	checkins []metrics.Checkin
+	workouts []rowRef // the athlete's rows in roster.parsed
+	checkins []rowRef
 	quality  report.Quality
+}
+
+// rowRef points at one row of a parsed file. Athletes keep references, not
+// copies, so a large team's rows are in memory once.
+type rowRef struct{ file, row int32 }
+
+// gather copies an athlete's rows out of the parsed files.
+func (r *roster) gather(e *entry) ([]metrics.Workout, []metrics.Checkin) {
+	ws := make([]metrics.Workout, len(e.workouts))
+	for i, ref := range e.workouts {
+		ws[i] = r.parsed[ref.file].Workouts[ref.row]
+	}
+	cs := make([]metrics.Checkin, len(e.checkins))
+	for i, ref := range e.checkins {
+		cs[i] = r.parsed[ref.file].Checkins[ref.row]
+	}
+	return ws, cs
 }
 
 // source is one data file and who owns it ("" = rows name their athlete).
@@ -89,9 +107,10 @@ func loadInputs(f *reportFlags, fsys files) (*roster, error) {
 	if err != nil {
 		return nil, err
 	}
+	r.parsed = parsed
 	for i, pf := range parsed {
 		r.files = append(r.files, report.FileOf(pf))
-		if err := r.assign(srcs[i], pf, f.lenient); err != nil {
+		if err := r.assign(srcs[i], int32(i), pf, f.lenient); err != nil {
 			return nil, err
 		}
 	}
@@ -200,26 +219,39 @@ func unwrapPath(err error) error {
 }
 
 // assign gives the rows of one file to athletes.
-func (r *roster) assign(s source, f *parse.File, lenient bool) error {
+func (r *roster) assign(s source, file int32, f *parse.File, lenient bool) error {
+	var last *entry // rows of one athlete often come in runs
+	lastName := ""
+	find := func(name, path string, line int32) (*entry, error) {
+		if last != nil && name == lastName {
+			return last, nil
+		}
+		e, err := r.athleteOf(s, name, path, int(line), lenient)
+		if e != nil {
+			last, lastName = e, name
+		}
+		return e, err
+	}
 	for i := range f.Workouts {
 		w := &f.Workouts[i]
-		e, err := r.athleteOf(s, w.Athlete, w.File, int(w.Line), lenient)
+		e, err := find(w.Athlete, f.Name, w.Line)
 		if err != nil {
 			return err
 		}
 		if e != nil {
-			e.workouts = append(e.workouts, *w)
+			e.workouts = append(e.workouts, rowRef{file, int32(i)})
 			e.quality.WorkoutRows++
 		}
 	}
+	last = nil
 	for i := range f.Checkins {
 		c := &f.Checkins[i]
-		e, err := r.athleteOf(s, c.Athlete, c.File, int(c.Line), lenient)
+		e, err := find(c.Athlete, f.Name, c.Line)
 		if err != nil {
 			return err
 		}
 		if e != nil {
-			e.checkins = append(e.checkins, *c)
+			e.checkins = append(e.checkins, rowRef{file, int32(i)})
 			e.quality.CheckinRows++
 		}
 	}
@@ -310,13 +342,13 @@ func (r *roster) lastDate() (metrics.Date, bool) {
 	var last metrics.Date
 	found := false
 	for _, e := range r.athletes {
-		for i := range e.workouts {
-			if d := e.workouts[i].Date; !found || d > last {
+		for _, ref := range e.workouts {
+			if d := r.parsed[ref.file].Workouts[ref.row].Date; !found || d > last {
 				last, found = d, true
 			}
 		}
-		for i := range e.checkins {
-			if d := e.checkins[i].Date; !found || d > last {
+		for _, ref := range e.checkins {
+			if d := r.parsed[ref.file].Checkins[ref.row].Date; !found || d > last {
 				last, found = d, true
 			}
 		}

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"io"
 	"runtime"
-	"sync"
 
 	"github.com/workin/workin/metrics"
 	"github.com/workin/workin/report"
@@ -17,11 +16,11 @@ func runReport(f *reportFlags, fsys files, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	rep, err := analyse(r, f)
+	rep, err := newReport(r, f)
 	if err != nil {
 		return err
 	}
-	return writeOutputs(rep, f)
+	return render(r, rep, f)
 }
 
 // demo renders the embedded sample team.
@@ -30,9 +29,8 @@ func demo(f *reportFlags, stderr io.Writer) error {
 	return runReport(f, fsFiles{samples.FS}, stderr)
 }
 
-// analyse computes every athlete in parallel; the result order is the
-// roster's, whatever the scheduling.
-func analyse(r *roster, f *reportFlags) (*report.Report, error) {
+// newReport fixes "today" and the report's options.
+func newReport(r *roster, f *reportFlags) (*report.Report, error) {
 	asOf := f.asOf
 	if asOf == metrics.NoDate {
 		last, ok := r.lastDate()
@@ -49,39 +47,50 @@ func analyse(r *roster, f *reportFlags) (*report.Report, error) {
 			rep.Options.DetailWeeks = 26
 		}
 	}
-	rep.Athletes = make([]*report.Athlete, len(r.athletes))
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for k := 0; k < runtime.GOMAXPROCS(0); k++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				e := r.athletes[i]
-				a := metrics.Analyze(metrics.Input{Profile: e.cfg.Profile, Params: e.cfg.Params, AsOf: asOf,
-					Workouts: e.workouts, Checkins: e.checkins})
-				rep.Athletes[i] = &report.Athlete{Analysis: a, HasProfile: e.profile, Given: e.cfg.Given, Quality: e.quality}
-			}
-		}()
-	}
-	for i := range r.athletes {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
 	return rep, nil
 }
 
-// writeOutputs renders every requested output to a temporary file beside
-// its destination and renames them into place only when all succeeded, so
-// an error never leaves a half-written report.
-func writeOutputs(rep *report.Report, f *reportFlags) error {
-	outs := []output{{f.out, report.WriteHTML}}
-	if f.md != "" {
-		outs = append(outs, output{f.md, report.WriteMarkdown})
+// render analyses the athletes in parallel and renders each into a Part as
+// soon as it is analysed, releasing the analysis; the JSON is streamed to
+// its file in athlete order, the page and the Markdown are written from
+// the parts at the end. All outputs appear together or not at all.
+func render(r *roster, rep *report.Report, f *reportFlags) error {
+	outs, err := create(f.out, f.md, f.json)
+	if err != nil {
+		return err
 	}
-	if f.json != "" {
-		outs = append(outs, output{f.json, report.WriteJSON})
+	html, mdOut, jsonOut := outs[0], outs[1], outs[2]
+	var js *report.JSONStream
+	if jsonOut != nil {
+		js = report.StartJSON(jsonOut, rep)
 	}
-	return writeAll(rep, outs)
+	n := len(r.athletes)
+	parts := make([]*report.Part, n)
+	err = ordered(n, runtime.GOMAXPROCS(0), func(i int) (*report.Part, error) {
+		e := r.athletes[i]
+		ws, cs := r.gather(e)
+		a := metrics.Analyze(metrics.Input{Profile: e.cfg.Profile, Params: e.cfg.Params, AsOf: rep.AsOf, Workouts: ws, Checkins: cs})
+		return report.RenderPart(rep, i, n, &report.Athlete{Analysis: a, HasProfile: e.profile, Given: e.cfg.Given, Quality: e.quality})
+	}, func(i int, p *report.Part) error {
+		if js != nil {
+			js.Athlete(p.JSON)
+		}
+		p.JSON = nil
+		parts[i] = p
+		return nil
+	})
+	if err == nil && js != nil {
+		err = js.Finish()
+	}
+	if err == nil {
+		err = report.WriteHTMLParts(html, rep, parts)
+	}
+	if err == nil && mdOut != nil {
+		err = report.WriteMarkdownParts(mdOut, rep, parts)
+	}
+	if err != nil {
+		outs.abort()
+		return err
+	}
+	return outs.commit()
 }

@@ -1,0 +1,226 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"flag"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
+
+// runCLI runs workin in process and returns its stderr and error.
+func runCLI(t *testing.T, args ...string) (string, error) {
+	t.Helper()
+	var stdout, stderr bytes.Buffer
+	err := run(args, &stdout, &stderr)
+	if stdout.Len() > 0 && args[0] == "report" {
+		t.Errorf("report wrote to stdout: %q", stdout.String())
+	}
+	return stderr.String(), err
+}
+
+// golden compares got with testdata/name, or rewrites it with -update.
+func golden(t *testing.T, name string, got []byte) {
+	t.Helper()
+	path := filepath.Join("testdata", name)
+	if *update {
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to create it)", err)
+	}
+	if !bytes.Equal(got, want) {
+		os.WriteFile(path+".got", got, 0o644)
+		t.Errorf("%s differs from the golden file; see %s.got (go test ./cmd/workin -update accepts it)\n%s", path, path, firstDiff(want, got))
+	}
+}
+
+func firstDiff(a, b []byte) string {
+	la, lb := strings.Split(string(a), "\n"), strings.Split(string(b), "\n")
+	for i := 0; i < len(la) && i < len(lb); i++ {
+		if la[i] != lb[i] {
+			return "first difference at line " + strconv.Itoa(i+1) + ":\n- " + clipLine(la[i]) + "\n+ " + clipLine(lb[i])
+		}
+	}
+	return "lengths differ"
+}
+
+func clipLine(s string) string {
+	if len(s) > 200 {
+		return s[:200] + "…"
+	}
+	return s
+}
+
+// reportOnce renders the basic test team into dir.
+func reportOnce(t *testing.T, dir string, extra ...string) (html, md, js []byte) {
+	t.Helper()
+	out := filepath.Join(dir, "r.html")
+	args := append([]string{"report", "testdata/basic/team.yaml", "-o", out,
+		"--md", filepath.Join(dir, "r.md"), "--json", filepath.Join(dir, "r.json")}, extra...)
+	if stderr, err := runCLI(t, args...); err != nil {
+		t.Fatalf("report: %v\n%s", err, stderr)
+	}
+	read := func(name string) []byte {
+		b, err := os.ReadFile(filepath.Join(dir, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return b
+	}
+	return read("r.html"), read("r.md"), read("r.json")
+}
+
+// stableRegion is the HTML between the first athlete's headline and its
+// data block: the part of the page a golden file can pin.
+var stableRegion = regexp.MustCompile(`(?s)<section class="athlete" id="athlete-1".*?<script type="application/json" id="data-0">`)
+
+func TestGolden(t *testing.T) {
+	html, md, js := reportOnce(t, t.TempDir())
+	golden(t, "basic.md", md)
+	golden(t, "basic.json", js)
+	golden(t, "basic.html.region", stableRegion.Find(html))
+}
+
+func TestDeterministic(t *testing.T) {
+	h1, m1, j1 := reportOnce(t, t.TempDir())
+	h2, m2, j2 := reportOnce(t, t.TempDir())
+	if !bytes.Equal(h1, h2) || !bytes.Equal(m1, m2) || !bytes.Equal(j1, j2) {
+		t.Fatal("two runs with the same inputs gave different outputs")
+	}
+}
+
+// TestEscaping feeds names, sports and notes holding </script> and an
+// <img onerror> through all three outputs.
+func TestEscaping(t *testing.T) {
+	html, md, js := reportOnce(t, t.TempDir())
+	page := string(html)
+	if strings.Contains(page, "<img") || strings.Contains(page, "onerror=alert") && !strings.Contains(page, "onerror=alert(1)&gt;") {
+		t.Error("HTML contains an unescaped <img> from user input")
+	}
+	// Only our own script elements may close: the skeletons, ECharts, the
+	// glue, and one data block per athlete with days.
+	if n, want := strings.Count(strings.ToLower(page), "</script"), 3+2; n != want {
+		t.Errorf("HTML has %d </script, want %d: user text closed a script element", n, want)
+	}
+	if !strings.Contains(page, "Bo &lt;/script&gt;&lt;img src=x onerror=alert(1)&gt;") {
+		t.Error("the athlete name is not shown escaped")
+	}
+	if !strings.Contains(page, `\u003c/script\u003eride`) {
+		t.Error("the sport label is not escaped inside the chart data")
+	}
+	if strings.Contains(string(md), "<img") || strings.Contains(string(md), "</script>") {
+		t.Error("Markdown contains raw HTML from user input")
+	}
+	if !strings.Contains(string(md), "Bo &lt;/script&gt;&lt;img src=x onerror=alert\\(1\\)&gt;") {
+		t.Errorf("Markdown does not escape the name:\n%s", md)
+	}
+	if strings.Contains(string(js), "</script") {
+		t.Error("JSON holds a raw </script")
+	}
+}
+
+func TestExitCodes(t *testing.T) {
+	dir := t.TempDir()
+	bad := filepath.Join(dir, "bad.csv")
+	os.WriteFile(bad, []byte("date,rpe\n2026-01-05,5\n2026-01-06,11\n"), 0o644)
+	tests := []struct {
+		name string
+		args []string
+		code int
+		msg  string
+	}{
+		{"no command", nil, 2, ""},
+		{"unknown command", []string{"frobnicate"}, 2, `unknown command "frobnicate"`},
+		{"unknown flag", []string{"report", "--bogus", "x.yaml"}, 2, "flag provided but not defined: -bogus"},
+		{"help flag", []string{"report", "-h"}, 2, ""},
+		{"nothing to read", []string{"report"}, 2, "nothing to read"},
+		{"bad as-of", []string{"report", "--workouts", bad, "--as-of", "2026-02-30"}, 2, `--as-of: "2026-02-30" is not a real day`},
+		{"bad fail-on", []string{"report", "--workouts", bad, "--fail-on", "panic"}, 2, `--fail-on must be rest, work-in or easy, got "panic"`},
+		{"two configs", []string{"report", "a.yaml", "b.yaml"}, 2, "give one team or profile file, got 2"},
+		{"bad cell", []string{"report", "--workouts", bad, "-o", filepath.Join(dir, "x.html")}, 1,
+			bad + `:3: column "rpe": want an RPE from 0 to 10 (CR-10 scale), got 11`},
+		{"missing file", []string{"report", "--workouts", filepath.Join(dir, "nope.csv")}, 1, "cannot read the file"},
+		{"lenient skips the row", []string{"report", "--workouts", bad, "--lenient", "-o", filepath.Join(dir, "x.html")}, 0, ""},
+		{"help", []string{"help"}, 0, ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var stdout, stderr bytes.Buffer
+			err := run(tc.args, &stdout, &stderr)
+			code := codeOf(err)
+			if code != tc.code {
+				t.Fatalf("exit %d (%v), want %d", code, err, tc.code)
+			}
+			if tc.msg != "" && (err == nil || !strings.Contains(err.Error(), tc.msg)) {
+				t.Errorf("error %q does not contain %q", err, tc.msg)
+			}
+		})
+	}
+}
+
+// codeOf mirrors exitCode without printing.
+func codeOf(err error) int {
+	var a *alertError
+	var u *usageError
+	switch {
+	case err == nil:
+		return 0
+	case errors.As(err, &a):
+		return 3
+	case errors.As(err, &u):
+		return 2
+	}
+	return 1
+}
+
+func TestNoPartialOutput(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "r.html")
+	// The JSON goes to a directory that does not exist: nothing may be written.
+	_, err := runCLI(t, "report", "testdata/basic/team.yaml", "-o", out, "--json", filepath.Join(dir, "missing", "r.json"))
+	if err == nil {
+		t.Fatal("no error for an unwritable output")
+	}
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 0 {
+		t.Errorf("left behind: %v", entries)
+	}
+	// A bad input leaves an existing report untouched.
+	os.WriteFile(out, []byte("old"), 0o644)
+	bad := filepath.Join(dir, "bad.csv")
+	os.WriteFile(bad, []byte("date,rpe\n2026-01-05,x\n"), 0o644)
+	if _, err := runCLI(t, "report", "--workouts", bad, "-o", out); err == nil {
+		t.Fatal("no error for a bad file")
+	}
+	if b, _ := os.ReadFile(out); string(b) != "old" {
+		t.Error("a failed run changed the existing report")
+	}
+}
+
+func TestDemo(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "demo.html")
+	if _, err := runCLI(t, "demo", "-o", out); err != nil {
+		t.Fatal(err)
+	}
+	b, _ := os.ReadFile(out)
+	for _, want := range []string{"Harbour Endurance Club", "Ana Ruiz", "Ben Okafor", "Cai Lindqvist", `data-kind="pmc"`, "Methods"} {
+		if !bytes.Contains(b, []byte(want)) {
+			t.Errorf("demo report lacks %q", want)
+		}
+	}
+	if regexp.MustCompile(`(?i)<script[^>]+src=|<link[^>]+href=|url\(\s*['"]?https?:`).Match(b) {
+		t.Error("demo report loads something from outside the file")
+	}
+}

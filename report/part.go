@@ -1,0 +1,75 @@
+package report
+
+import (
+	"html/template"
+
+	"github.com/workin/workin/metrics"
+)
+
+// Part is one athlete rendered for all three outputs. A large team is
+// rendered athlete by athlete: each analysis is turned into a Part and
+// released, so memory holds parts, not analyses.
+type Part struct {
+	Summary  Summary
+	HTML     template.HTML // the athlete's section of the page
+	Markdown []byte        // the athlete's section of the Markdown summary
+	JSON     []byte        // the athlete's object in the JSON "athletes" list
+}
+
+// Summary is what the page, the overview and --fail-on need of an athlete
+// after its analysis is gone.
+type Summary struct {
+	ID, Name string
+	HasData  bool
+	Params   metrics.Params
+	WeekLoad float64
+	CTL, ATL float64
+	Form     float64 // form going into tomorrow
+	ACWR     float64
+	Monotony float64
+	LastRest metrics.Date // NoDate when none
+}
+
+// foldOpen is how many athletes a page shows unfolded.
+const foldOpen = 5
+
+// RenderPart renders athlete i of r. total is the number of athletes in
+// the report (it decides whether the section starts folded).
+func RenderPart(r *Report, i, total int, a *Athlete) (*Part, error) {
+	h, err := athleteHTML(r, i, a, total <= foldOpen)
+	if err != nil {
+		return nil, err
+	}
+	return &Part{Summary: summarize(a), HTML: h, Markdown: athleteMarkdown(a), JSON: athleteJSON(a)}, nil
+}
+
+func renderParts(r *Report) ([]*Part, error) {
+	parts := make([]*Part, len(r.Athletes))
+	for i, a := range r.Athletes {
+		p, err := RenderPart(r, i, len(r.Athletes), a)
+		if err != nil {
+			return nil, err
+		}
+		parts[i] = p
+	}
+	return parts, nil
+}
+
+func summarize(a *Athlete) Summary {
+	s := Summary{ID: a.Profile.ID, Name: a.Profile.Name, Params: a.Params, HasData: len(a.Days) > 0,
+		WeekLoad: metrics.Missing, CTL: metrics.Missing, ATL: metrics.Missing, Form: metrics.Missing,
+		ACWR: metrics.Missing, Monotony: metrics.Missing}
+	if !s.HasData {
+		return s
+	}
+	d := today(a.Analysis)
+	s.WeekLoad = a.Weeks[len(a.Weeks)-1].Load
+	s.CTL, s.ATL, s.Form, s.ACWR, s.Monotony = d.CTL, d.ATL, d.CTL-d.ATL, d.ACWR, d.Monotony
+	for i := len(a.Days) - 1; i >= 0; i-- {
+		if a.Days[i].Rest {
+			s.LastRest = a.Days[i].Date
+			break
+		}
+	}
+	return s
+}
