@@ -62,7 +62,7 @@ func loadAssets() (*assets, error) {
 // an email attachment or a CI artifact. User text is escaped by
 // html/template; chart data is JSON with <, > and & escaped.
 func WriteHTML(w io.Writer, r *Report) error {
-	parts, err := renderParts(r)
+	parts, err := renderParts(r, HTML)
 	if err != nil {
 		return err
 	}

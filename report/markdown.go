@@ -29,7 +29,7 @@ const mdWeeks = 6
 // comment or an email: headline numbers per athlete, recent weeks and data
 // quality. Every user string is escaped.
 func WriteMarkdown(w io.Writer, r *Report) error {
-	parts, err := renderParts(r)
+	parts, err := renderParts(r, Markdown)
 	if err != nil {
 		return err
 	}

@@ -33,20 +33,41 @@ type Summary struct {
 // foldOpen is how many athletes a page shows unfolded.
 const foldOpen = 5
 
-// RenderPart renders athlete i of r. total is the number of athletes in
-// the report (it decides whether the section starts folded).
-func RenderPart(r *Report, i, total int, a *Athlete) (*Part, error) {
-	h, err := athleteHTML(r, i, a, total <= foldOpen)
-	if err != nil {
-		return nil, err
+// Outputs selects what RenderPart renders.
+type Outputs uint8
+
+// The outputs of a report.
+const (
+	HTML Outputs = 1 << iota
+	Markdown
+	JSON
+)
+
+// RenderPart renders athlete i of r for the outputs asked for. total is the
+// number of athletes in the report (it decides whether the section starts
+// folded).
+func RenderPart(r *Report, i, total int, a *Athlete, want Outputs) (*Part, error) {
+	p := &Part{Summary: summarize(a)}
+	if want&HTML != 0 {
+		h, err := athleteHTML(r, i, a, total <= foldOpen)
+		if err != nil {
+			return nil, err
+		}
+		p.HTML = h
 	}
-	return &Part{Summary: summarize(a), HTML: h, Markdown: athleteMarkdown(a), JSON: athleteJSON(a)}, nil
+	if want&Markdown != 0 {
+		p.Markdown = athleteMarkdown(a)
+	}
+	if want&JSON != 0 {
+		p.JSON = athleteJSON(a)
+	}
+	return p, nil
 }
 
-func renderParts(r *Report) ([]*Part, error) {
+func renderParts(r *Report, want Outputs) ([]*Part, error) {
 	parts := make([]*Part, len(r.Athletes))
 	for i, a := range r.Athletes {
-		p, err := RenderPart(r, i, len(r.Athletes), a)
+		p, err := RenderPart(r, i, len(r.Athletes), a, want)
 		if err != nil {
 			return nil, err
 		}

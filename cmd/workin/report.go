@@ -66,11 +66,18 @@ func render(r *roster, rep *report.Report, f *reportFlags) error {
 	}
 	n := len(r.athletes)
 	parts := make([]*report.Part, n)
+	want := report.HTML
+	if mdOut != nil {
+		want |= report.Markdown
+	}
+	if js != nil {
+		want |= report.JSON
+	}
 	err = ordered(n, runtime.GOMAXPROCS(0), func(i int) (*report.Part, error) {
 		e := r.athletes[i]
 		ws, cs := r.gather(e)
 		a := metrics.Analyze(metrics.Input{Profile: e.cfg.Profile, Params: e.cfg.Params, AsOf: rep.AsOf, Workouts: ws, Checkins: cs})
-		return report.RenderPart(rep, i, n, &report.Athlete{Analysis: a, HasProfile: e.profile, Given: e.cfg.Given, Quality: e.quality})
+		return report.RenderPart(rep, i, n, &report.Athlete{Analysis: a, HasProfile: e.profile, Given: e.cfg.Given, Quality: e.quality}, want)
 	}, func(i int, p *report.Part) error {
 		if js != nil {
 			js.Athlete(p.JSON)
