@@ -32,11 +32,10 @@ func note(s string) string {
 
 // rangeCheck describes the plausible values of a numeric column.
 type rangeCheck struct {
-	column   string
-	lo, hi   float64
-	loOpen   bool // lo itself is not allowed
-	what     string
-	tooLarge string
+	column string
+	lo, hi float64
+	loOpen bool // lo itself is not allowed
+	what   string
 }
 
 func (r *rangeCheck) check(v float64) *rowError {

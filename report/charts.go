@@ -29,10 +29,6 @@ const (
 	colBand  = "rgba(0,114,178,.10)"
 )
 
-// Chart kinds, in page order for the load side. Their names are the
-// ECharts instance ids and keys of the option skeletons.
-var loadCharts = []string{"daily", "weekly", "pmc", "acwr", "mono"}
-
 var (
 	skeletonOnce sync.Once
 	skeletonJSON []byte

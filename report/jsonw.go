@@ -1,7 +1,6 @@
 package report
 
 import (
-	"encoding/json"
 	"math"
 	"strconv"
 	"strings"
@@ -99,17 +98,6 @@ func (w *jw) date(d metrics.Date) {
 	w.b = append(w.b, '"')
 	w.b = d.Append(w.b)
 	w.b = append(w.b, '"')
-}
-
-// value writes v with encoding/json (for small, irregular parts).
-func (w *jw) value(v any) error {
-	b, err := json.Marshal(v)
-	if err != nil {
-		return err
-	}
-	w.sep()
-	w.b = append(w.b, b...)
-	return nil
 }
 
 func (w *jw) kv(k string, write func()) {

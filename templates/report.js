@@ -107,6 +107,22 @@
     return opt.series.filter(function (s) { return s.id !== "total"; }).map(function (s) { return s.name; });
   }
 
+  // Charts follow their box: window resizes, rotation, opened details.
+  var resizer = "ResizeObserver" in window ? new ResizeObserver(function (entries) {
+    entries.forEach(function (e) {
+      var c = charts[e.target.id];
+      if (c && e.contentRect.width) c.resize();
+    });
+  }) : null;
+  if (!resizer) {
+    var pending;
+    window.addEventListener("resize", function () {
+      clearTimeout(pending);
+      pending = setTimeout(function () {
+        Object.keys(charts).forEach(function (k) { charts[k].resize(); });
+      }, 150);
+    });
+  }
   function draw(el) {
     if (charts[el.id] || !el.offsetWidth) return;
     var kind = el.getAttribute("data-kind"), i = +el.getAttribute("data-athlete");
@@ -120,6 +136,7 @@
         echarts.connect("days" + i);
       }
       charts[el.id] = c;
+      if (resizer) resizer.observe(el);
     } catch (e) {
       el.textContent = "This chart could not be drawn: " + e.message;
       console.error("workin chart " + el.id + ": " + e.message);
@@ -169,13 +186,6 @@
     });
   });
 
-  var pending;
-  window.addEventListener("resize", function () {
-    clearTimeout(pending);
-    pending = setTimeout(function () {
-      Object.keys(charts).forEach(function (k) { charts[k].resize(); });
-    }, 150);
-  });
   window.addEventListener("beforeprint", function () {
     document.querySelectorAll("details").forEach(function (d) { d.open = true; });
     drawAll();

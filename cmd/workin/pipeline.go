@@ -19,7 +19,7 @@ func ordered[T any](n, workers int, produce func(int) (T, error), consume func(i
 	next := make(chan int)
 	done := make(chan struct{})
 	var wg sync.WaitGroup
-	defer wg.Wait()    // runs last: workers end once the feeder stops
+	defer wg.Wait()   // runs last: workers end once the feeder stops
 	defer close(done) // runs first: stops the feeder
 	go func() {
 		defer close(next)
