@@ -49,3 +49,14 @@ func BenchmarkAnalyze(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkAnalyzeTeam is a club's two seasons: 100 athletes × 2 years.
+func BenchmarkAnalyzeTeam(b *testing.B) {
+	in := benchInput(2 * 365)
+	b.ReportAllocs()
+	for b.Loop() {
+		for range 100 {
+			Analyze(in)
+		}
+	}
+}

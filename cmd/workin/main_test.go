@@ -2,14 +2,19 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"flag"
+	"fmt"
+	"math"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/workin/workin/metrics"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
@@ -222,5 +227,69 @@ func TestDemo(t *testing.T) {
 	}
 	if regexp.MustCompile(`(?i)<script[^>]+src=|<link[^>]+href=|url\(\s*['"]?https?:`).Match(b) {
 		t.Error("demo report loads something from outside the file")
+	}
+}
+
+// TestJSONMatchesScienceVectors runs the CLI on sheets built from the
+// science reference's worked examples and reads the numbers back from the
+// JSON summary.
+func TestJSONMatchesScienceVectors(t *testing.T) {
+	dir := t.TempDir()
+	// §4: loads 100, 0, 50 (given TSS).
+	pmc := "date,tss\n2026-01-05,100\n2026-01-07,50\n"
+	// §5: 50 LP every day for 28 days, then 150 on day 29.
+	var acwr strings.Builder
+	acwr.WriteString("date,tss\n")
+	for i := 0; i < 29; i++ {
+		l := "50"
+		if i == 28 {
+			l = "150"
+		}
+		fmt.Fprintf(&acwr, "%s,%s\n", metrics.MustDate("2026-03-02").AddDays(i), l)
+	}
+	// §6: 40 60 0 50 80 30 0.
+	mono := "date,tss\n2026-05-04,40\n2026-05-05,60\n2026-05-07,50\n2026-05-08,80\n2026-05-09,30\n2026-05-10,0\n"
+	type want struct {
+		date, key string
+		value     float64
+	}
+	for _, tc := range []struct {
+		name, csv string
+		want      []want
+	}{
+		{"pmc", pmc, []want{{"2026-01-05", "ctl", 2.3528}, {"2026-01-05", "atl", 13.3122}, {"2026-01-05", "tsb", 0},
+			{"2026-01-06", "ctl", 2.2975}, {"2026-01-06", "atl", 11.5401}, {"2026-01-06", "tsb", -10.9594},
+			{"2026-01-07", "ctl", 3.4198}, {"2026-01-07", "atl", 16.6599}, {"2026-01-07", "tsb", -9.2426}}},
+		{"acwr", acwr.String(), []want{{"2026-03-29", "acwr", 1}, {"2026-03-30", "acwr", 1.3182},
+			{"2026-03-30", "acute", 75}, {"2026-03-30", "chronic", 56.8966}}},
+		{"monotony", mono, []want{{"2026-05-10", "monotony", 1.3444}, {"2026-05-10", "strain", 349.55}}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			in := filepath.Join(dir, tc.name+".csv")
+			os.WriteFile(in, []byte(tc.csv), 0o644)
+			js := filepath.Join(dir, tc.name+".json")
+			if _, err := runCLI(t, "report", "--workouts", in, "-o", filepath.Join(dir, tc.name+".html"), "--json", js); err != nil {
+				t.Fatal(err)
+			}
+			var doc struct {
+				Athletes []struct {
+					Daily []map[string]any `json:"daily"`
+				} `json:"athletes"`
+			}
+			b, _ := os.ReadFile(js)
+			if err := json.Unmarshal(b, &doc); err != nil {
+				t.Fatal(err)
+			}
+			byDate := map[string]map[string]any{}
+			for _, d := range doc.Athletes[0].Daily {
+				byDate[d["date"].(string)] = d
+			}
+			for _, w := range tc.want {
+				got, ok := byDate[w.date][w.key].(float64)
+				if !ok || math.Abs(got-w.value) > 0.01 {
+					t.Errorf("%s %s = %v, want %v", w.date, w.key, byDate[w.date][w.key], w.value)
+				}
+			}
+		})
 	}
 }
