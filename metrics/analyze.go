@@ -36,6 +36,7 @@ type Day struct {
 	Unknown   int // non-work-in sessions of unknown load
 	Rest      bool
 	Hard      bool // at least one hard session
+	HardCount int  // hard sessions
 	WorkIn    bool // at least one work-in session
 	CTL       float64
 	ATL       float64
@@ -46,6 +47,11 @@ type Day struct {
 	Monotony  float64
 	Strain    float64
 	Recovery
+	Rules [NumRules]RuleState // every rule on this day, in RuleNames order
+	// Action is what was recommended for the session after this day, from
+	// the data up to it: the history a coach can hold against what was done.
+	Action     Action
+	WorkInKind string // the work-in kind when Action is WorkIn
 }
 
 // Week aggregates the days of one calendar week that lie in the series.
@@ -80,6 +86,9 @@ type Analysis struct {
 	BySource    [7]SourceTotal
 	AfterAsOf   int // rows dated after AsOf, left out
 	RecoveryRes RecoveryResult
+	Flags       []Flag
+	// Recommendation is the advice for the session after AsOf.
+	Recommendation Recommendation
 }
 
 // SourceTotal is how much of the load came from one source.
@@ -101,6 +110,8 @@ func Analyze(in Input) *Analysis {
 	a.days()
 	a.weeks()
 	a.recovery(cs)
+	a.rules()
+	a.recommend()
 	return a
 }
 
@@ -217,6 +228,7 @@ func (a *Analysis) days() {
 		}
 		if s.Hard {
 			d.Hard = true
+			d.HardCount++
 		}
 	}
 	loads := make([]float64, n)

@@ -1,7 +1,10 @@
 package metrics
 
+import "math"
+
 // Recovery holds one day's check-in values (merged when a day has several
-// check-ins) and what is derived from them.
+// check-ins) and what is derived from them: HRV and resting-HR baselines
+// and the readiness score with its parts.
 type Recovery struct {
 	Checkins     int // check-in rows merged into this day
 	SleepHours   float64
@@ -12,29 +15,83 @@ type Recovery struct {
 	Energy       float64
 	HRV          float64 // rMSSD, ms
 	RestingHR    float64
-	Readiness    float64 // 0–100; Missing until computed
+
+	LnHRV  float64  // ln rMSSD
+	HRV7   float64  // 7-day mean of ln rMSSD (at least 4 values)
+	HRVRef Baseline // ln rMSSD over the baseline window before the day
+	RHRRef Baseline // resting HR over the baseline window before the day
+	// RHRLimit is the elevated-resting-HR line: mean + max(rhr_delta_bpm, SD).
+	RHRLimit float64
+
+	Readiness float64 // 0–100; Missing without a check-in or usable part
+	Parts     [NumParts]Part
 }
 
-var emptyRecovery = Recovery{
-	SleepHours: Missing, SleepQuality: Missing, Soreness: Missing, Stress: Missing,
-	Mood: Missing, Energy: Missing, HRV: Missing, RestingHR: Missing, Readiness: Missing,
+// Baseline is the mean and sample SD of a measure over the days before a
+// day (d−N…d−1). It is Ready when it has at least MinBaseline values; until
+// then Mean and SD are Missing and N says how far it has come.
+type Baseline struct {
+	N        int
+	Mean, SD float64
 }
+
+// Ready reports whether the baseline has enough values.
+func (b Baseline) Ready() bool { return b.N >= MinBaseline }
+
+// MinBaseline is how many values a baseline needs before workin uses it.
+const MinBaseline = 14
+
+// The readiness parts, in the order of Recovery.Parts.
+const (
+	PartHRV = iota
+	PartRHR
+	PartSleep
+	PartWellness
+	NumParts
+)
+
+// PartNames name the readiness parts.
+var PartNames = [NumParts]string{"HRV", "resting HR", "sleep", "wellness"}
+
+// Part is one readiness component on a day: its sub-score S (0–100, 75 =
+// the athlete's usual), its weight after sharing out the weight of missing
+// parts, and the points it moved readiness from 75 (weight × (S − 75)).
+type Part struct {
+	Score  float64 // Missing when the part is not available that day
+	Weight float64
+	Points float64
+}
+
+var emptyRecovery = func() Recovery {
+	r := Recovery{SleepHours: Missing, SleepQuality: Missing, Soreness: Missing, Stress: Missing,
+		Mood: Missing, Energy: Missing, HRV: Missing, RestingHR: Missing, LnHRV: Missing, HRV7: Missing,
+		RHRLimit: Missing, Readiness: Missing,
+		HRVRef: Baseline{Mean: Missing, SD: Missing}, RHRRef: Baseline{Mean: Missing, SD: Missing}}
+	for i := range r.Parts {
+		r.Parts[i] = Part{Score: Missing, Points: Missing}
+	}
+	return r
+}()
 
 // RecoveryResult summarises the recovery side of an analysis.
 type RecoveryResult struct {
-	Checkins int // check-in rows used
-	Days     int // days with at least one check-in
+	Checkins   int // check-in rows used
+	Days       int // days with at least one check-in
+	MergedDays int // days with several check-ins, merged field by field
 }
 
-// recovery merges check-ins into the days, field by field: when a day has
-// several check-ins, a later non-empty value wins (check-ins are sorted by
-// date, file and line).
+// recovery merges check-ins into the days, field by field (check-ins are
+// sorted by date, file and line; a later non-empty value wins), then
+// computes baselines and readiness.
 func (a *Analysis) recovery(cs []Checkin) {
 	for i := range cs {
 		c := &cs[i]
 		d := &a.Days[c.Date-a.Start]
-		if d.Checkins == 0 {
+		switch d.Checkins {
+		case 0:
 			a.RecoveryRes.Days++
+		case 1:
+			a.RecoveryRes.MergedDays++
 		}
 		d.Checkins++
 		a.RecoveryRes.Checkins++
@@ -47,10 +104,189 @@ func (a *Analysis) recovery(cs []Checkin) {
 		mergeValue(&d.HRV, c.HRV)
 		mergeValue(&d.RestingHR, c.RestingHR)
 	}
+	lnHRV := make([]float64, len(a.Days))
+	rhr := make([]float64, len(a.Days))
+	for i := range a.Days {
+		d := &a.Days[i]
+		if Known(d.HRV) && d.HRV > 0 {
+			d.LnHRV = math.Log(d.HRV)
+		}
+		lnHRV[i], rhr[i] = d.LnHRV, d.RestingHR
+	}
+	p := a.Params
+	for i := range a.Days {
+		d := &a.Days[i]
+		d.HRV7 = windowMean(lnHRV, i-6, i, 4)
+		d.HRVRef = baseline(lnHRV, i, p.HRVBaselineDays, hrvSDFloor)
+		d.RHRRef = baseline(rhr, i, p.HRVBaselineDays, rhrSDFloor)
+		if d.RHRRef.Ready() {
+			d.RHRLimit = d.RHRRef.Mean + math.Max(p.RHRDeltaBPM, d.RHRRef.SD)
+		}
+		d.Parts, d.Readiness = readiness(&d.Recovery, p.Weights)
+	}
 }
 
 func mergeValue(dst *float64, v float64) {
 	if Known(v) {
 		*dst = v
 	}
+}
+
+// The SD floors: ln rMSSD varies by at least 0.05 (about 5 %), resting HR
+// by at least 1 bpm, so a very steady baseline does not make every small
+// change look large.
+const (
+	hrvSDFloor = 0.05
+	rhrSDFloor = 1
+)
+
+// windowMean is the mean of the known values in xs[from..to], or Missing
+// with fewer than min of them.
+func windowMean(xs []float64, from, to, min int) float64 {
+	sum, n := 0.0, 0
+	for j := max(from, 0); j <= to; j++ {
+		if Known(xs[j]) {
+			sum += xs[j]
+			n++
+		}
+	}
+	if n < min {
+		return Missing
+	}
+	return sum / float64(n)
+}
+
+// baseline is the mean and sample SD (floored) of the known values in the
+// days window days before day i.
+func baseline(xs []float64, i, days int, floor float64) Baseline {
+	var sum float64
+	n := 0
+	for j := max(i-days, 0); j < i; j++ {
+		if Known(xs[j]) {
+			sum += xs[j]
+			n++
+		}
+	}
+	b := Baseline{N: n, Mean: Missing, SD: Missing}
+	if n < MinBaseline {
+		return b
+	}
+	mean := sum / float64(n)
+	var ss float64
+	for j := max(i-days, 0); j < i; j++ {
+		if Known(xs[j]) {
+			ss += (xs[j] - mean) * (xs[j] - mean)
+		}
+	}
+	b.Mean, b.SD = mean, math.Max(math.Sqrt(ss/float64(n-1)), floor)
+	return b
+}
+
+// HRVRange returns the normal range of ln rMSSD around a baseline: mean ±
+// swc × SD (the smallest worthwhile change).
+func HRVRange(b Baseline, swc float64) (lo, hi float64) {
+	if !b.Ready() {
+		return Missing, Missing
+	}
+	return b.Mean - swc*b.SD, b.Mean + swc*b.SD
+}
+
+// Readiness sub-scores (science reference §7.2), each clamped to 0–100.
+
+// HRVScore is 75 + 25 z, z = (ln rMSSD − mean) / SD.
+func HRVScore(ln float64, b Baseline) float64 {
+	return clamp100(75 + 25*(ln-b.Mean)/b.SD)
+}
+
+// RHRScore is 75 − 25 z, z = (RHR − mean) / SD.
+func RHRScore(rhr float64, b Baseline) float64 {
+	return clamp100(75 - 25*(rhr-b.Mean)/b.SD)
+}
+
+// SleepScore is the mean of 25 × (hours − 4) and 100 × (quality − 1) / 9,
+// over the parts recorded; Missing when neither is.
+func SleepScore(hours, quality float64) float64 {
+	var parts []float64
+	if Known(hours) {
+		parts = append(parts, clamp100(25*(hours-4)))
+	}
+	if Known(quality) {
+		parts = append(parts, clamp100(100*(quality-1)/9))
+	}
+	return mean(parts)
+}
+
+// WellnessScore is 100 × the mean of (10 − soreness)/9, (10 − stress)/9,
+// (mood − 1)/9 and (energy − 1)/9 over the items recorded.
+func WellnessScore(soreness, stress, mood, energy float64) float64 {
+	var parts []float64
+	for _, v := range []struct {
+		x       float64
+		reverse bool
+	}{{soreness, true}, {stress, true}, {mood, false}, {energy, false}} {
+		if !Known(v.x) {
+			continue
+		}
+		if v.reverse {
+			parts = append(parts, (10-v.x)/9)
+		} else {
+			parts = append(parts, (v.x-1)/9)
+		}
+	}
+	return clamp100(100 * mean(parts))
+}
+
+func mean(xs []float64) float64 {
+	if len(xs) == 0 {
+		return Missing
+	}
+	var s float64
+	for _, x := range xs {
+		s += x
+	}
+	return s / float64(len(xs))
+}
+
+func clamp100(x float64) float64 {
+	if !Known(x) {
+		return x
+	}
+	return math.Max(0, math.Min(100, x))
+}
+
+// readiness combines the day's available parts with their weights
+// renormalised over what is available. It is Missing without a check-in.
+func readiness(r *Recovery, w Weights) ([NumParts]Part, float64) {
+	var parts [NumParts]Part
+	scores := [NumParts]float64{Missing, Missing, Missing, Missing}
+	if r.Checkins > 0 {
+		if Known(r.LnHRV) && r.HRVRef.Ready() {
+			scores[PartHRV] = HRVScore(r.LnHRV, r.HRVRef)
+		}
+		if Known(r.RestingHR) && r.RHRRef.Ready() {
+			scores[PartRHR] = RHRScore(r.RestingHR, r.RHRRef)
+		}
+		scores[PartSleep] = SleepScore(r.SleepHours, r.SleepQuality)
+		scores[PartWellness] = WellnessScore(r.Soreness, r.Stress, r.Mood, r.Energy)
+	}
+	weights := [NumParts]float64{w.HRV, w.RHR, w.Sleep, w.Wellness}
+	var total float64
+	for i, s := range scores {
+		if Known(s) {
+			total += weights[i]
+		}
+	}
+	rd := Missing
+	if total > 0 {
+		rd = 75
+	}
+	for i, s := range scores {
+		parts[i] = Part{Score: s, Points: Missing}
+		if Known(s) && total > 0 {
+			parts[i].Weight = weights[i] / total
+			parts[i].Points = parts[i].Weight * (s - 75)
+			rd += parts[i].Points
+		}
+	}
+	return parts, rd
 }

@@ -2,6 +2,7 @@ package parse
 
 import (
 	"fmt"
+	"math"
 	"strings"
 
 	"github.com/workin/workin/metrics"
@@ -164,19 +165,42 @@ func shortDuration(sec float64) string {
 
 type checkinConverter struct {
 	owner
+	scales func(athlete string) Scales
 }
 
-func newCheckinConverter(origin *metrics.Origin, hasAthlete bool, athlete string) *checkinConverter {
-	return &checkinConverter{owner: owner{origin: origin, hasColumn: hasAthlete, fallback: athlete, names: interner{}}}
+func newCheckinConverter(origin *metrics.Origin, hasAthlete bool, athlete string, scales func(string) Scales) *checkinConverter {
+	return &checkinConverter{owner: owner{origin: origin, hasColumn: hasAthlete, fallback: athlete, names: interner{}}, scales: scales}
 }
 
-var (
-	rangeSleepQuality = scale10("sleep_quality")
-	rangeSoreness     = scale10("soreness")
-	rangeStress       = scale10("stress")
-	rangeMood         = scale10("mood")
-	rangeEnergy       = scale10("energy")
-)
+// Scale is the range a check-in sheet uses for an item, [Lo, Hi]; Lo > Hi
+// when the sheet's scale runs the other way from workin's.
+type Scale struct{ Lo, Hi float64 }
+
+// Scales maps check-in columns (sleep_quality, soreness, stress, mood,
+// energy) to the scale an athlete's sheet uses.
+type Scales map[string]Scale
+
+// To10 maps x onto workin's 1–10 scale: 1 + 9 × (x − Lo) / (Hi − Lo).
+func (s Scale) To10(x float64) float64 { return 1 + 9*(x-s.Lo)/(s.Hi-s.Lo) }
+
+// scaled checks a 1–10 item against the athlete's declared scale (or 1–10)
+// and maps it onto 1–10.
+func (c *checkinConverter) scaled(column string, v *float64, scales Scales) *rowError {
+	if !metrics.Known(*v) {
+		return nil
+	}
+	sc, ok := scales[column]
+	if !ok {
+		r := scale10(column)
+		return r.check(*v)
+	}
+	lo, hi := math.Min(sc.Lo, sc.Hi), math.Max(sc.Lo, sc.Hi)
+	if *v < lo || *v > hi {
+		return &rowError{column, fmt.Errorf("want a value on the athlete's declared scale %s–%s (scales: in the profile), got %s", num(sc.Lo), num(sc.Hi), num(*v))}
+	}
+	*v = sc.To10(*v)
+	return nil
+}
 
 func (c *checkinConverter) convert(r *nativeCheckin, line int, notes *[]string) (metrics.Checkin, *rowError) {
 	k := metrics.NewCheckin()
@@ -191,9 +215,13 @@ func (c *checkinConverter) convert(r *nativeCheckin, line int, notes *[]string) 
 	k.SleepHours, k.SleepQuality, k.Soreness = r.SleepHours.get(), r.SleepQuality.get(), r.Soreness.get()
 	k.Stress, k.Mood, k.Energy = r.Stress.get(), r.Mood.get(), r.Energy.get()
 	k.HRV, k.RestingHR = r.HRV.get(), r.RestingHR.get()
-	if e := firstError(rangeSleep.check(k.SleepHours), rangeSleepQuality.check(k.SleepQuality),
-		rangeSoreness.check(k.Soreness), rangeStress.check(k.Stress), rangeMood.check(k.Mood),
-		rangeEnergy.check(k.Energy), rangeHRV.check(k.HRV), rangeRestHR.check(k.RestingHR)); e != nil {
+	var scales Scales
+	if c.scales != nil {
+		scales = c.scales(k.Athlete)
+	}
+	if e := firstError(rangeSleep.check(k.SleepHours), c.scaled("sleep_quality", &k.SleepQuality, scales),
+		c.scaled("soreness", &k.Soreness, scales), c.scaled("stress", &k.Stress, scales), c.scaled("mood", &k.Mood, scales),
+		c.scaled("energy", &k.Energy, scales), rangeHRV.check(k.HRV), rangeRestHR.check(k.RestingHR)); e != nil {
 		return k, e
 	}
 	k.Notes = note(r.Notes)

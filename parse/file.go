@@ -36,6 +36,9 @@ type Options struct {
 	Lenient bool
 	// Athlete owns the rows of a file that has no athlete column.
 	Athlete string
+	// Scales returns the check-in scales of an athlete whose sheet does not
+	// use 1–10 (nil: every athlete uses 1–10).
+	Scales func(athlete string) Scales
 }
 
 // File is one input file after reading: its rows as domain values and
@@ -129,7 +132,7 @@ func ReadCheckinsBytes(data []byte, name string, opt Options) (*File, error) {
 	origin := &metrics.Origin{File: name, Format: "native"}
 	f.Columns = usedColumns(b)
 	rows, parts, err := readRows(t, b, opt, func() func(*nativeCheckin, int, *[]string) (metrics.Checkin, *rowError) {
-		return newCheckinConverter(origin, b.has["athlete"], opt.Athlete).convert
+		return newCheckinConverter(origin, b.has["athlete"], opt.Athlete, opt.Scales).convert
 	})
 	if err != nil {
 		return nil, err

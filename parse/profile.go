@@ -34,6 +34,9 @@ type Athlete struct {
 	// Given lists the physiological profile keys the file set, so the
 	// report can say which were missing.
 	Given []string
+	// Scales maps check-in columns to the scale the athlete's sheet uses,
+	// when it is not 1–10.
+	Scales Scales
 	Where string // file:line where the athlete is defined
 }
 
@@ -47,9 +50,21 @@ type profileYAML struct {
 	FTP           yNum       `yaml:"ftp"`
 	ThresholdPace yStr       `yaml:"threshold_pace"`
 	Timezone      yStr       `yaml:"timezone"`
-	Workouts      []yStr     `yaml:"workouts"`
-	Checkins      []yStr     `yaml:"checkins"`
-	Rules         *rulesYAML `yaml:"rules"`
+	Workouts      []yStr      `yaml:"workouts"`
+	Checkins      []yStr      `yaml:"checkins"`
+	Scales        *scalesYAML `yaml:"scales"`
+	Rules         *rulesYAML  `yaml:"rules"`
+}
+
+// scalesYAML declares the scales of a check-in sheet that does not use
+// 1–10, as [low, high]; written high first ([7, 1]) when the sheet's high
+// number is the low end of workin's scale.
+type scalesYAML struct {
+	SleepQuality []yNum `yaml:"sleep_quality"`
+	Soreness     []yNum `yaml:"soreness"`
+	Stress       []yNum `yaml:"stress"`
+	Mood         []yNum `yaml:"mood"`
+	Energy       []yNum `yaml:"energy"`
 }
 
 type teamYAML struct {
@@ -303,7 +318,37 @@ func (py *profileYAML) athlete(file, defaultID string, line int) (Athlete, error
 	}
 	a.Profile = p
 	a.Workouts, a.Checkins = paths(file, py.Workouts), paths(file, py.Checkins)
+	scales, err := py.Scales.scales(file)
+	if err != nil {
+		return a, err
+	}
+	a.Scales = scales
 	return a, nil
+}
+
+func (s *scalesYAML) scales(file string) (Scales, error) {
+	if s == nil {
+		return nil, nil
+	}
+	out := Scales{}
+	for _, f := range []struct {
+		key string
+		v   []yNum
+	}{{"sleep_quality", s.SleepQuality}, {"soreness", s.Soreness}, {"stress", s.Stress}, {"mood", s.Mood}, {"energy", s.Energy}} {
+		if f.v == nil {
+			continue
+		}
+		if len(f.v) != 2 || f.v[0].V == f.v[1].V || math.IsInf(f.v[0].V, 0) || math.IsInf(f.v[1].V, 0) {
+			line, col := 0, 0
+			if len(f.v) > 0 {
+				line, col = f.v[0].Line, f.v[0].Col
+			}
+			return nil, &Error{File: file, Line: line, Col: col, FileLevel: true,
+				Msg: fmt.Sprintf("scales.%s must be two different numbers [low, high], such as [1, 7]", f.key)}
+		}
+		out[f.key] = Scale{Lo: f.v[0].V, Hi: f.v[1].V}
+	}
+	return out, nil
 }
 
 func (n yNum) pos() (int, int) { return n.Line, n.Col }

@@ -139,3 +139,39 @@ athletes:
 		}
 	}
 }
+
+func TestScales(t *testing.T) {
+	c, err := ReadConfig([]byte("name: H\nscales:\n  soreness: [1, 7]\n  sleep_quality: [7, 1]\n  mood: [5, 1]\n"), "h.yaml", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sc := c.Athletes[0].Scales
+	// science reference §7.1: Hooper DOMS 5 → 7.0; sleep quality 2 (1 = very good) → 8.5;
+	// McLean-style item 2 on a 5 = best scale → 7.75.
+	for _, tc := range []struct {
+		key  string
+		x, w float64
+	}{{"soreness", 5, 7}, {"sleep_quality", 2, 8.5}, {"mood", 2, 7.75}} {
+		if got := sc[tc.key].To10(tc.x); got != tc.w {
+			t.Errorf("%s %v → %v, want %v", tc.key, tc.x, got, tc.w)
+		}
+	}
+	src := "date,soreness,sleep_quality,stress\n2026-01-05,5,2,7\n"
+	f, err := ReadCheckins(strings.NewReader(src), "h.csv", Options{Athlete: "h", Scales: func(string) Scales { return sc }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if k := f.Checkins[0]; k.Soreness != 7 || k.SleepQuality != 8.5 || k.Stress != 7 {
+		t.Errorf("scaled check-in = %+v", k)
+	}
+	_, err = ReadCheckins(strings.NewReader("date,soreness\n2026-01-05,8\n"), "h.csv", Options{Athlete: "h", Scales: func(string) Scales { return sc }})
+	want := `h.csv:2: column "soreness": want a value on the athlete's declared scale 1–7 (scales: in the profile), got 8`
+	if err == nil || err.Error() != want {
+		t.Errorf("error = %v, want %s", err, want)
+	}
+	for _, bad := range []string{"scales: {soreness: [1]}\n", "scales: {soreness: [3, 3]}\n", "scales: {fatigue: [1, 5]}\n"} {
+		if _, err := ReadConfig([]byte(bad), "h.yaml", nil); err == nil {
+			t.Errorf("%q accepted", bad)
+		}
+	}
+}

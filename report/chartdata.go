@@ -64,6 +64,7 @@ func chartData(a *Athlete, win window) []byte {
 		w.kv("start", func() { w.date(days[0].Date) })
 	}
 	w.kv("n", func() { w.int(len(days)) })
+	w.kv("firstDay", func() { w.int(int(a.Params.WeekStart)) })
 	w.key("days")
 	w.obj()
 	col := func(name string, d int, f func(*metrics.Day) float64) {
@@ -95,9 +96,13 @@ func chartData(a *Athlete, win window) []byte {
 		}
 		return 0
 	})
+	recoveryColumns(col, a.Params)
+	ruleColumns(&w, a.Analysis, days)
 	sportDays(&w, a, win)
 	w.endObj()
 	weekData(&w, a, win)
+	spans(&w, a.Analysis, days)
+	firedRules(&w, days)
 	w.key("sports")
 	w.arr()
 	other := 0
@@ -112,9 +117,109 @@ func chartData(a *Athlete, win window) []byte {
 	w.obj()
 	w.kv("spike", func() { w.num(a.Params.SpikeACWR) })
 	w.kv("mono", func() { w.num(a.Params.MonotonyMax) })
+	w.kv("low", func() { w.num(a.Params.ReadinessLow) })
+	w.kv("rest", func() { w.num(a.Params.ReadinessRest) })
 	w.endObj()
 	w.endObj()
 	return w.b
+}
+
+// recoveryColumns adds the check-in, baseline and readiness columns.
+func recoveryColumns(col func(string, int, func(*metrics.Day) float64), p metrics.Params) {
+	col("ready", 1, func(d *metrics.Day) float64 { return d.Readiness })
+	for i, name := range []string{"p_hrv", "p_rhr", "p_sleep", "p_well"} {
+		col(name, 0, func(d *metrics.Day) float64 { return d.Parts[i].Score })
+	}
+	col("hrvln", 3, func(d *metrics.Day) float64 { return d.LnHRV })
+	col("hrv7", 3, func(d *metrics.Day) float64 { return d.HRV7 })
+	col("hlo", 3, func(d *metrics.Day) float64 { lo, _ := metrics.HRVRange(d.HRVRef, p.HRVSWCSD); return lo })
+	col("hw", 3, func(d *metrics.Day) float64 { lo, hi := metrics.HRVRange(d.HRVRef, p.HRVSWCSD); return hi - lo })
+	col("rhr", 0, func(d *metrics.Day) float64 { return d.RestingHR })
+	col("rbase", 1, func(d *metrics.Day) float64 { return d.RHRRef.Mean })
+	col("rlim", 1, func(d *metrics.Day) float64 { return d.RHRLimit })
+	col("relev", 0, func(d *metrics.Day) float64 {
+		if metrics.Known(d.RestingHR) && metrics.Known(d.RHRLimit) && d.RestingHR >= d.RHRLimit {
+			return d.RestingHR
+		}
+		return metrics.Missing
+	})
+	col("sleep", 2, func(d *metrics.Day) float64 { return d.SleepHours })
+	col("sq", 1, func(d *metrics.Day) float64 { return d.SleepQuality })
+	col("sore", 1, func(d *metrics.Day) float64 { return d.Soreness })
+	col("stress", 1, func(d *metrics.Day) float64 { return d.Stress })
+	col("mood", 1, func(d *metrics.Day) float64 { return d.Mood })
+	col("energy", 1, func(d *metrics.Day) float64 { return d.Energy })
+	col("act", 0, func(d *metrics.Day) float64 { return float64(d.Action) })
+	col("wi", 0, func(d *metrics.Day) float64 {
+		if d.WorkIn {
+			return 1
+		}
+		return 0
+	})
+}
+
+// ruleColumns writes, for every rule that holds somewhere in the window, a
+// column r<k> with 1 (warn) or 2 (alert) on the days it holds.
+func ruleColumns(w *jw, a *metrics.Analysis, days []metrics.Day) {
+	for k := range metrics.RuleNames {
+		any := false
+		for i := range days {
+			any = any || days[i].Rules[k].Holds
+		}
+		if !any {
+			continue
+		}
+		w.key("r" + strconv.Itoa(k))
+		w.arr()
+		for i := range days {
+			v := 0
+			if days[i].Rules[k].Holds {
+				v = 1
+				if a.Alert(k, days[i].Date) {
+					v = 2
+				}
+			}
+			w.int(v)
+		}
+		w.endArr()
+	}
+}
+
+// firedRules lists the rules that hold somewhere in the window.
+func firedRules(w *jw, days []metrics.Day) {
+	w.key("rules")
+	w.arr()
+	for k, name := range metrics.RuleNames {
+		for i := range days {
+			if days[i].Rules[k].Holds {
+				w.str(name)
+				break
+			}
+		}
+	}
+	w.endArr()
+}
+
+// spans lists the flags that overlap the window, for shaded spans on the
+// charts.
+func spans(w *jw, a *metrics.Analysis, days []metrics.Day) {
+	w.key("spans")
+	w.arr()
+	if len(days) > 0 {
+		first, last := days[0].Date, days[len(days)-1].Date
+		for _, f := range a.Flags {
+			if f.To < first || f.From > last {
+				continue
+			}
+			w.obj()
+			w.kv("rule", func() { w.str(f.Rule) })
+			w.kv("from", func() { w.date(max(f.From, first)) })
+			w.kv("to", func() { w.date(f.To) })
+			w.kv("sev", func() { w.str(f.Severity) })
+			w.endObj()
+		}
+	}
+	w.endArr()
 }
 
 // sportDays writes one daily column per sport (s0, s1, …).

@@ -46,6 +46,8 @@ func chartSkeletons() ([]byte, error) {
 		}{
 			{"daily", dailyChart}, {"weekly", weeklyChart}, {"pmc", pmcChart},
 			{"acwr", acwrChart}, {"mono", monoChart},
+			{"readiness", readinessChart}, {"hrv", hrvChart}, {"rhr", rhrChart},
+			{"wellness", wellnessChart}, {"calendar", calendarChart}, {"timeline", timelineChart},
 		} {
 			all[b.kind] = json.RawMessage(optionOf(b.build()))
 		}
@@ -60,6 +62,8 @@ func optionOf(c charts.Overlaper) string {
 	case *charts.Bar:
 		return x.RenderSnippet().Option
 	case *charts.Line:
+		return x.RenderSnippet().Option
+	case *charts.HeatMap:
 		return x.RenderSnippet().Option
 	}
 	panic(fmt.Sprintf("report: no option renderer for %T", c))

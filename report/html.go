@@ -52,9 +52,19 @@ func loadAssets() (*assets, error) {
 		if loadErr != nil {
 			return
 		}
-		loaded.page, loadErr = template.New("page").ParseFS(templates.FS, "*.html")
+		loaded.page, loadErr = template.New("page").Funcs(funcs).ParseFS(templates.FS, "*.html")
 	})
 	return &loaded, loadErr
+}
+
+// cardsView is what the "cards" template lays out: one athlete's charts.
+type cardsView struct {
+	Athlete int
+	Charts  []chartView
+}
+
+var funcs = template.FuncMap{
+	"cards": func(i int, cs []chartView) cardsView { return cardsView{i, cs} },
 }
 
 // WriteHTML writes the report as one self-contained HTML file: styles,

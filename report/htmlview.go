@@ -38,28 +38,37 @@ type stat struct {
 
 type chartView struct {
 	Kind, Title, Read, Aria string
-	Tall                    bool
+	Tall, Wide, NoZoom      bool
 }
 
 type athleteView struct {
-	Index     int
-	Anchor    string
-	Name      string
-	ID        string
-	Period    string
-	Open      bool
-	Empty     string // why there is nothing to show
-	Stats     []stat
-	Charts    []chartView
-	Sessions  []sessionView
-	Older     int // sessions before the table's window
-	Weeks     []weekView
-	Quality   qualityView
-	Overrides []metrics.Override
-	Data      template.JS
+	Index      int
+	Anchor     string
+	Name       string
+	ID         string
+	Period     string
+	Open       bool
+	Empty      string // why there is nothing to show
+	Stats      []stat
+	Verdict    verdictView
+	Ready      readinessView
+	Recovery   []chartView
+	NoCheckins string
+	Charts     []chartView
+	History    []chartView
+	Advice     []historyView
+	Flags      []flagView
+	Sessions   []sessionView // the last four weeks, shown open
+	Earlier    []sessionView // the rest of the window, folded
+	Older      int           // sessions before the window, not shown
+	Weeks      []weekView
+	Quality    qualityView
+	Overrides  []metrics.Override
+	Data       template.JS
 }
 
 type sessionView struct {
+	date                                                                 metrics.Date
 	Date, Sport, Duration, Load, Source, SourceClass, Detail, RPE, Notes string
 	Hard                                                                 bool
 	HardWhy                                                              string
@@ -147,12 +156,30 @@ func buildAthlete(r *Report, i int, a *Athlete, open bool) athleteView {
 	v.Period = period(a.Start, a.AsOf)
 	win := detailWindow(a.Analysis, r.Options.DetailWeeks)
 	v.Stats = headline(a.Analysis)
+	v.Verdict, v.Ready = buildVerdict(a.Analysis), buildReadiness(a.Analysis)
+	if a.RecoveryRes.Checkins > 0 {
+		v.Recovery = recoveryChartViews(a.Analysis)
+	} else {
+		v.NoCheckins = "No check-ins for " + a.Profile.Name + ", so no readiness, HRV, resting HR or sleep: the advice above rests on training load alone. Add a check-ins file (sleep, soreness, stress, mood, energy, HRV, resting HR) to see the recovery side."
+	}
 	v.Charts = loadChartViews(a.Analysis)
+	v.History = historyChartViews()
+	v.Advice = historyRows(a.Analysis, 28)
+	v.Flags = flagRows(a.Analysis)
 	sw := win
 	if !open && sw.to-sw.from >= 28 {
 		sw.from = sw.to - 27 // folded athletes of a big team: the last four weeks
 	}
-	v.Sessions, v.Older = sessionRows(a.Analysis, sw)
+	all, older := sessionRows(a.Analysis, sw)
+	v.Older = older
+	recent := a.AsOf - 27
+	for _, s := range all {
+		if s.date >= recent {
+			v.Sessions = append(v.Sessions, s)
+		} else {
+			v.Earlier = append(v.Earlier, s)
+		}
+	}
 	v.Weeks = weekRows(a.Analysis, win)
 	v.Data = template.JS(chartData(a, win))
 	return v
@@ -212,7 +239,7 @@ func loadChartViews(a *metrics.Analysis) []chartView {
 		{Kind: "daily", Title: fmt.Sprintf("Daily load · today %s LP", lp(d.Load)),
 			Read: "Each bar is a day's training load in load points (LP), coloured by sport; 100 LP is one hour at threshold. ▲ marks a day with a hard session.",
 			Aria: fmt.Sprintf("Daily load by sport; today %s LP.", lp(d.Load))},
-		{Kind: "weekly", Title: fmt.Sprintf("Weekly load by sport · this week %s LP so far", lp(wk.Load)),
+		{Kind: "weekly", NoZoom: true, Title: fmt.Sprintf("Weekly load by sport · this week %s LP so far", lp(wk.Load)),
 			Read: "Bars under the dashed line are lighter weeks (at most 80 % of the three weeks before); one lighter week after every three or four loading weeks is usual.",
 			Aria: fmt.Sprintf("Weekly load by sport; this week %s LP so far.", lp(wk.Load))},
 		{Kind: "pmc", Title: fmt.Sprintf("Fitness %s · fatigue %s · form %s", lp(d.CTL), lp(d.ATL), signed(d.CTL-d.ATL, 0)), Tall: true,
@@ -243,7 +270,7 @@ func sessionRows(a *metrics.Analysis, win window) ([]sessionView, int) {
 			rpe = fixed(s.RPE, 1)
 			rpe = strings.TrimSuffix(rpe, ".0")
 		}
-		rows = append(rows, sessionView{Date: s.Date.String(), Sport: s.Sport, Duration: hm(s.Duration),
+		rows = append(rows, sessionView{date: s.Date, Date: s.Date.String(), Sport: s.Sport, Duration: hm(s.Duration),
 			Load: lp(s.LP), Source: sourceLabel(s.Source), SourceClass: s.Source.String(), Detail: sourceDetail(a, s),
 			RPE: rpe, Notes: s.Notes, Hard: s.Hard, HardWhy: hardWhy(s.HardWhy)})
 	}

@@ -147,7 +147,8 @@ func athleteJSON(a *Athlete) []byte {
 	w.obj()
 	w.kv("id", func() { w.str(a.Profile.ID) })
 	w.kv("name", func() { w.str(a.Profile.Name) })
-	w.kv("recommendation", func() { w.raw("null") })
+	w.key("recommendation")
+	recommendationJSON(&w, a)
 	w.kv("start", func() { dateOrNull(&w, a.Start, len(a.Days) > 0) })
 	w.kv("calibration", func() {
 		w.obj()
@@ -166,12 +167,15 @@ func athleteJSON(a *Athlete) []byte {
 		w.endObj()
 	})
 	w.key("daily")
-	dailyJSON(&w, a.Days)
+	dailyJSON(&w, a.Days, a.Params.HRVSWCSD)
 	w.key("weekly")
 	weeklyJSON(&w, a)
 	w.key("sessions")
 	sessionsJSON(&w, a.Sessions)
-	w.kv("flags", func() { w.arr(); w.endArr() })
+	w.key("flags")
+	flagsJSON(&w, a.Flags)
+	w.key("recovery")
+	recoveryJSON(&w, a)
 	w.key("data_quality")
 	qualityJSON(&w, a)
 	w.endObj()
@@ -180,7 +184,7 @@ func athleteJSON(a *Athlete) []byte {
 
 // dailyJSON and sessionsJSON write the two largest arrays with constant
 // keys appended directly: a five-year team summary has millions of them.
-func dailyJSON(w *jw, days []metrics.Day) {
+func dailyJSON(w *jw, days []metrics.Day, swc float64) {
 	w.arr()
 	b := w.b
 	for i := range days {
@@ -214,6 +218,43 @@ func dailyJSON(w *jw, days []metrics.Day) {
 		b = strconv.AppendInt(b, int64(d.Sessions), 10)
 		b = append(b, ",\"rest\":"...)
 		b = strconv.AppendBool(b, d.Rest)
+		b = append(b, ",\"checkin\":"...)
+		b = strconv.AppendBool(b, d.Checkins > 0)
+		b = append(b, ",\"hrv\":"...)
+		b = appendNum(b, d.HRV, 4)
+		b = append(b, ",\"hrv_ln_7d\":"...)
+		b = appendNum(b, d.HRV7, 4)
+		lo, hi := metrics.HRVRange(d.HRVRef, swc)
+		b = append(b, ",\"hrv_ln_low\":"...)
+		b = appendNum(b, lo, 4)
+		b = append(b, ",\"hrv_ln_high\":"...)
+		b = appendNum(b, hi, 4)
+		b = append(b, ",\"resting_hr\":"...)
+		b = appendNum(b, d.RestingHR, 4)
+		b = append(b, ",\"rhr_baseline\":"...)
+		b = appendNum(b, d.RHRRef.Mean, 4)
+		b = append(b, ",\"rhr_limit\":"...)
+		b = appendNum(b, d.RHRLimit, 4)
+		b = append(b, ",\"sleep_hours\":"...)
+		b = appendNum(b, d.SleepHours, 4)
+		b = append(b, ",\"sleep_quality\":"...)
+		b = appendNum(b, d.SleepQuality, 4)
+		b = append(b, ",\"soreness\":"...)
+		b = appendNum(b, d.Soreness, 4)
+		b = append(b, ",\"stress\":"...)
+		b = appendNum(b, d.Stress, 4)
+		b = append(b, ",\"mood\":"...)
+		b = appendNum(b, d.Mood, 4)
+		b = append(b, ",\"energy\":"...)
+		b = appendNum(b, d.Energy, 4)
+		b = append(b, ",\"action\":\""...)
+		b = append(b, d.Action.String()...)
+		b = append(b, "\",\"work_in\":"...)
+		if d.WorkInKind == "" {
+			b = append(b, "null"...)
+		} else {
+			b = appendString(b, d.WorkInKind)
+		}
 		b = append(b, '}')
 	}
 	w.b = b
@@ -281,6 +322,69 @@ func sessionsJSON(w *jw, ss []metrics.Session) {
 	w.b = b
 	w.comma[len(w.comma)-1] = len(ss) > 0
 	w.endArr()
+}
+
+func recommendationJSON(w *jw, a *Athlete) {
+	if len(a.Days) == 0 {
+		w.raw("null")
+		return
+	}
+	r := a.Recommendation
+	w.obj()
+	w.kv("date", func() { w.date(r.Date) })
+	w.kv("action", func() { w.str(r.Action.String()) })
+	w.kv("work_in", func() { w.strOrNull(r.WorkIn) })
+	w.kv("because", func() { w.str(r.Because) })
+	w.kv("readiness", func() { w.round(r.Readiness, 4) })
+	w.kv("load_only", func() { w.bool(r.LoadOnly) })
+	w.key("evidence")
+	w.arr()
+	for _, e := range r.Evidence {
+		w.obj()
+		w.kv("rule", func() { w.str(e.Rule) })
+		w.kv("date", func() { w.date(e.Date) })
+		w.kv("since", func() { w.date(e.Since) })
+		w.kv("value", func() { w.round(e.Value, 4) })
+		w.kv("threshold", func() { w.round(e.Threshold, 4) })
+		w.kv("severity", func() { w.str(e.Severity) })
+		w.kv("detail", func() { w.str(e.Detail) })
+		w.endObj()
+	}
+	w.endArr()
+	w.endObj()
+}
+
+func flagsJSON(w *jw, flags []metrics.Flag) {
+	w.arr()
+	for _, f := range flags {
+		w.obj()
+		w.kv("rule", func() { w.str(f.Rule) })
+		w.kv("date", func() { w.date(f.To) })
+		w.kv("from", func() { w.date(f.From) })
+		w.kv("severity", func() { w.str(f.Severity) })
+		w.kv("value", func() { w.round(f.Value, 4) })
+		w.kv("threshold", func() { w.round(f.Threshold, 4) })
+		w.kv("detail", func() { w.str(f.Detail) })
+		w.endObj()
+	}
+	w.endArr()
+}
+
+// recoveryJSON summarises the check-ins and where the baselines stand.
+func recoveryJSON(w *jw, a *Athlete) {
+	w.obj()
+	w.kv("checkins", func() { w.int(a.RecoveryRes.Checkins) })
+	w.kv("checkin_days", func() { w.int(a.RecoveryRes.Days) })
+	w.kv("merged_days", func() { w.int(a.RecoveryRes.MergedDays) })
+	hrvN, rhrN := 0, 0
+	if len(a.Days) > 0 {
+		d := today(a.Analysis)
+		hrvN, rhrN = d.HRVRef.N, d.RHRRef.N
+	}
+	w.kv("hrv_baseline_days", func() { w.int(hrvN) })
+	w.kv("rhr_baseline_days", func() { w.int(rhrN) })
+	w.kv("baseline_needed", func() { w.int(metrics.MinBaseline) })
+	w.endObj()
 }
 
 func qualityJSON(w *jw, a *Athlete) {

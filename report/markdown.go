@@ -52,22 +52,32 @@ func WriteMarkdownParts(w io.Writer, r *Report, parts []*Part) error {
 }
 
 func mdOverview(b *bufio.Writer, parts []*Part) {
-	b.WriteString("| Athlete | This week | Fitness | Fatigue | Form | ACWR | Monotony | Last rest day |\n")
-	b.WriteString("|---|---:|---:|---:|---:|---:|---:|---|\n")
+	b.WriteString("| Athlete | Advice | Readiness | This week | Fitness | Fatigue | Form | ACWR | Last rest day |\n")
+	b.WriteString("|---|---|---:|---:|---:|---:|---:|---:|---|\n")
 	for _, p := range parts {
 		s := p.Summary
 		if !s.HasData {
-			fmt.Fprintf(b, "| %s | — | — | — | — | — | — | no data |\n", md(s.Name))
+			fmt.Fprintf(b, "| %s | — no data | — | — | — | — | — | — | — |\n", md(s.Name))
 			continue
 		}
 		rest := "none in the data"
 		if s.LastRest != metrics.NoDate {
 			rest = s.LastRest.String()
 		}
-		fmt.Fprintf(b, "| %s | %s LP | %s | %s | %s | %s | %s | %s |\n", md(s.Name), lp(s.WeekLoad),
-			lp(s.CTL), lp(s.ATL), signed(s.Form, 0), ratio(s.ACWR), fixed(s.Monotony, 1), rest)
+		fmt.Fprintf(b, "| %s | %s | %s | %s LP | %s | %s | %s | %s | %s |\n", md(s.Name), adviceWord(s.Recommendation),
+			fixed(s.Readiness, 0), lp(s.WeekLoad), lp(s.CTL), lp(s.ATL), signed(s.Form, 0), ratio(s.ACWR), rest)
 	}
 	b.WriteString("\n")
+}
+
+// adviceWord is the action with its shape, as on the page.
+func adviceWord(r metrics.Recommendation) string {
+	look := actionLooks[r.Action]
+	w := look.shape + " " + look.word
+	if r.WorkIn != "" {
+		w += " · " + r.WorkIn
+	}
+	return w
 }
 
 // athleteMarkdown renders one athlete's section of the summary.
@@ -86,6 +96,7 @@ func mdAthlete(b *bufio.Writer, a *Athlete) {
 		return
 	}
 	fmt.Fprintf(b, "%s\n\n", period(a.Start, a.AsOf))
+	mdAdvice(b, a.Analysis)
 	for _, s := range headline(a.Analysis) {
 		unit := ""
 		if s.Unit != "" {
@@ -99,6 +110,7 @@ func mdAthlete(b *bufio.Writer, a *Athlete) {
 		fmt.Fprintf(b, "| %s | %s | %s | %s | %s |\n", w.Start, w.Load, w.Sessions, w.Rest, w.Note)
 	}
 	b.WriteString("\n")
+	mdFlags(b, a.Analysis)
 	q := buildQuality(a)
 	fmt.Fprintf(b, "Data: %d rows read (%d workouts, %d check-ins), %d skipped. %s.\n",
 		q.RowsRead, q.Workouts, q.Checkins, len(q.Skipped), q.K)
@@ -123,4 +135,50 @@ func mdFiles(b *bufio.Writer, r *Report) {
 	if len(r.Skipped) > 0 {
 		b.WriteString("\n")
 	}
+}
+
+func mdAdvice(b *bufio.Writer, a *metrics.Analysis) {
+	v := buildVerdict(a)
+	fmt.Fprintf(b, "**%s** — %s\n\n", adviceWord(a.Recommendation), v.Plan)
+	if len(v.Evidence) > 0 {
+		fmt.Fprintf(b, "Why (%s):\n\n", v.Because)
+		for _, e := range v.Evidence {
+			fmt.Fprintf(b, "- %s (%s, `%s`)\n", md(e.Text), e.Measure, e.Rule)
+		}
+		fmt.Fprintf(b, "\nClears with: %s.\n\n", strings.Join(v.Clears, "; "))
+	}
+	r := buildReadiness(a)
+	if r.Value != dash {
+		fmt.Fprintf(b, "Readiness %s/100:", r.Value)
+		for _, p := range r.Parts {
+			if p.Missing {
+				fmt.Fprintf(b, " %s —;", p.Name)
+			} else {
+				fmt.Fprintf(b, " %s %s (%s);", p.Name, p.Score, p.Points)
+			}
+		}
+		b.WriteString(" 75 is the usual day.\n\n")
+	}
+	for _, n := range v.Notes[:len(v.Notes)-1] {
+		fmt.Fprintf(b, "%s\n\n", n)
+	}
+}
+
+// mdFlags lists the rule firings of the last four weeks.
+func mdFlags(b *bufio.Writer, a *metrics.Analysis) {
+	since := a.AsOf - 27
+	var lines []string
+	for i := len(a.Flags) - 1; i >= 0; i-- {
+		f := a.Flags[i]
+		if f.To < since {
+			continue
+		}
+		lines = append(lines, fmt.Sprintf("- `%s` %s (%s): %s", f.Rule, span(f.From, f.To), f.Severity, md(f.Detail)))
+	}
+	if len(lines) == 0 {
+		return
+	}
+	b.WriteString("Warnings in the last four weeks:\n\n")
+	b.WriteString(strings.Join(lines, "\n"))
+	b.WriteString("\n\n")
 }

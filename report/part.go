@@ -28,6 +28,11 @@ type Summary struct {
 	ACWR     float64
 	Monotony float64
 	LastRest metrics.Date // NoDate when none
+	// Recommendation is the as-of advice; Evidence lists its rules.
+	Recommendation metrics.Recommendation
+	Readiness      float64
+	LastCheckin    metrics.Date // NoDate when none
+	Trend          []float64    // readiness over the last 28 days, for sparklines
 }
 
 // foldOpen is how many athletes a page shows unfolded.
@@ -84,6 +89,16 @@ func summarize(a *Athlete) Summary {
 		return s
 	}
 	d := today(a.Analysis)
+	s.Recommendation, s.Readiness = a.Recommendation, d.Readiness
+	for i := len(a.Days) - 1; i >= 0; i-- {
+		if a.Days[i].Checkins > 0 {
+			s.LastCheckin = a.Days[i].Date
+			break
+		}
+	}
+	for i := max(0, len(a.Days)-28); i < len(a.Days); i++ {
+		s.Trend = append(s.Trend, a.Days[i].Readiness)
+	}
 	s.WeekLoad = a.Weeks[len(a.Weeks)-1].Load
 	s.CTL, s.ATL, s.Form, s.ACWR, s.Monotony = d.CTL, d.ATL, d.CTL-d.ATL, d.ACWR, d.Monotony
 	for i := len(a.Days) - 1; i >= 0; i-- {

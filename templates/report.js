@@ -8,7 +8,7 @@
   var charts = {};           // element id -> echarts instance
   var windows = {};          // athlete index -> weeks shown (0 = all)
   var DEFAULT_WEEKS = 12;
-  var DAY_KINDS = { daily: 1, pmc: 1, acwr: 1, mono: 1, readiness: 1, hrv: 1, rhr: 1, wellness: 1, flags: 1 };
+  var DAY_KINDS = { daily: 1, pmc: 1, acwr: 1, mono: 1, readiness: 1, hrv: 1, rhr: 1, wellness: 1, timeline: 1 };
 
   function css(name) {
     return getComputedStyle(document.documentElement).getPropertyValue(name).trim();
@@ -69,6 +69,9 @@
     opt.tooltip = Object.assign(opt.tooltip || {}, { confine: true, trigger: "axis" });
     opt.aria = { enabled: true, label: { description: document.getElementById("c" + i + "-" + kind).getAttribute("aria-label") } };
     opt.dataset = [{ source: d.days }, { source: d.weeks }];
+    [].concat(opt.yAxis || []).forEach(function (y) {
+      if (y && y.name) y.nameTextStyle = { align: "left", color: muted };
+    });
     var weeks = windows[i] === undefined ? DEFAULT_WEEKS : windows[i];
     if (kind === "weekly") {
       expandSports(opt, d, "w", "week");
@@ -82,6 +85,18 @@
       return opt;
     }
     if (kind === "daily") expandSports(opt, d, "s", "date");
+    if (kind === "calendar") return calendar(opt, d);
+    if (kind === "timeline") timeline(opt, d);
+    if (kind === "wellness") wellness(opt, d);
+    if (kind === "hrv") {
+      opt.yAxis[0].axisLabel = { formatter: function (v) { return Math.round(Math.exp(v)); } };
+      opt.tooltip.formatter = hrvTip;
+    }
+    if (kind === "readiness") {
+      var ma = opt.series[0].markArea.data;
+      ma[0][1].yAxis = d.thr.rest; ma[1][0].yAxis = d.thr.rest; ma[1][1].yAxis = d.thr.low;
+    }
+    addSpans(opt, d, kind);
     if (kind === "mono") {
       opt.yAxis[0].max = function (v) { return Math.ceil(Math.max(v.max, d.thr.mono * 1.1) * 2) / 2; };
     }
@@ -102,9 +117,139 @@
     return opt;
   }
 
+  // Rule spans: each chart shows the rules about what it draws, as shaded
+  // x-ranges labelled with the rule's name (alerts darker).
+  var SPAN_RULES = {
+    daily: ["no-rest-day", "hard-days-close", "load-spike", "hard-on-poor-readiness", "no-deload-week"],
+    pmc: ["no-rest-day", "load-spike", "no-deload-week", "monotony-high"],
+    hrv: ["hrv-low"], rhr: ["rhr-high"], readiness: ["readiness-low", "hard-on-poor-readiness"],
+    wellness: ["soreness-persistent"], acwr: ["load-spike"], mono: ["monotony-high"]
+  };
+  function addSpans(opt, d, kind) {
+    var rules = SPAN_RULES[kind];
+    if (!rules || !opt.series || !opt.series.length) return;
+    var data = d.spans.filter(function (s) { return rules.indexOf(s.rule) >= 0; }).map(function (s) {
+      return [{ name: s.rule, xAxis: s.from, itemStyle: { color: s.sev === "alert" ? "rgba(213,94,0,.22)" : "rgba(230,159,0,.16)" } }, { xAxis: s.to }];
+    });
+    if (!data.length) return;
+    var host = opt.series[0];
+    var ma = host.markArea || { data: [] };
+    ma.data = (ma.data || []).concat(data);
+    ma.label = ma.label || { show: true, position: "insideTop", color: "#5C5C5C", fontSize: 10 };
+    host.markArea = ma;
+  }
+
+  function hrvTip(ps) {
+    var lines = [ps[0].axisValue];
+    ps.forEach(function (p) {
+      var v = p.value && p.value[p.encode.y[0]];
+      if (v == null || p.seriesId === "hlo") return;
+      if (p.seriesId === "hw") {
+        var lo = p.value[p.dimensionNames.indexOf("hlo")];
+        lines.push("normal " + Math.round(Math.exp(lo)) + "–" + Math.round(Math.exp(lo + v)) + " ms");
+        return;
+      }
+      lines.push(p.marker + p.seriesName + " " + Math.round(Math.exp(v)) + " ms (ln " + v.toFixed(2) + ")");
+    });
+    return lines.join("<br>");
+  }
+
+  // wellness adds the check-in strip: one row per item, darker = worse for
+  // you (soreness and stress as rated, sleep quality, mood and energy
+  // flipped), the rated value in the tooltip.
+  var ITEMS = [["sq", true], ["sore", false], ["stress", false], ["mood", true], ["energy", true]];
+  function wellness(opt, d) {
+    var data = [];
+    ITEMS.forEach(function (it, row) {
+      var col = d.days[it[0]];
+      for (var i = 0; i < d.n; i++) {
+        var v = col[i];
+        if (v == null) continue;
+        data.push([i, row, it[1] ? 10 - v : v - 1, v]);
+      }
+    });
+    opt.series.push({ type: "heatmap", id: "strip", name: "check-in", xAxisIndex: 1, yAxisIndex: 1, data: data,
+      tooltip: { trigger: "item", formatter: function (p) {
+        return d.days.date[p.value[0]] + "<br>" + opt.yAxis[1].data[p.value[1]] + ": " + p.value[3] + "/10";
+      } } });
+    opt.xAxis[1].data = d.days.date;
+    opt.visualMap = [{ type: "continuous", min: 0, max: 9, seriesIndex: opt.series.length - 1, show: false,
+      inRange: { color: ["#F0F0F0", "#9E9E9E", "#3A3A3A"] } }];
+  }
+
+  var ACTIONS = ["go", "easy", "work-in", "rest"];
+  var ACTION_COLORS = ["#009E73", "#E69F00", "#CC79A7", "#D55E00"];
+
+  // timeline: the advice given each day, then one row per rule that fired.
+  function timeline(opt, d) {
+    var rows = ["advice"].concat(d.rules);
+    opt.yAxis[0].data = rows;
+    var advice = [], flags = [];
+    for (var i = 0; i < d.n; i++) advice.push([i, 0, d.days.act[i]]);
+    d.rules.forEach(function (name, r) {
+      var col = d.days["r" + RULES.indexOf(name)];
+      for (var i = 0; i < d.n; i++) if (col[i]) flags.push([i, r + 1, col[i]]);
+    });
+    opt.series = [
+      { type: "heatmap", id: "advice", name: "advice", data: advice },
+      { type: "heatmap", id: "flags", name: "rules", data: flags }
+    ];
+    opt.visualMap = [
+      { type: "piecewise", seriesIndex: 0, show: false, pieces: ACTIONS.map(function (a, k) { return { value: k, label: a, color: ACTION_COLORS[k] }; }) },
+      { type: "piecewise", seriesIndex: 1, show: false, pieces: [{ value: 1, label: "warn", color: "#E69F00" }, { value: 2, label: "alert", color: "#D55E00" }] }
+    ];
+    opt.tooltip = { trigger: "item", confine: true, formatter: function (p) {
+      var day = d.days.date[p.value[0]];
+      if (p.seriesIndex === 0) return day + "<br>advice for the next session: " + ACTIONS[p.value[2]];
+      return day + "<br>" + rows[p.value[1]] + (p.value[2] === 2 ? " (alert)" : "");
+    } };
+    opt.xAxis[0].data = d.days.date;
+    delete opt.dataset;
+  }
+  var RULES = ["hrv-low", "rhr-high", "soreness-persistent", "effort-drift", "readiness-low", "no-rest-day",
+    "hard-on-poor-readiness", "hard-days-close", "load-spike", "monotony-high", "no-deload-week"];
+
+  // calendar: a training calendar (rest, work-in, load) and a readiness one.
+  function calendar(opt, d) {
+    var dates = d.days.date, narrow = window.innerWidth < 700;
+    var range = [dates[0], dates[d.n - 1]];
+    var train = [], ready = [];
+    for (var i = 0; i < d.n; i++) {
+      var v = d.days.rest[i] ? (d.days.wi[i] ? -1 : -2) : d.days.load[i];
+      train.push([dates[i], v]);
+      if (d.days.ready[i] != null) ready.push([dates[i], d.days.ready[i]]);
+    }
+    var common = { range: range, cellSize: narrow ? [14, 14] : ["auto", 14], orient: "horizontal", left: 40, right: 16,
+      splitLine: { lineStyle: { color: "#9E9E9E", width: 1 } }, itemStyle: { borderColor: "#FFFFFF", borderWidth: 1 },
+      dayLabel: { firstDay: d.firstDay, nameMap: "en", fontSize: 9 }, monthLabel: { fontSize: 10 }, yearLabel: { show: false } };
+    opt.calendar = [Object.assign({ top: 48 }, common), Object.assign({ top: 218 }, common)];
+    delete opt.xAxis; delete opt.yAxis; delete opt.dataset;
+    opt.series = [
+      { type: "heatmap", coordinateSystem: "calendar", calendarIndex: 0, name: "training", data: train },
+      { type: "heatmap", coordinateSystem: "calendar", calendarIndex: 1, name: "readiness", data: ready }
+    ];
+    opt.visualMap = [
+      { type: "piecewise", seriesIndex: 0, orient: "horizontal", top: 0, left: 0, itemWidth: 12, itemHeight: 10, textStyle: { fontSize: 10 },
+        pieces: [{ max: -1.5, label: "rest", color: "#E8E8E8" }, { min: -1.5, max: -0.5, label: "rest + work-in", color: "#CC79A7" },
+          { min: 0, max: 40, label: "< 40 LP", color: "#C6DBEF" }, { min: 40, max: 80, label: "40–80", color: "#6BAED6" },
+          { min: 80, max: 120, label: "80–120", color: "#2171B5" }, { min: 120, label: "≥ 120", color: "#08306B" }] },
+      { type: "piecewise", seriesIndex: 1, orient: "horizontal", top: 172, left: 0, itemWidth: 12, itemHeight: 10, textStyle: { fontSize: 10 },
+        pieces: [{ max: d.thr.rest, label: "readiness < " + d.thr.rest, color: "#3A3A3A" }, { min: d.thr.rest, max: d.thr.low, label: "low", color: "#7A7A7A" },
+          { min: d.thr.low, max: 60, label: "40–60", color: "#B0B0B0" }, { min: 60, max: 75, label: "60–75", color: "#D6D6D6" },
+          { min: 75, label: "≥ 75 usual", color: "#F0F0F0" }] }
+    ];
+    opt.tooltip = { trigger: "item", confine: true, formatter: function (p) {
+      var v = p.value[1];
+      if (p.seriesIndex === 1) return p.value[0] + "<br>readiness " + Math.round(v) + "/100";
+      return p.value[0] + "<br>" + (v === -2 ? "rest day" : v === -1 ? "rest day with a work-in" : Math.round(v) + " LP");
+    } };
+    return opt;
+  }
+
   // legendOf lists every named series but the label-only ones.
+  var NO_LEGEND = { total: 1, hlo: 1, strip: 1, advice: 1, flags: 1 };
   function legendOf(opt) {
-    return opt.series.filter(function (s) { return s.id !== "total"; }).map(function (s) { return s.name; });
+    return opt.series.filter(function (s) { return !NO_LEGEND[s.id] && s.type !== "heatmap"; }).map(function (s) { return s.name; });
   }
 
   // Charts follow their box: window resizes, rotation, opened details.
@@ -129,7 +274,7 @@
     try {
       var c = echarts.init(el, null, { renderer: "svg" });
       var opt = build(kind, i);
-      opt.legend.data = legendOf(opt);
+      if (opt.legend) opt.legend.data = legendOf(opt);
       c.setOption(opt);
       if (DAY_KINDS[kind]) {
         c.group = "days" + i;

@@ -193,7 +193,12 @@ func readOne(s source, fsys files, lenient bool, r *roster) (*parse.File, error)
 	} else if owner == "" && len(r.athletes) == 1 {
 		owner = r.athletes[0].cfg.Profile.ID
 	}
-	opt := parse.Options{Lenient: lenient, Athlete: owner}
+	opt := parse.Options{Lenient: lenient, Athlete: owner, Scales: func(athlete string) parse.Scales {
+		if e := r.lookup(athlete); e != nil {
+			return e.cfg.Scales
+		}
+		return nil
+	}}
 	var f *parse.File
 	if s.kind == parse.KindWorkouts {
 		f, err = parse.ReadWorkoutsBytes(data, s.path, opt)

@@ -220,7 +220,8 @@ func TestDemo(t *testing.T) {
 		t.Fatal(err)
 	}
 	b, _ := os.ReadFile(out)
-	for _, want := range []string{"Harbour Endurance Club", "Ana Ruiz", "Ben Okafor", "Cai Lindqvist", `data-kind="pmc"`, "Methods"} {
+	for _, want := range []string{"Harbour Endurance Club", "Ana Ruiz", "Ben Okafor", "Cai Lindqvist", `data-kind="pmc"`, "Methods",
+		`class="verdict v-rest"`, `class="verdict v-workin"`, `class="verdict v-go"`, `data-kind="hrv"`, `data-kind="calendar"`} {
 		if !bytes.Contains(b, []byte(want)) {
 			t.Errorf("demo report lacks %q", want)
 		}
@@ -291,5 +292,76 @@ func TestJSONMatchesScienceVectors(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+func TestFailOn(t *testing.T) {
+	dir := t.TempDir()
+	for _, tc := range []struct {
+		action string
+		names  []string
+		absent []string
+	}{
+		{"rest", []string{"Ben Okafor (ben): rest —"}, []string{"Cai", "Ana"}},
+		{"work-in", []string{"Ben Okafor", "Cai Lindqvist (cai): work-in (stretching)"}, []string{"Ana"}},
+		{"easy", []string{"Ben Okafor", "Cai Lindqvist"}, []string{"Ana"}},
+	} {
+		t.Run(tc.action, func(t *testing.T) {
+			_, err := runCLI(t, "demo", "-o", filepath.Join(dir, "d.html"), "--fail-on", tc.action)
+			if codeOf(err) != 3 {
+				t.Fatalf("exit %d (%v), want 3", codeOf(err), err)
+			}
+			for _, n := range tc.names {
+				if !strings.Contains(err.Error(), n) {
+					t.Errorf("alert %q does not name %q", err, n)
+				}
+			}
+			for _, n := range tc.absent {
+				if strings.Contains(err.Error(), n) {
+					t.Errorf("alert %q names %q", err, n)
+				}
+			}
+			if _, statErr := os.Stat(filepath.Join(dir, "d.html")); statErr != nil {
+				t.Error("an alert must still write the report")
+			}
+		})
+	}
+}
+
+// TestDemoStories keeps the samples telling their stories: every rule
+// fires somewhere in the team, and the three athletes end on go, rest and
+// a work-in.
+func TestDemoStories(t *testing.T) {
+	dir := t.TempDir()
+	js := filepath.Join(dir, "d.json")
+	if _, err := runCLI(t, "demo", "-o", filepath.Join(dir, "d.html"), "--json", js); err != nil {
+		t.Fatal(err)
+	}
+	var doc struct {
+		Athletes []struct {
+			ID             string
+			Recommendation struct{ Action string }
+			Flags          []struct{ Rule string }
+		}
+	}
+	b, _ := os.ReadFile(js)
+	if err := json.Unmarshal(b, &doc); err != nil {
+		t.Fatal(err)
+	}
+	fired := map[string]bool{}
+	actions := map[string]string{}
+	for _, a := range doc.Athletes {
+		actions[a.ID] = a.Recommendation.Action
+		for _, f := range a.Flags {
+			fired[f.Rule] = true
+		}
+	}
+	for _, r := range metrics.RuleNames {
+		if !fired[r] {
+			t.Errorf("rule %s never fires in the demo", r)
+		}
+	}
+	if want := map[string]string{"ana": "go", "ben": "rest", "cai": "work-in"}; fmt.Sprint(actions) != fmt.Sprint(want) {
+		t.Errorf("as-of actions %v, want %v", actions, want)
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"runtime"
+	"strings"
 
 	"github.com/workin/workin/metrics"
 	"github.com/workin/workin/report"
@@ -99,5 +100,49 @@ func render(r *roster, rep *report.Report, f *reportFlags) error {
 		outs.abort()
 		return err
 	}
-	return outs.commit()
+	if err := outs.commit(); err != nil {
+		return err
+	}
+	return failOn(f.failOn, rep.AsOf, parts)
+}
+
+// failOn returns an alert naming every athlete whose as-of recommendation
+// is at least as severe as the --fail-on action.
+func failOn(action string, asOf metrics.Date, parts []*report.Part) error {
+	limit, ok := metrics.ParseAction(action)
+	if !ok {
+		return nil
+	}
+	var hits []string
+	for _, p := range parts {
+		rec := p.Summary.Recommendation
+		if !p.Summary.HasData || rec.Action < limit {
+			continue
+		}
+		what := rec.Action.String()
+		if rec.WorkIn != "" {
+			what += " (" + rec.WorkIn + ")"
+		}
+		var rules []string
+		for _, e := range rec.Evidence {
+			rules = append(rules, e.Rule)
+		}
+		why := rec.Because
+		if len(rules) > 0 {
+			why += ": " + strings.Join(rules, ", ")
+		}
+		hits = append(hits, fmt.Sprintf("  %s (%s): %s — %s", p.Summary.Name, p.Summary.ID, what, why))
+	}
+	if len(hits) == 0 {
+		return nil
+	}
+	return &alertError{msg: fmt.Sprintf("--fail-on %s: %s as of %s:\n%s", action,
+		pluralize(len(hits), "athlete needs", "athletes need"), asOf, strings.Join(hits, "\n"))}
+}
+
+func pluralize(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one + " attention"
+	}
+	return fmt.Sprintf("%d %s attention", n, many)
 }

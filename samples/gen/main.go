@@ -4,7 +4,8 @@
 //
 //	go run ./samples/gen
 //
-// It writes samples/workouts.csv; the output is the same on every run.
+// It writes samples/workouts.csv and samples/checkins.csv; the output is the
+// same on every run.
 package main
 
 import (
@@ -45,9 +46,25 @@ type workoutRow struct {
 	Notes      string `csv:"notes"`
 }
 
+// checkinRow is one row of the native check-ins sheet.
+type checkinRow struct {
+	Date         string `csv:"date"`
+	Athlete      string `csv:"athlete"`
+	SleepHours   string `csv:"sleep_hours"`
+	SleepQuality string `csv:"sleep_quality"`
+	Soreness     string `csv:"soreness"`
+	Stress       string `csv:"stress"`
+	Mood         string `csv:"mood"`
+	Energy       string `csv:"energy"`
+	HRV          string `csv:"hrv"`
+	RestingHR    string `csv:"resting_hr"`
+	Notes        string `csv:"notes"`
+}
+
 type gen struct {
-	rng  *rand.Rand
-	rows []workoutRow
+	rng      *rand.Rand
+	rows     []workoutRow
+	checkins []checkinRow
 }
 
 func main() {
@@ -55,10 +72,134 @@ func main() {
 	g.ana()
 	g.ben()
 	g.cai()
+	g.anaMornings()
+	g.benMornings()
+	g.caiMornings()
 	// A team sheet is filled in day by day.
 	slices.SortStableFunc(g.rows, func(a, b workoutRow) int { return cmp.Compare(a.Date, b.Date) })
+	slices.SortStableFunc(g.checkins, func(a, b checkinRow) int { return cmp.Compare(a.Date, b.Date) })
 	if err := writeCSV("samples/workouts.csv", &g.rows); err != nil {
 		log.Fatal(err)
+	}
+	if err := writeCSV("samples/checkins.csv", &g.checkins); err != nil {
+		log.Fatal(err)
+	}
+}
+
+// morning is one day's check-in before rounding; Missing fields stay empty.
+type morning struct {
+	sleep, quality, soreness, stress, mood, energy, hrv, rhr float64
+	notes                                                    string
+}
+
+func (g *gen) morning(d metrics.Date, athlete string, m morning) {
+	cell := func(x float64, f func(float64) string) string {
+		if !metrics.Known(x) {
+			return ""
+		}
+		return f(x)
+	}
+	scale := func(x float64) string { return f0(math.Max(1, math.Min(10, math.Round(x)))) }
+	g.checkins = append(g.checkins, checkinRow{Date: d.String(), Athlete: athlete,
+		SleepHours: cell(m.sleep, func(x float64) string { return f1(math.Round(x*4) / 4) }),
+		SleepQuality: cell(m.quality, scale), Soreness: cell(m.soreness, scale), Stress: cell(m.stress, scale),
+		Mood: cell(m.mood, scale), Energy: cell(m.energy, scale), HRV: cell(m.hrv, f0), RestingHR: cell(m.rhr, f0), Notes: m.notes})
+}
+
+// noise returns a value around 0 with the given spread.
+func (g *gen) noise(spread float64) float64 { return spread * (2*g.rng.Float64() - 1) }
+
+// anaMornings: a well-recovered runner. HRV around 66 ms, resting HR 46,
+// good sleep; one bad night before a work trip; a few mornings missed.
+func (g *gen) anaMornings() {
+	for d := first; d <= last; d++ {
+		i := int(d - first)
+		if g.rng.IntN(14) == 0 {
+			continue // forgot to check in
+		}
+		m := morning{sleep: 7.6 + g.noise(0.6), quality: 7 + g.noise(1.2), soreness: 3 + g.noise(1.2), stress: 3.5 + g.noise(1.2),
+			mood: 7 + g.noise(1), energy: 7 + g.noise(1), hrv: 66 * math.Exp(g.noise(0.09)), rhr: 46 + g.noise(1.8)}
+		if d.Weekday() == time.Monday {
+			m.soreness += 1 // the long run was yesterday
+		}
+		if i == 93 {
+			m.sleep, m.quality, m.stress, m.notes = 4.5, 3, 7, "bad night, early flight"
+		}
+		g.morning(d, "ana", m)
+	}
+}
+
+// benMornings: fine through the build; the camp costs sleep and leaves him
+// sore; in the last two weeks without a lighter week his HRV sinks below
+// his normal range, resting HR climbs and sessions feel harder.
+func (g *gen) benMornings() {
+	for d := first; d <= last; d++ {
+		i := int(d - first)
+		week := i / 7
+		m := morning{sleep: 7.4 + g.noise(0.5), quality: 7 + g.noise(1), soreness: 3 + g.noise(1), stress: 3 + g.noise(1),
+			mood: 7 + g.noise(1), energy: 7 + g.noise(1), hrv: 72 * math.Exp(g.noise(0.08)), rhr: 50 + g.noise(1.5)}
+		switch {
+		case week >= 10 && week <= 12: // camp
+			m.sleep, m.soreness, m.energy = 6.6+g.noise(0.5), 6+g.noise(1), 5+g.noise(1)
+			m.hrv *= 0.94
+			m.rhr += 2
+		case week >= 13:
+			k := float64(i - 13*7) // days since the camp
+			f := math.Min(1, k/28)
+			m.hrv *= 1 - 0.32*f*f
+			m.rhr += 8 * f * f
+			if i > int(last-first)-9 {
+				m.rhr = 61 + g.noise(1) // the last mornings: clearly up
+			}
+			m.sleep -= 1.2 * f
+			m.quality -= 3 * f
+			m.soreness += 3 * f
+			m.stress += 3.5 * f
+			m.mood -= 3.5 * f
+			m.energy -= 4 * f
+		}
+		if g.rng.IntN(12) == 0 {
+			m.hrv = metrics.Missing // the strap was not worn
+		}
+		if g.rng.IntN(25) == 0 {
+			continue
+		}
+		if i == 60 {
+			// Two rows on one day: the morning form, then the HRV app's reading.
+			h := m.hrv
+			m.hrv = metrics.Missing
+			g.morning(d, "ben", m)
+			g.morning(d, "ben", morning{sleep: metrics.Missing, quality: metrics.Missing, soreness: metrics.Missing,
+				stress: metrics.Missing, mood: metrics.Missing, energy: metrics.Missing, hrv: h, rhr: metrics.Missing, notes: "HRV from the app"})
+			continue
+		}
+		g.morning(d, "ben", m)
+	}
+}
+
+// caiMornings: a footballer's club form on the Hooper-style 1–7 scales his
+// profile declares (soreness 7 = very sore; sleep quality 1 = very good).
+// No HRV device. In the last week soreness stays high after a heavy block
+// of matches.
+func (g *gen) caiMornings() {
+	for d := first; d <= last; d++ {
+		i := int(d - first)
+		lastWeek := i >= int(last-first)-6
+		if d.Weekday() == time.Sunday && !lastWeek && g.rng.IntN(2) == 0 {
+			continue // Sunday forms are often skipped
+		}
+		sore := 3 + g.noise(1)
+		if d.Weekday() == time.Sunday || d.Weekday() == time.Friday && (i/7)%3 == 0 {
+			sore += 1.5 // the day after a match
+		}
+		if lastWeek {
+			sore = 5.4 + g.noise(0.4) // sore all week: DOMS that does not clear
+		}
+		m := morning{sleep: 7.8 + g.noise(0.7), quality: 3 + g.noise(1), soreness: sore, stress: 2.5 + g.noise(1),
+			mood: 5 + g.noise(1), energy: 5 + g.noise(1), hrv: metrics.Missing, rhr: metrics.Missing}
+		clamp7 := func(x float64) float64 { return math.Max(1, math.Min(7, math.Round(x))) }
+		m.quality, m.soreness, m.stress, m.mood, m.energy = clamp7(m.quality), clamp7(m.soreness), clamp7(m.stress), clamp7(m.mood), clamp7(m.energy)
+		g.morning(d, "cai", m)
 	}
 }
 
@@ -138,11 +279,11 @@ func (g *gen) ben() {
 		day := d.Weekday()
 		camp := week >= 10 && week <= 12
 		scale := 1 + 0.06*float64(week)
-		if week == 3 || week == 7 {
-			scale *= 0.6
+		if week == 3 || week == 7 || week == 9 {
+			scale *= 0.6 // lighter weeks, the last one a taper before the camp
 		}
 		if week > 12 {
-			scale = 1.45
+			scale = 1.75 + 0.04*float64(week-13)
 		}
 		restDay := day == time.Monday || day == time.Friday
 		if camp || (week > 12 && day == time.Friday) {
@@ -154,9 +295,9 @@ func (g *gen) ben() {
 		min, intensity, note := 60.0, 0.68, "endurance"
 		switch {
 		case camp && day == time.Sunday:
-			min, intensity, note = 300, 0.72, "camp: mountain day"
+			min, intensity, note = 330, 0.74, "camp: mountain day"
 		case camp:
-			min, intensity, note = 180, 0.70+0.06*g.rng.Float64(), "camp"
+			min, intensity, note = 220, 0.72+0.06*g.rng.Float64(), "camp"
 		case day == time.Tuesday:
 			min, intensity, note = 75, 0.86, "threshold 3 × 12"
 		case day == time.Thursday:
@@ -174,6 +315,9 @@ func (g *gen) ben() {
 		avg := np * g.jitter(0.93, 0.02)
 		hr := 52 + (186-52)*(0.55+0.45*intensity) - 12
 		rpe := int(math.Round(2 + 8*(intensity-0.55)/0.45))
+		if week >= 18 {
+			rpe = int(math.Min(float64(rpe+2), 10)) // the same watts feel harder: fatigue
+		}
 		r := workoutRow{Date: d.String(), Athlete: "ben", Sport: "ride", Duration: hms(min),
 			DistanceKm: f1(min / 60 * g.jitter(30+10*intensity, 0.05)), RPE: fmt.Sprint(rpe),
 			AvgHR: f0(g.jitter(hr, 0.02)), MaxHR: f0(hr + 25), AvgPower: f0(avg), NP: f0(np), Notes: note}

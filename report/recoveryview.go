@@ -1,0 +1,342 @@
+package report
+
+import (
+	"fmt"
+	"html/template"
+	"math"
+	"strings"
+
+	"github.com/workin/workin/metrics"
+)
+
+// verdictView is the first card of an athlete: what to do next and why.
+type verdictView struct {
+	Action, Shape, Class, Kind string
+	Plan, Because              string
+	Evidence                   []evidenceView
+	Clears                     []string
+	Notes                      []string
+}
+
+type evidenceView struct {
+	Rule, Text, Measure, Severity string
+}
+
+type readinessView struct {
+	Value, Note string
+	Parts       []partView
+	Spark       template.HTML
+	Missing     string
+}
+
+type partView struct {
+	Name, Score, Points, Weight, Note string
+	Width                             int // bar width in percent
+	Missing                           bool
+}
+
+type historyView struct {
+	Date, Action, Class, Shape, Kind, Rules, Next string
+}
+
+type flagView struct {
+	Rule, Span, Severity, Detail string
+}
+
+// actionLooks gives each action its word, shape and colour class: colour
+// never alone (report design §1).
+var actionLooks = [...]struct{ word, shape, class string }{
+	metrics.Go:     {"GO", "●", "go"},
+	metrics.Easy:   {"EASY", "◐", "easy"},
+	metrics.WorkIn: {"WORK-IN", "◌", "workin"},
+	metrics.Rest:   {"REST", "■", "rest"},
+}
+
+// plans say what each recommendation means in practice.
+var plans = map[string]string{
+	"rest":             "No training today. A walk is fine; sleep and eat well.",
+	"easy":             "Keep it easy: up to 60 minutes at RPE 4 or less, no intervals.",
+	"go":               "Train as planned.",
+	metrics.Breathwork: "25 minutes: 5 lying still, 15 of slow breathing (about 6 breaths a minute, longer out than in), 5 of easy walking. Slow breathing raises the vagal activity that HRV measures (Laborde et al. 2022).",
+	metrics.Mobility:   "20–30 minutes of easy joint circles and controlled range through hips, spine and shoulders: movement without new eccentric load while the soreness settles.",
+	metrics.Stretching: "20–30 minutes of guided, gentle holds of 30–60 seconds, never into pain. It is for comfort: stretching does not make soreness go away faster (Herbert et al. 2011).",
+	metrics.Flow:       "20–30 minutes of easy movement, a walk, an easy spin or gentle yoga at RPE 3 or less: keep the habit while the load settles.",
+}
+
+// clears says what would end each rule.
+func clears(rule string, p metrics.Params, d *metrics.Day) string {
+	switch rule {
+	case metrics.RuleHRVLow:
+		if lo, _ := metrics.HRVRange(d.HRVRef, p.HRVSWCSD); metrics.Known(lo) {
+			return fmt.Sprintf("HRV 7-day mean back to %.0f ms or more", math.Exp(lo))
+		}
+		return "HRV 7-day mean back in your normal range"
+	case metrics.RuleRHRHigh:
+		return fmt.Sprintf("resting HR under %s bpm", fixed(d.RHRLimit, 0))
+	case metrics.RuleSorenessPersistent:
+		return fmt.Sprintf("a morning with soreness under %s", fixed(p.SorenessMin, 0))
+	case metrics.RuleEffortDrift:
+		return "sessions feeling as hard as usual for their load"
+	case metrics.RuleReadinessLow, metrics.RuleHardOnPoorReadiness:
+		return fmt.Sprintf("readiness back to %s or more", fixed(p.ReadinessLow, 0))
+	case metrics.RuleNoRestDay:
+		return fmt.Sprintf("a rest day (training load under %s LP)", fixed(p.RestLoadMax, 0))
+	case metrics.RuleHardDaysClose:
+		return "a day without a hard session"
+	case metrics.RuleLoadSpike:
+		return fmt.Sprintf("acute:chronic back to %s or less", fixed(p.SpikeACWR, 1))
+	case metrics.RuleMonotonyHigh:
+		return "a clearly easier (or harder) day to break the sameness"
+	case metrics.RuleNoDeloadWeek:
+		return fmt.Sprintf("a lighter week (at most %s %% of the three before)", fixed(100*p.DeloadRatio, 0))
+	}
+	return ""
+}
+
+func buildVerdict(a *metrics.Analysis) verdictView {
+	r := a.Recommendation
+	look := actionLooks[r.Action]
+	v := verdictView{Action: look.word, Shape: look.shape, Class: look.class, Kind: r.WorkIn, Because: r.Because}
+	v.Plan = plans[r.Action.String()]
+	if r.Action == metrics.WorkIn {
+		v.Plan = plans[r.WorkIn]
+	}
+	d := today(a)
+	seen := map[string]bool{}
+	for _, e := range r.Evidence {
+		v.Evidence = append(v.Evidence, evidenceView{Rule: e.Rule, Text: e.Detail, Measure: measure(e), Severity: e.Severity})
+		if c := clears(e.Rule, a.Params, d); c != "" && !seen[c] {
+			v.Clears = append(v.Clears, c)
+			seen[c] = true
+		}
+	}
+	if r.LoadOnly {
+		last := "no check-in in the data"
+		for i := len(a.Days) - 1; i >= 0; i-- {
+			if a.Days[i].Checkins > 0 {
+				last = "last check-in " + shortDate(a.Days[i].Date)
+				break
+			}
+		}
+		v.Notes = append(v.Notes, "No check-in today ("+last+"): this advice rests on training load alone.")
+	}
+	v.Notes = append(v.Notes, "You know things the data does not: illness, travel, life stress. If this feels wrong, the inputs it used are below.")
+	return v
+}
+
+// measure shows an evidence item's value against its threshold.
+func measure(e metrics.Evidence) string {
+	switch e.Rule {
+	case metrics.RuleHRVLow:
+		return fmt.Sprintf("%.0f ms < %.0f ms", math.Exp(e.Value), math.Exp(e.Threshold))
+	case metrics.RuleRHRHigh:
+		return fmt.Sprintf("%s ≥ %s bpm", fixed(e.Value, 0), fixed(e.Threshold, 0))
+	case metrics.RuleNoRestDay, metrics.RuleSorenessPersistent, metrics.RuleNoDeloadWeek:
+		return fmt.Sprintf("%s ≥ %s", fixed(e.Value, 0), fixed(e.Threshold, 0))
+	case metrics.RuleEffortDrift:
+		return fmt.Sprintf("+%s ≥ %s RPE", fixed(e.Value, 1), fixed(e.Threshold, 1))
+	case metrics.RuleLoadSpike:
+		return fmt.Sprintf("%s > %s", fixed(e.Value, 2), fixed(e.Threshold, 2))
+	case metrics.RuleMonotonyHigh:
+		return fmt.Sprintf("%s > %s", fixed(e.Value, 1), fixed(e.Threshold, 1))
+	case metrics.RuleHardDaysClose:
+		return "2 hard < 48 h"
+	}
+	return fmt.Sprintf("%s < %s", fixed(e.Value, 0), fixed(e.Threshold, 0))
+}
+
+func buildReadiness(a *metrics.Analysis) readinessView {
+	d := today(a)
+	v := readinessView{Value: dash, Spark: sparkline(a, 28)}
+	if metrics.Known(d.Readiness) {
+		v.Value = fixed(d.Readiness, 0)
+		v.Note = "75 is your usual day; 50 is clearly worse (one SD, for HRV and resting HR)"
+	} else if d.Checkins == 0 {
+		v.Missing = "No check-in today, so no readiness."
+	} else {
+		v.Missing = "Today's check-in has nothing readiness can use yet."
+	}
+	for i := 0; i < metrics.NumParts; i++ {
+		p := d.Parts[i]
+		pv := partView{Name: metrics.PartNames[i]}
+		if !metrics.Known(p.Score) {
+			pv.Missing = true
+			pv.Note = partMissing(i, d)
+		} else {
+			pv.Score, pv.Points = fixed(p.Score, 0), signed(p.Points, 0)
+			pv.Weight = fixed(100*p.Weight, 0) + " %"
+			pv.Width = int(math.Round(p.Score))
+		}
+		v.Parts = append(v.Parts, pv)
+	}
+	return v
+}
+
+// partMissing says why a readiness part is missing today.
+func partMissing(i int, d *metrics.Day) string {
+	if d.Checkins == 0 {
+		return "no check-in today"
+	}
+	base := func(b metrics.Baseline) string {
+		return fmt.Sprintf("baseline forming (%d of %d days)", b.N, metrics.MinBaseline)
+	}
+	switch i {
+	case metrics.PartHRV:
+		if !metrics.Known(d.HRV) {
+			return "no HRV today; its weight is shared by the others"
+		}
+		return base(d.HRVRef)
+	case metrics.PartRHR:
+		if !metrics.Known(d.RestingHR) {
+			return "no resting HR today; its weight is shared by the others"
+		}
+		return base(d.RHRRef)
+	case metrics.PartSleep:
+		return "no sleep recorded today"
+	}
+	return "no soreness, stress, mood or energy today"
+}
+
+// sparkline draws readiness over the last n days as an inline SVG: numbers
+// only, no user text, so it is safe as template.HTML.
+func sparkline(a *metrics.Analysis, n int) template.HTML {
+	days := a.Days[max(0, len(a.Days)-n):]
+	const w, h = 140.0, 28.0
+	var pts []string
+	var path strings.Builder
+	pen := false
+	for i := range days {
+		r := days[i].Readiness
+		if !metrics.Known(r) {
+			pen = false
+			continue
+		}
+		x := w * float64(i) / math.Max(1, float64(n-1))
+		y := h - 2 - (h-4)*r/100
+		cmd := "L"
+		if !pen {
+			cmd = "M"
+		}
+		fmt.Fprintf(&path, "%s%.1f %.1f", cmd, x, y)
+		pen = true
+		pts = append(pts, fmt.Sprintf("%.1f,%.1f", x, y))
+	}
+	if len(pts) == 0 {
+		return ""
+	}
+	usual := h - 2 - (h-4)*0.75
+	return template.HTML(fmt.Sprintf(`<svg class="spark" viewBox="0 0 %.0f %.0f" width="%.0f" height="%.0f" role="img" aria-label="readiness, last %d days"><line x1="0" x2="%.0f" y1="%.1f" y2="%.1f" class="usual"/><path d="%s"/></svg>`,
+		w, h, w, h, n, w, usual, usual, path.String()))
+}
+
+// historyRows lists the last days' advice next to what was done the day
+// after, so a coach can see whether warnings were followed.
+func historyRows(a *metrics.Analysis, days int) []historyView {
+	var rows []historyView
+	for i := len(a.Days) - 1; i >= max(0, len(a.Days)-days); i-- {
+		d := &a.Days[i]
+		look := actionLooks[d.Action]
+		var rules []string
+		for k, name := range metrics.RuleNames {
+			if d.Rules[k].Holds {
+				rules = append(rules, name)
+			}
+		}
+		next := "—"
+		if i+1 < len(a.Days) {
+			n := &a.Days[i+1]
+			switch {
+			case n.Sessions == 0:
+				next = "nothing (rest)"
+			case n.Rest:
+				next = fmt.Sprintf("%s, rest-day load (%s LP)", plural(n.Sessions, "session", "sessions"), lp(n.Load))
+			default:
+				next = fmt.Sprintf("%s, %s LP", plural(n.Sessions, "session", "sessions"), lp(n.Load))
+				if n.Hard {
+					next += ", hard"
+				}
+			}
+		}
+		rows = append(rows, historyView{Date: d.Date.String(), Action: strings.ToLower(look.word), Class: look.class,
+			Shape: look.shape, Kind: d.WorkInKind, Rules: strings.Join(rules, ", "), Next: next})
+	}
+	return rows
+}
+
+func flagRows(a *metrics.Analysis) []flagView {
+	rows := make([]flagView, 0, len(a.Flags))
+	for i := len(a.Flags) - 1; i >= 0; i-- {
+		f := a.Flags[i]
+		rows = append(rows, flagView{Rule: f.Rule, Span: span(f.From, f.To), Severity: f.Severity, Detail: f.Detail})
+	}
+	// Newest first across rules.
+	for i := 1; i < len(rows); i++ {
+		for j := i; j > 0 && rows[j].Span > rows[j-1].Span; j-- {
+			rows[j], rows[j-1] = rows[j-1], rows[j]
+		}
+	}
+	return rows
+}
+
+func span(from, to metrics.Date) string {
+	if from == to {
+		return from.String()
+	}
+	return from.String() + " – " + to.String()
+}
+
+func recoveryChartViews(a *metrics.Analysis) []chartView {
+	d := today(a)
+	p := a.Params
+	ready := "no check-in today"
+	if metrics.Known(d.Readiness) {
+		ready = "today " + fixed(d.Readiness, 0) + "/100"
+	}
+	hrv := "no HRV today"
+	if metrics.Known(d.HRV7) {
+		hrv = fmt.Sprintf("7-day mean %.0f ms", math.Exp(d.HRV7))
+		if lo, hi := metrics.HRVRange(d.HRVRef, p.HRVSWCSD); metrics.Known(lo) {
+			hrv += fmt.Sprintf(", normal %.0f–%.0f ms", math.Exp(lo), math.Exp(hi))
+		} else {
+			hrv += fmt.Sprintf(", baseline forming (%d of %d days)", d.HRVRef.N, metrics.MinBaseline)
+		}
+	}
+	rhr := "no resting HR today"
+	if metrics.Known(d.RestingHR) {
+		rhr = "today " + fixed(d.RestingHR, 0) + " bpm"
+		if metrics.Known(d.RHRLimit) {
+			rhr += ", usual " + fixed(d.RHRRef.Mean, 0) + ", elevated from " + fixed(d.RHRLimit, 0)
+		} else {
+			rhr += fmt.Sprintf(", baseline forming (%d of %d days)", d.RHRRef.N, metrics.MinBaseline)
+		}
+	}
+	sleep := "no sleep recorded today"
+	if metrics.Known(d.SleepHours) {
+		sleep = "last night " + fixed(d.SleepHours, 1) + " h"
+	}
+	return []chartView{
+		{Kind: "readiness", Title: "Readiness · " + ready, Tall: true,
+			Read: "75 is your usual day and 50 clearly worse. Below 40 the readiness-low rule holds; below 25 readiness alone means rest. Underneath, the four parts it is made of.",
+			Aria: "Readiness over time; " + ready + "."},
+		{Kind: "hrv", Title: "HRV · " + hrv,
+			Read: "Single mornings are noisy; watch the blue 7-day line. Inside the shaded band is normal for you; higher is not automatically better. Three days below it is the hrv-low rule.",
+			Aria: "Heart-rate variability; " + hrv + "."},
+		{Kind: "rhr", Title: "Resting HR · " + rhr,
+			Read: "Several mornings at or above the dotted line often mean fatigue, illness or poor sleep; three in a row is the rhr-high rule.",
+			Aria: "Resting heart rate; " + rhr + "."},
+		{Kind: "wellness", Title: "Sleep and check-ins · " + sleep, Tall: true,
+			Read: "Bars are hours of sleep against the 7–9 h adult guideline. Below, each morning's check-in: a dark column is a rough morning, a dark row a trend.",
+			Aria: "Sleep and check-in items; " + sleep + "."},
+	}
+}
+
+func historyChartViews() []chartView {
+	return []chartView{
+		{Kind: "calendar", Title: "Calendar of training, rest and readiness", Wide: true, Tall: true, NoZoom: true,
+			Read: "Top: each day's training, with rest days pale and rest days with a work-in purple. Bottom: readiness, darker when lower.",
+			Aria: "Calendar of daily training load and readiness."},
+		{Kind: "timeline", Title: "What was advised, and which rules held", Wide: true,
+			Read: "The top row is the advice given for each next session (green go, orange easy, purple work-in, red-orange rest); each row below is a rule, darker on alert days.",
+			Aria: "Timeline of recommendations and rule firings."},
+	}
+}
