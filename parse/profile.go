@@ -37,19 +37,19 @@ type Athlete struct {
 	// Scales maps check-in columns to the scale the athlete's sheet uses,
 	// when it is not 1–10.
 	Scales Scales
-	Where string // file:line where the athlete is defined
+	Where  string // file:line where the athlete is defined
 }
 
 type profileYAML struct {
-	ID            yStr       `yaml:"id"`
-	Name          yStr       `yaml:"name"`
-	Sex           yStr       `yaml:"sex"`
-	MaxHR         yNum       `yaml:"max_hr"`
-	RestingHR     yNum       `yaml:"resting_hr"`
-	LTHR          yNum       `yaml:"lthr"`
-	FTP           yNum       `yaml:"ftp"`
-	ThresholdPace yStr       `yaml:"threshold_pace"`
-	Timezone      yStr       `yaml:"timezone"`
+	ID            yStr        `yaml:"id"`
+	Name          yStr        `yaml:"name"`
+	Sex           yStr        `yaml:"sex"`
+	MaxHR         yNum        `yaml:"max_hr"`
+	RestingHR     yNum        `yaml:"resting_hr"`
+	LTHR          yNum        `yaml:"lthr"`
+	FTP           yNum        `yaml:"ftp"`
+	ThresholdPace yStr        `yaml:"threshold_pace"`
+	Timezone      yStr        `yaml:"timezone"`
 	Workouts      []yStr      `yaml:"workouts"`
 	Checkins      []yStr      `yaml:"checkins"`
 	Scales        *scalesYAML `yaml:"scales"`

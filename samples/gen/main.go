@@ -101,7 +101,7 @@ func (g *gen) morning(d metrics.Date, athlete string, m morning) {
 	}
 	scale := func(x float64) string { return f0(math.Max(1, math.Min(10, math.Round(x)))) }
 	g.checkins = append(g.checkins, checkinRow{Date: d.String(), Athlete: athlete,
-		SleepHours: cell(m.sleep, func(x float64) string { return f1(math.Round(x*4) / 4) }),
+		SleepHours:   cell(m.sleep, func(x float64) string { return f1(math.Round(x*4) / 4) }),
 		SleepQuality: cell(m.quality, scale), Soreness: cell(m.soreness, scale), Stress: cell(m.stress, scale),
 		Mood: cell(m.mood, scale), Energy: cell(m.energy, scale), HRV: cell(m.hrv, f0), RestingHR: cell(m.rhr, f0), Notes: m.notes})
 }
