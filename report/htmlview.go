@@ -102,6 +102,7 @@ type fileView struct {
 
 type methodsView struct {
 	Decay, TSB, ACWR, Monotony, Week, Rest, K, Hard string
+	Readiness, Baseline                             string
 	Thresholds                                      []stat
 }
 
@@ -378,10 +379,21 @@ func buildMethods(p metrics.Params) methodsView {
 	m.Hard = fmt.Sprintf("RPE ≥ %s; or measured load of at least %s LP per hour (IF %s); or above the 90th percentile of the previous 90 days' sessions (with at least 10)",
 		fixed(p.HardRPE, 1), fixed(metrics.HardIntensity(p.HardIF), 2), fixed(p.HardIF, 2))
 	m.Thresholds = []stat{
-		{Label: "load-spike", Value: "ACWR > " + fixed(p.SpikeACWR, 2), Note: fmt.Sprintf("and chronic ≥ %s LP/day (Gabbett 2016)", fixed(p.SpikeMinChronic, 0))},
-		{Label: "monotony-high", Value: "monotony > " + fixed(p.MonotonyMax, 1), Note: "Foster 1998"},
-		{Label: "no-rest-day", Value: fmt.Sprintf("≥ %d days without rest", p.NoRestDays), Note: fmt.Sprintf("alert from %d (Meeusen et al. 2013)", p.NoRestAlertDays)},
-		{Label: "no-deload-week", Value: fmt.Sprintf("no lighter week in %d complete weeks", p.DeloadWeeks), Note: fmt.Sprintf("lighter = ≤ %s × the 3 weeks before (Bell et al. 2023)", fixed(p.DeloadRatio, 2))},
+		{Label: metrics.RuleHRVLow, Value: fmt.Sprintf("7-day mean ln rMSSD below baseline − %s SD on 3 days running", fixed(p.HRVSWCSD, 1)), Note: "Plews et al. 2013; Kiviniemi et al. 2007"},
+		{Label: metrics.RuleRHRHigh, Value: fmt.Sprintf("resting HR ≥ baseline + max(%s bpm, SD) on 3 days running", fixed(p.RHRDeltaBPM, 0)), Note: "Dressendorfer et al. 1985"},
+		{Label: metrics.RuleSorenessPersistent, Value: fmt.Sprintf("soreness ≥ %s on %d mornings running", fixed(p.SorenessMin, 0), p.SorenessDays), Note: "DOMS clears in 5–7 days (Cheung et al. 2003)"},
+		{Label: metrics.RuleEffortDrift, Value: fmt.Sprintf("RPE at least %s above the usual for the same load per hour over 2 weeks", fixed(p.EffortDriftRPE, 1)), Note: "Halson 2014"},
+		{Label: metrics.RuleReadinessLow, Value: "readiness < " + fixed(p.ReadinessLow, 0), Note: "below 25 it is an alert and means rest"},
+		{Label: metrics.RuleNoRestDay, Value: fmt.Sprintf("≥ %d days without rest", p.NoRestDays), Note: fmt.Sprintf("alert from %d (Meeusen et al. 2013)", p.NoRestAlertDays)},
+		{Label: metrics.RuleHardOnPoorReadiness, Value: "a hard session on a day of readiness < " + fixed(p.ReadinessLow, 0), Note: "active the day after too"},
+		{Label: metrics.RuleHardDaysClose, Value: "hard sessions on consecutive days, or two in one day", Note: "vagal recovery takes up to 48 h (Stanley et al. 2013); active the day after too"},
+		{Label: metrics.RuleLoadSpike, Value: "ACWR > " + fixed(p.SpikeACWR, 2), Note: fmt.Sprintf("and chronic ≥ %s LP/day; alert above 2.0 (Gabbett 2016)", fixed(p.SpikeMinChronic, 0))},
+		{Label: metrics.RuleMonotonyHigh, Value: "monotony > " + fixed(p.MonotonyMax, 1), Note: "Foster 1998"},
+		{Label: metrics.RuleNoDeloadWeek, Value: fmt.Sprintf("no lighter week in %d complete weeks", p.DeloadWeeks), Note: fmt.Sprintf("lighter = ≤ %s × the 3 weeks before (Bell et al. 2023)", fixed(p.DeloadRatio, 2))},
 	}
+	w := p.Weights
+	m.Readiness = fmt.Sprintf("0–100, the weighted mean of four parts (HRV %s, resting HR %s, sleep %s, wellness %s; the weights of missing parts are shared by the others)",
+		fixed(w.HRV, 2), fixed(w.RHR, 2), fixed(w.Sleep, 2), fixed(w.Wellness, 2))
+	m.Baseline = fmt.Sprintf("mean and sample SD over the %d days before each day, from %d values on; until then “baseline forming”", p.HRVBaselineDays, metrics.MinBaseline)
 	return m
 }
