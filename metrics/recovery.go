@@ -206,34 +206,32 @@ func RHRScore(rhr float64, b Baseline) float64 {
 // SleepScore is the mean of 25 × (hours − 4) and 100 × (quality − 1) / 9,
 // over the parts recorded; Missing when neither is.
 func SleepScore(hours, quality float64) float64 {
-	var parts []float64
+	var sum, n float64
 	if Known(hours) {
-		parts = append(parts, clamp100(25*(hours-4)))
+		sum, n = sum+clamp100(25*(hours-4)), n+1
 	}
 	if Known(quality) {
-		parts = append(parts, clamp100(100*(quality-1)/9))
+		sum, n = sum+clamp100(100*(quality-1)/9), n+1
 	}
-	return mean(parts)
+	if n == 0 {
+		return Missing
+	}
+	return sum / n
 }
 
 // WellnessScore is 100 × the mean of (10 − soreness)/9, (10 − stress)/9,
 // (mood − 1)/9 and (energy − 1)/9 over the items recorded.
 func WellnessScore(soreness, stress, mood, energy float64) float64 {
-	var parts []float64
-	for _, v := range []struct {
-		x       float64
-		reverse bool
-	}{{soreness, true}, {stress, true}, {mood, false}, {energy, false}} {
-		if !Known(v.x) {
-			continue
-		}
-		if v.reverse {
-			parts = append(parts, (10-v.x)/9)
-		} else {
-			parts = append(parts, (v.x-1)/9)
+	var sum, n float64
+	for _, x := range [...]float64{10 - soreness, 10 - stress, mood - 1, energy - 1} {
+		if Known(x) {
+			sum, n = sum+x/9, n+1
 		}
 	}
-	return clamp100(100 * mean(parts))
+	if n == 0 {
+		return Missing
+	}
+	return clamp100(100 * sum / n)
 }
 
 func mean(xs []float64) float64 {

@@ -159,13 +159,13 @@ func effortDrift(ss []Session, start Date, n int) []float64 {
 	}
 	out := make([]float64, n)
 	lo := 0
+	var bx, by, rx, ry []float64
 	for d := 0; d < n; d++ {
 		out[d] = Missing
 		for lo < len(pts) && pts[lo].day < d-41 {
 			lo++
 		}
-		var bx, by []float64
-		var rx, ry []float64
+		bx, by, rx, ry = bx[:0], by[:0], rx[:0], ry[:0]
 		for j := lo; j < len(pts) && pts[j].day <= d; j++ {
 			if pts[j].day <= d-14 {
 				bx, by = append(bx, pts[j].x), append(by, pts[j].y)

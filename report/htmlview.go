@@ -335,6 +335,13 @@ func buildQuality(a *Athlete) qualityView {
 		q.K = fmt.Sprintf("k = %s LP per RPE·min (the fallback 100/420: an hour at RPE 7 is an hour at threshold); %s paired sessions of the 10 needed to calibrate", fixed(c.K, 4), fmt.Sprint(c.Pairs))
 	}
 	q.Notes = append(q.Notes, profileNotes(a)...)
+	if rr := a.RecoveryRes; rr.Checkins > 0 && len(a.Days) > 0 {
+		note := fmt.Sprintf("Check-ins on %d of %d days.", rr.Days, len(a.Days))
+		if rr.MergedDays > 0 {
+			note += fmt.Sprintf(" %s had several check-ins, merged item by item (a later value wins).", plural(rr.MergedDays, "day", "days"))
+		}
+		q.Notes = append(q.Notes, note)
+	}
 	if a.AfterAsOf > 0 {
 		q.Notes = append(q.Notes, fmt.Sprintf("%s dated after %s left out.", plural(a.AfterAsOf, "row", "rows"), a.AsOf))
 	}
