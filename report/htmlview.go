@@ -166,7 +166,7 @@ func buildAthlete(r *Report, i int, a *Athlete, open bool) athleteView {
 	v.Charts = loadChartViews(a.Analysis)
 	v.History = historyChartViews()
 	v.Advice = historyRows(a.Analysis, 28)
-	v.Flags = flagRows(a.Analysis)
+	v.Flags = flagRows(a.Analysis, a.Days[win.from].Date)
 	sw := win
 	if !open && sw.to-sw.from >= 28 {
 		sw.from = sw.to - 27 // folded athletes of a big team: the last four weeks

@@ -31,7 +31,7 @@ func WriteJSON(w io.Writer, r *Report) error {
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				parts[i] = athleteJSON(r.Athletes[i])
+				parts[i] = athleteJSON(r.Athletes[i], r.Options.DetailWeeks)
 			}
 		}()
 	}
@@ -141,9 +141,23 @@ func skipsJSON(w *jw, ss []parse.Skip) {
 	w.endArr()
 }
 
-func athleteJSON(a *Athlete) []byte {
+// athleteJSON writes one athlete. With weeks > 0 the daily series and the
+// sessions cover the last weeks only (daily_from says where they start);
+// the weekly series always covers everything.
+func athleteJSON(a *Athlete, weeks int) []byte {
+	win := detailWindow(a.Analysis, weeks)
+	days, sessions := a.Days, a.Sessions
+	if len(days) > 0 {
+		days = a.Days[win.from:]
+		first := days[0].Date
+		k := 0
+		for k < len(sessions) && sessions[k].Date < first {
+			k++
+		}
+		sessions = sessions[k:]
+	}
 	var w jw
-	w.b = make([]byte, 0, 160*len(a.Days)+120*len(a.Sessions)+2048)
+	w.b = make([]byte, 0, 600*len(days)+200*len(sessions)+4096)
 	w.obj()
 	w.kv("id", func() { w.str(a.Profile.ID) })
 	w.kv("name", func() { w.str(a.Profile.Name) })
@@ -166,12 +180,13 @@ func athleteJSON(a *Athlete) []byte {
 		})
 		w.endObj()
 	})
+	w.kv("daily_from", func() { dateOrNull(&w, firstDate(days), len(days) > 0) })
 	w.key("daily")
-	dailyJSON(&w, a.Days, a.Params.HRVSWCSD)
+	dailyJSON(&w, days, a.Params.HRVSWCSD)
 	w.key("weekly")
 	weeklyJSON(&w, a)
 	w.key("sessions")
-	sessionsJSON(&w, a.Sessions)
+	sessionsJSON(&w, sessions)
 	w.key("flags")
 	flagsJSON(&w, a.Flags)
 	w.key("recovery")
@@ -412,4 +427,11 @@ func qualityJSON(w *jw, a *Athlete) {
 	w.kv("profile_values", func() { strList(w, given) })
 	w.kv("notes", func() { strList(w, append(profileNotes(a), a.Quality.Notes...)) })
 	w.endObj()
+}
+
+func firstDate(days []metrics.Day) metrics.Date {
+	if len(days) == 0 {
+		return metrics.NoDate
+	}
+	return days[0].Date
 }

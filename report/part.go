@@ -64,7 +64,7 @@ func RenderPart(r *Report, i, total int, a *Athlete, want Outputs) (*Part, error
 		p.Markdown = athleteMarkdown(a)
 	}
 	if want&JSON != 0 {
-		p.JSON = athleteJSON(a)
+		p.JSON = athleteJSON(a, r.Options.DetailWeeks)
 	}
 	return p, nil
 }

@@ -263,10 +263,13 @@ func historyRows(a *metrics.Analysis, days int) []historyView {
 	return rows
 }
 
-func flagRows(a *metrics.Analysis) []flagView {
+func flagRows(a *metrics.Analysis, from metrics.Date) []flagView {
 	rows := make([]flagView, 0, len(a.Flags))
 	for i := len(a.Flags) - 1; i >= 0; i-- {
 		f := a.Flags[i]
+		if f.To < from {
+			continue
+		}
 		rows = append(rows, flagView{Rule: f.Rule, Span: span(f.From, f.To), Severity: f.Severity, Detail: f.Detail})
 	}
 	// Newest first across rules.

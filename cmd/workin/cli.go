@@ -138,7 +138,7 @@ func parseFlags(cmd string, args []string, stderr io.Writer) (*reportFlags, erro
 	fs.StringVar(&f.json, "json", "", "also write the JSON summary to `FILE`")
 	fs.StringVar(&asOf, "as-of", "", "treat `YYYY-MM-DD` as today (default: the last date in the data)")
 	fs.StringVar(&f.failOn, "fail-on", "", "exit 3 when an athlete's recommendation is at least `ACTION` (rest, work-in or easy)")
-	fs.IntVar(&f.detail, "detail-weeks", -1, "limit each athlete's charts and sessions in the HTML to the last `N` weeks (default: all for up to 10 athletes, else 26)")
+	fs.IntVar(&f.detail, "detail-weeks", -1, "limit each athlete's charts, tables and JSON daily series to the last `N` weeks; 0 shows everything (default: everything for up to 10 athletes, else 26)")
 	if cmd == "report" {
 		fs.StringVar(&f.profile, "profile", "", "read the athlete profile `FILE` (YAML)")
 		fs.Var(&f.workouts, "workouts", "read workouts from `FILE` (repeatable)")
