@@ -5,7 +5,9 @@ import (
 	"fmt"
 	"io"
 	"runtime"
+	"sort"
 	"strings"
+	"time"
 
 	"github.com/workin/workin/metrics"
 )
@@ -39,6 +41,12 @@ type Options struct {
 	// Scales returns the check-in scales of an athlete whose sheet does not
 	// use 1–10 (nil: every athlete uses 1–10).
 	Scales func(athlete string) Scales
+	// Zone returns an athlete's time zone, to date sessions from exports
+	// that write UTC (Strava, PMSys); nil or a nil zone keeps the UTC day.
+	Zone func(athlete string) *time.Location
+	// Unit returns the distance unit an athlete's Garmin account displays
+	// ("km" or "mi"; default km).
+	Unit func(athlete string) string
 }
 
 // File is one input file after reading: its rows as domain values and
@@ -50,6 +58,7 @@ type File struct {
 	Columns  []string // header cells that were used
 	Ignored  []string // header cells workin does not read
 	Rows     int      // data records read (the header not counted)
+	Dropped  int      // rows that add nothing by design (planned workouts, naps, empty days)
 	Skipped  []Skip   // rows left out in lenient mode
 	Notes    []string // data-quality remarks that did not stop a row
 	First    metrics.Date
@@ -163,10 +172,23 @@ func usedColumns[R any](b *binding[R]) []string {
 }
 
 func (f *File) collect(parts []part) {
+	drops := map[string]int{}
 	for _, p := range parts {
 		f.Rows += p.read
 		f.Skipped = append(f.Skipped, p.skipped...)
 		f.Notes = append(f.Notes, p.notes...)
+		for reason, n := range p.drops {
+			drops[reason] += n
+		}
+	}
+	reasons := make([]string, 0, len(drops))
+	for r := range drops {
+		reasons = append(reasons, r)
+	}
+	sort.Strings(reasons)
+	for _, r := range reasons {
+		f.Dropped += drops[r]
+		f.Notes = append(f.Notes, fmt.Sprintf("%d %s", drops[r], r))
 	}
 }
 
@@ -189,6 +211,7 @@ func (f *File) finishNotes() {
 type part struct {
 	skipped []Skip
 	notes   []string
+	drops   map[string]int // rows that add nothing, by reason (a planned workout, a nap)
 	read    int
 	rows    int // rows converted, stored from the chunk's offset in the file's slice
 }
@@ -200,14 +223,23 @@ type rowError struct {
 	err    error
 }
 
-// readRows fills and converts every record, chunk by chunk in parallel.
-// All rows go into one slice allocated once: each chunk writes from an
-// offset bounded by its line count, and the gaps left by blank lines,
-// multi-line cells and skipped rows are closed at the end. newConvert makes
-// one converter per chunk, so converters may keep state (such as a
-// string-interning table) without locks.
-func readRows[R, T any](t *table, b *binding[R], opt Options, newConvert func() func(*R, int, *[]string) (T, *rowError)) ([]T, []part, error) {
-	decimalComma := t.comma == ';'
+// result is what a converter makes of one record: a row, a benign reason
+// to drop it, or an error with the column as written and the row's athlete.
+type result[T any] struct {
+	row     T
+	drop    string
+	col     string
+	err     error
+	athlete string
+}
+
+// collect converts every record, chunk by chunk in parallel. All rows go
+// into one slice allocated once: each chunk writes from an offset bounded
+// by its line count, and the gaps left by blank lines, multi-line cells and
+// skipped rows are closed at the end. newConvert makes one converter per
+// chunk, so converters may keep state (such as a string-interning table)
+// without locks.
+func collect[T any](t *table, opt Options, newConvert func() func(rec []string, line int, notes *[]string) result[T]) ([]T, []part, error) {
 	cs := t.chunks(runtime.GOMAXPROCS(0))
 	offsets := make([]int, len(cs)+1)
 	for k, c := range cs {
@@ -218,27 +250,26 @@ func readRows[R, T any](t *table, b *binding[R], opt Options, newConvert func() 
 		var p part
 		rows := all[offsets[k]:offsets[k+1]]
 		convert := newConvert()
-		var row, zero R
 		err := t.eachRecord(c, func(rec []string, line int) error {
-			if len(rec) == 1 && strings.TrimSpace(rec[0]) == "" {
-				return nil // a line of blanks
+			if blank(rec) {
+				return nil
 			}
 			p.read++
-			row = zero
-			col, err := b.fill(&row, rec, decimalComma)
-			if err == nil {
-				out, re := convert(&row, line, &p.notes)
-				if re == nil {
-					rows[p.rows] = out
-					p.rows++
-					return nil
+			r := convert(rec, line, &p.notes)
+			switch {
+			case r.err == nil && r.drop == "":
+				rows[p.rows] = r.row
+				p.rows++
+			case r.err == nil:
+				if p.drops == nil {
+					p.drops = map[string]int{}
 				}
-				col, err = b.written(re.column), re.err
+				p.drops[r.drop]++
+			case !opt.Lenient:
+				return &Error{File: t.file, Line: line, Column: r.col, Msg: r.err.Error(), Err: r.err}
+			default:
+				p.skipped = append(p.skipped, Skip{File: t.file, Line: line, Column: r.col, Reason: r.err.Error(), Athlete: r.athlete})
 			}
-			if !opt.Lenient {
-				return &Error{File: t.file, Line: line, Column: col, Msg: err.Error(), Err: err}
-			}
-			p.skipped = append(p.skipped, Skip{File: t.file, Line: line, Column: col, Reason: err.Error(), Athlete: b.athleteOf(rec, opt.Athlete)})
 			return nil
 		})
 		return p, err
@@ -255,6 +286,37 @@ func readRows[R, T any](t *table, b *binding[R], opt Options, newConvert func() 
 	}
 	clear(all[n:])
 	return all[:n:n], parts, nil
+}
+
+// blank reports whether a record is a line of blanks (or of commas).
+func blank(rec []string) bool {
+	for _, c := range rec {
+		if strings.TrimSpace(c) != "" {
+			return false
+		}
+	}
+	return true
+}
+
+// readRows reads a native sheet: fill the row struct, then convert it.
+func readRows[R, T any](t *table, b *binding[R], opt Options, newConvert func() func(*R, int, *[]string) (T, *rowError)) ([]T, []part, error) {
+	decimalComma := t.comma == ';'
+	return collect(t, opt, func() func([]string, int, *[]string) result[T] {
+		convert := newConvert()
+		var row, zero R
+		return func(rec []string, line int, notes *[]string) result[T] {
+			row = zero
+			col, err := b.fill(&row, rec, decimalComma)
+			if err == nil {
+				out, re := convert(&row, line, notes)
+				if re == nil {
+					return result[T]{row: out}
+				}
+				col, err = b.written(re.column), re.err
+			}
+			return result[T]{col: col, err: err, athlete: b.athleteOf(rec, opt.Athlete)}
+		}
+	})
 }
 
 // athleteOf returns the athlete cell of a record, or owner when the file

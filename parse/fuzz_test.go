@@ -67,7 +67,7 @@ func checkParseResult(t *testing.T, file *File, err error, lenient bool) {
 		}
 		return
 	}
-	if lenient && file.Rows != file.Used()+len(file.Skipped) {
+	if lenient && file.Rows != file.Used()+len(file.Skipped)+file.Dropped {
 		t.Fatalf("rows %d != used %d + skipped %d", file.Rows, file.Used(), len(file.Skipped))
 	}
 	if !lenient && len(file.Skipped) > 0 {

@@ -29,6 +29,11 @@ type Athlete struct {
 	Profile  metrics.Profile
 	Params   metrics.Params
 	Timezone string
+	// Zone is Timezone loaded; nil without one.
+	Zone *time.Location
+	// DistanceUnit is the unit the athlete's Garmin account displays
+	// distances in: "km" (default) or "mi".
+	DistanceUnit string
 	Workouts []string // the athlete's own data files, resolved
 	Checkins []string
 	// Given lists the physiological profile keys the file set, so the
@@ -50,6 +55,7 @@ type profileYAML struct {
 	FTP           yNum        `yaml:"ftp"`
 	ThresholdPace yStr        `yaml:"threshold_pace"`
 	Timezone      yStr        `yaml:"timezone"`
+	DistanceUnit  yStr        `yaml:"distance_unit"`
 	Workouts      []yStr      `yaml:"workouts"`
 	Checkins      []yStr      `yaml:"checkins"`
 	Scales        *scalesYAML `yaml:"scales"`
@@ -311,10 +317,18 @@ func (py *profileYAML) athlete(file, defaultID string, line int) (Athlete, error
 		a.Given = append(a.Given, "threshold_pace")
 	}
 	if py.Timezone.Set {
-		if _, err := time.LoadLocation(py.Timezone.V); err != nil || py.Timezone.V == "" {
+		loc, err := time.LoadLocation(py.Timezone.V)
+		if err != nil || py.Timezone.V == "" {
 			return a, at(py.Timezone, "timezone must be an IANA zone name such as Europe/Madrid, got %q", clip(py.Timezone.V))
 		}
-		a.Timezone = py.Timezone.V
+		a.Timezone, a.Zone = py.Timezone.V, loc
+	}
+	if py.DistanceUnit.Set {
+		u := strings.ToLower(py.DistanceUnit.V)
+		if u != "km" && u != "mi" {
+			return a, at(py.DistanceUnit, "distance_unit must be km or mi, got %q", clip(py.DistanceUnit.V))
+		}
+		a.DistanceUnit = u
 	}
 	a.Profile = p
 	a.Workouts, a.Checkins = paths(file, py.Workouts), paths(file, py.Checkins)

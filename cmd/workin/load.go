@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/workin/workin/metrics"
 	"github.com/workin/workin/parse"
@@ -193,18 +194,27 @@ func readOne(s source, fsys files, lenient bool, r *roster) (*parse.File, error)
 	} else if owner == "" && len(r.athletes) == 1 {
 		owner = r.athletes[0].cfg.Profile.ID
 	}
-	opt := parse.Options{Lenient: lenient, Athlete: owner, Scales: func(athlete string) parse.Scales {
-		if e := r.lookup(athlete); e != nil {
-			return e.cfg.Scales
-		}
-		return nil
-	}}
-	var f *parse.File
-	if s.kind == parse.KindWorkouts {
-		f, err = parse.ReadWorkoutsBytes(data, s.path, opt)
-	} else {
-		f, err = parse.ReadCheckinsBytes(data, s.path, opt)
+	opt := parse.Options{Lenient: lenient, Athlete: owner,
+		Scales: func(athlete string) parse.Scales {
+			if e := r.lookup(athlete); e != nil {
+				return e.cfg.Scales
+			}
+			return nil
+		},
+		Zone: func(athlete string) *time.Location {
+			if e := r.lookup(athlete); e != nil {
+				return e.cfg.Zone
+			}
+			return nil
+		},
+		Unit: func(athlete string) string {
+			if e := r.lookup(athlete); e != nil {
+				return e.cfg.DistanceUnit
+			}
+			return ""
+		},
 	}
+	f, err := parse.ReadBytes(data, s.path, s.kind, opt)
 	if err != nil {
 		return nil, err
 	}

@@ -1,0 +1,246 @@
+package parse
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/workin/workin/metrics"
+)
+
+// A spec describes one export format: the header names that carry each of
+// workin's fields (in every language seen), and how a record becomes a
+// workout or a check-in. Formats are recognised from the header, never
+// from the file name.
+type spec struct {
+	name  string // short name, shown as the format ("strava")
+	label string // what the file is, for people ("Strava activities.csv")
+	kind  Kind
+	cols  []col
+	// need lists fields that must all be present for the format to match.
+	need []string
+	// mark is how the export writes decimals.
+	mark decimalMark
+	// load names the export's own load column when it is on the TSS scale.
+	load string
+	// notes are caveats about the format added to every file of it.
+	notes   []string
+	workout func(r *vrow) (metrics.Workout, string, *rowError)
+	checkin func(r *vrow) (metrics.Checkin, string, *rowError)
+}
+
+// col maps one field to its header names (HeaderKey forms). last takes
+// the last of repeated columns (Strava's canonical units come second).
+type col struct {
+	field string
+	names []string
+	last  bool
+}
+
+// vbinding is a spec matched to one file's header.
+type vbinding struct {
+	spec    *spec
+	index   map[string]int    // field → column
+	written map[string]string // field → header cell as written
+	ignored []string
+}
+
+// bindSpec matches a header against a spec; ok is false when a needed
+// field is missing.
+func bindSpec(s *spec, header []string, keys []string) (*vbinding, bool) {
+	b := &vbinding{spec: s, index: map[string]int{}, written: map[string]string{}}
+	used := make([]bool, len(header))
+	for _, c := range s.cols {
+		at := -1
+		for i, k := range keys {
+			if contains(c.names, k) {
+				at = i
+				if !c.last {
+					break
+				}
+			}
+		}
+		if at >= 0 {
+			b.index[c.field], b.written[c.field] = at, header[at]
+			used[at] = true
+		}
+	}
+	for _, f := range s.need {
+		if _, ok := b.index[f]; !ok {
+			return b, false
+		}
+	}
+	for i, h := range header {
+		if !used[i] && strings.TrimSpace(h) != "" {
+			b.ignored = append(b.ignored, stripTags(h))
+		}
+	}
+	return b, true
+}
+
+// vrow is one record of a vendor export being converted.
+type vrow struct {
+	b     *vbinding
+	rec   []string
+	line  int
+	loc   *time.Location // the athlete's time zone, for exports in UTC
+	unit  string         // the athlete's display distance unit ("km", "mi")
+	notes *[]string
+}
+
+// has reports whether the file has a column for field.
+func (r *vrow) has(field string) bool { _, ok := r.b.index[field]; return ok }
+
+// str returns the trimmed cell of field ("" when missing or absent).
+func (r *vrow) str(field string) string {
+	i, ok := r.b.index[field]
+	if !ok || i >= len(r.rec) {
+		return ""
+	}
+	s := strings.TrimSpace(r.rec[i])
+	if missingToken(s) {
+		return ""
+	}
+	return s
+}
+
+// num reads field as a number in the export's locale.
+func (r *vrow) num(field string) (float64, *rowError) {
+	v, err := localeNumber(r.str(field), r.b.spec.mark)
+	if err != nil {
+		return 0, &rowError{field, err}
+	}
+	return v, nil
+}
+
+// nums reads several fields; the first bad one is the error.
+func (r *vrow) nums(fields ...string) ([]float64, *rowError) {
+	out := make([]float64, len(fields))
+	for i, f := range fields {
+		v, err := r.num(f)
+		if err != nil {
+			return nil, err
+		}
+		out[i] = v
+	}
+	return out, nil
+}
+
+// positive keeps a measurement only when it is above zero: exports write 0
+// for "no heart rate" or "no power".
+func positive(v float64) float64 {
+	if metrics.Known(v) && v > 0 {
+		return v
+	}
+	return metrics.Missing
+}
+
+// when reads a date-time field, in UTC when the export writes UTC.
+func (r *vrow) when(field string, utc bool) (stamp, *rowError) {
+	s := r.str(field)
+	if s == "" {
+		return stamp{}, &rowError{field, fmt.Errorf("the row has no date")}
+	}
+	st, err := parseStamp(s, utc, r.loc)
+	if err != nil {
+		return stamp{}, &rowError{field, err}
+	}
+	return st, nil
+}
+
+// errColumn maps a rowError's field to the header cell as written.
+func (b *vbinding) errColumn(field string) string {
+	if w, ok := b.written[field]; ok {
+		return w
+	}
+	return field
+}
+
+// mapping lists header → field pairs, for workin inspect.
+func (b *vbinding) mapping() []string {
+	var out []string
+	for _, c := range b.spec.cols {
+		if w, ok := b.written[c.field]; ok {
+			out = append(out, fmt.Sprintf("%s → %s", stripTags(w), c.field))
+		}
+	}
+	return out
+}
+
+// readVendor reads a file in a vendor format.
+func readVendor(t *table, b *vbinding, opt Options) (*File, error) {
+	s := b.spec
+	f := &File{Name: t.file, Kind: s.kind, Format: s.label, Ignored: b.ignored, Columns: b.mapping()}
+	origin := &metrics.Origin{File: t.file, Format: s.name, TSSLabel: s.load}
+	var loc *time.Location
+	unit := "km"
+	if opt.Zone != nil {
+		loc = opt.Zone(opt.Athlete)
+	}
+	if opt.Unit != nil {
+		if u := opt.Unit(opt.Athlete); u != "" {
+			unit = u
+		}
+	}
+	row := func(rec []string, line int, notes *[]string) *vrow {
+		return &vrow{b: b, rec: rec, line: line, loc: loc, unit: unit, notes: notes}
+	}
+	fail := func(e *rowError) (string, error) { return b.errColumn(e.column), e.err }
+	var err error
+	if s.kind == KindWorkouts {
+		var parts []part
+		f.Workouts, parts, err = collect(t, opt, func() func([]string, int, *[]string) result[metrics.Workout] {
+			return func(rec []string, line int, notes *[]string) result[metrics.Workout] {
+				w, drop, re := s.workout(row(rec, line, notes))
+				if re != nil {
+					c, e := fail(re)
+					return result[metrics.Workout]{col: c, err: e, athlete: opt.Athlete}
+				}
+				w.Athlete, w.Origin, w.Line = opt.Athlete, origin, int32(line)
+				return result[metrics.Workout]{row: w, drop: drop}
+			}
+		})
+		f.collect(parts)
+	} else {
+		var parts []part
+		f.Checkins, parts, err = collect(t, opt, func() func([]string, int, *[]string) result[metrics.Checkin] {
+			return func(rec []string, line int, notes *[]string) result[metrics.Checkin] {
+				c, drop, re := s.checkin(row(rec, line, notes))
+				if re != nil {
+					col, e := fail(re)
+					return result[metrics.Checkin]{col: col, err: e, athlete: opt.Athlete}
+				}
+				c.Athlete, c.Origin, c.Line = opt.Athlete, origin, int32(line)
+				return result[metrics.Checkin]{row: c, drop: drop}
+			}
+		})
+		f.collect(parts)
+	}
+	if err != nil {
+		return nil, err
+	}
+	for i := range f.Workouts {
+		f.span(f.Workouts[i].Date)
+	}
+	for i := range f.Checkins {
+		f.span(f.Checkins[i].Date)
+	}
+	f.Notes = append(f.Notes, s.notes...)
+	if loc == nil && s.utc() && f.Used() > 0 {
+		f.Notes = append(f.Notes, "this export writes UTC times and the profile gives no timezone: sessions are dated by the UTC day; add timezone: (e.g. Europe/Madrid) to the profile")
+	}
+	f.finishNotes()
+	return f, nil
+}
+
+// utc reports whether a format writes UTC times.
+func (s *spec) utc() bool { return s.name == "strava" || s.name == "pmsys-srpe" || s.name == "pmsys-wellness" }
+
+// keys returns the HeaderKey of every header cell.
+func keys(header []string) []string {
+	out := make([]string, len(header))
+	for i, h := range header {
+		out[i] = HeaderKey(h)
+	}
+	return out
+}
