@@ -81,7 +81,7 @@ var whoopCyclesSpec = &spec{
 		{"asleep", []string{"asleep_duration_min", "duración_del_sueño_min"}, false},
 		{"performance", []string{"sleep_performance", "calificación_del_sueño"}, false},
 	},
-	need: []string{"wake", "rhr", "hrv"},
+	need:    []string{"wake", "rhr", "hrv"},
 	checkin: whoopSleep,
 }
 
@@ -95,7 +95,7 @@ var whoopSleepsSpec = &spec{
 		{"performance", []string{"sleep_performance", "calificación_del_sueño"}, false},
 		{"nap", []string{"nap", "siesta"}, false},
 	},
-	need: []string{"wake", "asleep", "nap"},
+	need:    []string{"wake", "asleep", "nap"},
 	checkin: whoopSleep,
 }
 

@@ -79,7 +79,7 @@ var stravaSpec = &spec{
 		{"rpe", []string{"perceived_exertion", "ervaren_inspanning", "wahrgenommene_anstrengung", "esfuerzo_percibido"}, false},
 		{"load", []string{"training_load"}, false},
 	},
-	need: []string{"id", "start", "sport", "elapsed"},
+	need:  []string{"id", "start", "sport", "elapsed"},
 	notes: []string{"Strava's Relative Effort is not on the TSS scale and is not used as load"},
 	workout: func(r *vrow) (metrics.Workout, string, *rowError) {
 		w := metrics.NewWorkout()
@@ -295,7 +295,7 @@ var whoopWorkoutsSpec = &spec{
 		{"max_hr", []string{"max_hr_bpm", "fc_máx_lpm"}, false},
 		{"distance", []string{"distance_meters", "distancia_metros"}, false},
 	},
-	need: []string{"start", "minutes", "sport"},
+	need:  []string{"start", "minutes", "sport"},
 	notes: []string{"WHOOP's Activity Strain (0–21) is not on the TSS scale; loads come from heart rate and the profile"},
 	workout: func(r *vrow) (metrics.Workout, string, *rowError) {
 		w := metrics.NewWorkout()

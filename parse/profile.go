@@ -34,8 +34,8 @@ type Athlete struct {
 	// DistanceUnit is the unit the athlete's Garmin account displays
 	// distances in: "km" (default) or "mi".
 	DistanceUnit string
-	Workouts []string // the athlete's own data files, resolved
-	Checkins []string
+	Workouts     []string // the athlete's own data files, resolved
+	Checkins     []string
 	// Given lists the physiological profile keys the file set, so the
 	// report can say which were missing.
 	Given []string

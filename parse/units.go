@@ -169,28 +169,6 @@ func parseStamp(s string, utc bool, loc *time.Location) (stamp, error) {
 	return stamp{}, badCell("want a date such as 2026-03-04, 3/4/2026 or Mar 4, 2026, 7:30:00 AM", s)
 }
 
-// whoopZone reads WHOOP's "UTC-04:00" cycle time zone.
-func whoopZone(s string) (*time.Location, bool) {
-	s = strings.TrimSpace(s)
-	if !strings.HasPrefix(s, "UTC") || len(s) != 9 {
-		return nil, false
-	}
-	sign := 1
-	switch s[3] {
-	case '-':
-		sign = -1
-	case '+':
-	default:
-		return nil, false
-	}
-	h, ok1 := twoDigits(s[4:6])
-	m, ok2 := twoDigits(s[7:9])
-	if !ok1 || !ok2 || s[6] != ':' {
-		return nil, false
-	}
-	return time.FixedZone(s, sign*(h*3600+m*60)), true
-}
-
 // scaleTo10 maps x from [lo, hi] onto 1–10 (lo > hi reverses the scale).
 func scaleTo10(x, lo, hi float64) float64 {
 	if !metrics.Known(x) {

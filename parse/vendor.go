@@ -88,9 +88,6 @@ type vrow struct {
 	notes *[]string
 }
 
-// has reports whether the file has a column for field.
-func (r *vrow) has(field string) bool { _, ok := r.b.index[field]; return ok }
-
 // str returns the trimmed cell of field ("" when missing or absent).
 func (r *vrow) str(field string) string {
 	i, ok := r.b.index[field]
@@ -234,7 +231,9 @@ func readVendor(t *table, b *vbinding, opt Options) (*File, error) {
 }
 
 // utc reports whether a format writes UTC times.
-func (s *spec) utc() bool { return s.name == "strava" || s.name == "pmsys-srpe" || s.name == "pmsys-wellness" }
+func (s *spec) utc() bool {
+	return s.name == "strava" || s.name == "pmsys-srpe" || s.name == "pmsys-wellness"
+}
 
 // keys returns the HeaderKey of every header cell.
 func keys(header []string) []string {
