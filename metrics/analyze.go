@@ -87,6 +87,7 @@ type Analysis struct {
 	AfterAsOf   int // rows dated after AsOf, left out
 	RecoveryRes RecoveryResult
 	Flags       []Flag
+	Merges      []Merge // sessions exported twice, kept once
 	// Recommendation is the advice for the session after AsOf.
 	Recommendation Recommendation
 }
@@ -101,6 +102,7 @@ type SourceTotal struct {
 func Analyze(in Input) *Analysis {
 	a := &Analysis{Profile: in.Profile, Params: in.Params, AsOf: in.AsOf}
 	ws := a.keepUntilAsOf(in.Workouts)
+	ws, a.Merges = Dedupe(ws)
 	cs := keepCheckins(in.Checkins, in.AsOf, &a.AfterAsOf)
 	a.Start = firstDate(ws, cs, in.AsOf)
 	if len(ws) == 0 && len(cs) == 0 {

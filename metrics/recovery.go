@@ -80,13 +80,17 @@ type RecoveryResult struct {
 	MergedDays int // days with several check-ins, merged field by field
 }
 
-// recovery merges check-ins into the days, field by field (check-ins are
-// sorted by date, file and line; a later non-empty value wins), then
-// computes baselines and readiness.
+// recovery merges check-ins into the days, item by item: a device's
+// reading wins for what it measures (HRV, resting HR, sleep time), the
+// athlete's own sheet for how they feel; among equal sources a later row
+// wins (check-ins are sorted by date, file and line). Then it computes
+// baselines and readiness.
 func (a *Analysis) recovery(cs []Checkin) {
+	ranks := make([][8]int8, len(a.Days))
 	for i := range cs {
 		c := &cs[i]
-		d := &a.Days[c.Date-a.Start]
+		di := int(c.Date - a.Start)
+		d := &a.Days[di]
 		switch d.Checkins {
 		case 0:
 			a.RecoveryRes.Days++
@@ -95,14 +99,20 @@ func (a *Analysis) recovery(cs []Checkin) {
 		}
 		d.Checkins++
 		a.RecoveryRes.Checkins++
-		mergeValue(&d.SleepHours, c.SleepHours)
-		mergeValue(&d.SleepQuality, c.SleepQuality)
-		mergeValue(&d.Soreness, c.Soreness)
-		mergeValue(&d.Stress, c.Stress)
-		mergeValue(&d.Mood, c.Mood)
-		mergeValue(&d.Energy, c.Energy)
-		mergeValue(&d.HRV, c.HRV)
-		mergeValue(&d.RestingHR, c.RestingHR)
+		format := ""
+		if c.Origin != nil {
+			format = c.Origin.Format
+		}
+		obj, subj := int8(checkinRank(format, false)), int8(checkinRank(format, true))
+		rk := &ranks[di]
+		mergeRanked(&d.SleepHours, &rk[0], c.SleepHours, obj)
+		mergeRanked(&d.SleepQuality, &rk[1], c.SleepQuality, subj)
+		mergeRanked(&d.Soreness, &rk[2], c.Soreness, subj)
+		mergeRanked(&d.Stress, &rk[3], c.Stress, subj)
+		mergeRanked(&d.Mood, &rk[4], c.Mood, subj)
+		mergeRanked(&d.Energy, &rk[5], c.Energy, subj)
+		mergeRanked(&d.HRV, &rk[6], c.HRV, obj)
+		mergeRanked(&d.RestingHR, &rk[7], c.RestingHR, obj)
 	}
 	lnHRV := make([]float64, len(a.Days))
 	rhr := make([]float64, len(a.Days))
@@ -126,9 +136,11 @@ func (a *Analysis) recovery(cs []Checkin) {
 	}
 }
 
-func mergeValue(dst *float64, v float64) {
-	if Known(v) {
-		*dst = v
+// mergeRanked takes v when it is recorded and its source ranks at least
+// as high as the one that set dst (so among equals a later row wins).
+func mergeRanked(dst *float64, rank *int8, v float64, r int8) {
+	if Known(v) && r >= *rank {
+		*dst, *rank = v, r
 	}
 }
 

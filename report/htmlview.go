@@ -82,6 +82,7 @@ type weekView struct {
 type qualityView struct {
 	RowsRead, Workouts, Checkins int
 	Skipped                      []skipView
+	Merges                       []string
 	Sources                      []sourceView
 	K                            string
 	Notes                        []string
@@ -96,8 +97,8 @@ type skipView struct {
 }
 
 type fileView struct {
-	Name, Kind, Format, Rows, Used, Skipped, Span, Ignored string
-	Notes                                                  []string
+	Name, Kind, Format, Rows, Used, Skipped, Merged, Span, Ignored string
+	Notes                                                          []string
 }
 
 type methodsView struct {
@@ -117,8 +118,16 @@ func buildPage(r *Report, parts []*Part) pageView {
 		v.Index = append(v.Index, tocEntry{Anchor: anchor(i), Name: p.Summary.Name})
 		v.Sections = append(v.Sections, p.HTML)
 	}
+	merged := map[string]int{}
+	for _, p := range parts {
+		for f, n := range p.Summary.Merged {
+			merged[f] += n
+		}
+	}
 	for _, f := range r.Files {
-		v.Files = append(v.Files, buildFile(f))
+		fv := buildFile(f)
+		fv.Merged = fmt.Sprint(merged[f.Name])
+		v.Files = append(v.Files, fv)
 	}
 	v.Orphans = skipViews(r.Skipped)
 	if n > 0 {
@@ -349,6 +358,10 @@ func buildQuality(a *Athlete) qualityView {
 		q.Notes = append(q.Notes, fmt.Sprintf("%s of other athletes in the files of this profile left out.", plural(a.Quality.OtherAthlete, "row", "rows")))
 	}
 	q.Notes = append(q.Notes, a.Quality.Notes...)
+	for _, m := range a.Merges {
+		q.Merges = append(q.Merges, fmt.Sprintf("%s: %s line %d (%s) kept; %s line %d (%s) is the same session, left out",
+			m.Date, m.Kept.File, m.Kept.Line, m.Kept.Format, m.Dropped.File, m.Dropped.Line, m.Dropped.Format))
+	}
 	return q
 }
 

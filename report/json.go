@@ -2,6 +2,7 @@ package report
 
 import (
 	"bufio"
+	"fmt"
 	"io"
 	"runtime"
 	"sort"
@@ -426,6 +427,16 @@ func qualityJSON(w *jw, a *Athlete) {
 	w.kv("profile", func() { w.bool(a.HasProfile) })
 	w.kv("profile_values", func() { strList(w, given) })
 	w.kv("notes", func() { strList(w, append(profileNotes(a), a.Quality.Notes...)) })
+	w.key("merged")
+	w.arr()
+	for _, m := range a.Merges {
+		w.obj()
+		w.kv("date", func() { w.date(m.Date) })
+		w.kv("kept", func() { w.str(fmt.Sprintf("%s:%d", m.Kept.File, m.Kept.Line)) })
+		w.kv("dropped", func() { w.str(fmt.Sprintf("%s:%d", m.Dropped.File, m.Dropped.Line)) })
+		w.endObj()
+	}
+	w.endArr()
 	w.endObj()
 }
 

@@ -33,6 +33,9 @@ type Summary struct {
 	Readiness      float64
 	LastCheckin    metrics.Date // NoDate when none
 	Trend          []float64    // readiness over the last 28 days, for sparklines
+	// Merged counts, per file, the rows left out as duplicates of a session
+	// another export also held.
+	Merged map[string]int
 }
 
 // foldOpen is how many athletes a page shows unfolded.
@@ -87,6 +90,12 @@ func summarize(a *Athlete) Summary {
 		ACWR: metrics.Missing, Monotony: metrics.Missing}
 	if !s.HasData {
 		return s
+	}
+	for _, m := range a.Merges {
+		if s.Merged == nil {
+			s.Merged = map[string]int{}
+		}
+		s.Merged[m.Dropped.File]++
 	}
 	d := today(a.Analysis)
 	s.Recommendation, s.Readiness = a.Recommendation, d.Readiness
