@@ -55,7 +55,7 @@ type File struct {
 	Name     string
 	Kind     Kind
 	Format   string   // detected format, such as "native workouts"
-	Columns  []string // header cells that were used
+	Columns  []string // how header cells map onto workin's fields ("Avg HR → avg_hr")
 	Ignored  []string // header cells workin does not read
 	Rows     int      // data records read (the header not counted)
 	Dropped  int      // rows that add nothing by design (planned workouts, naps, empty days)
@@ -165,7 +165,7 @@ func usedColumns[R any](b *binding[R]) []string {
 	var used []string
 	for i, c := range b.cols {
 		if c != nil {
-			used = append(used, b.names[i])
+			used = append(used, fmt.Sprintf("%s → %s", strings.TrimSpace(b.names[i]), c.name))
 		}
 	}
 	return used

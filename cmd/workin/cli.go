@@ -32,10 +32,17 @@ and daily check-ins (sleep, soreness, stress, mood, energy, HRV, resting HR)
 from CSV files, and athlete profiles or a team file in YAML. It writes one
 self-contained HTML report with charts, and Markdown and JSON summaries.
 
+It reads the exports as downloaded, recognised from their header: Strava
+activities.csv, Garmin Connect Activities.csv and daily sleep report,
+intervals.icu activities and wellness, TrainingPeaks workouts.csv, WHOOP
+workouts, physiological_cycles and sleeps, Oura trends, PMSys srpe and
+wellness, and workin's native sheets (the team spreadsheet).
+
 Usage:
 
   workin report [flags] [TEAM_OR_PROFILE.yaml]   analyse files, write the report
   workin demo [-o FILE]                          render the built-in sample team
+  workin inspect FILE...                         show how workin reads each file
   workin help                                    show this help
 
 Examples:
@@ -118,11 +125,13 @@ func run(args []string, stdout, stderr io.Writer) error {
 			return err
 		}
 		return demo(f, stderr)
+	case "inspect":
+		return inspect(args[1:], stdout, stderr, osFiles{})
 	case "help", "-h", "-help", "--help":
 		fmt.Fprint(stdout, mainHelp)
 		return nil
 	}
-	return usagef("unknown command %q; the commands are report, demo and help", args[0])
+	return usagef("unknown command %q; the commands are report, demo, inspect and help", args[0])
 }
 
 // parseFlags reads flags anywhere on the line (before or after the YAML

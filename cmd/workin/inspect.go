@@ -1,0 +1,89 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/workin/workin/parse"
+)
+
+const inspectHelp = `Usage: workin inspect FILE...
+
+Shows how workin reads each file: the format it recognised from the
+header, which columns it uses and for what, the date range, how many rows
+were read, used, left out by design (planned workouts, naps) or skipped,
+and the first problems. Run it when a report looks wrong.
+`
+
+// inspect reads each file leniently and describes it on stdout. It fails
+// (exit 1) when a file cannot be read at all.
+func inspect(args []string, stdout, stderr io.Writer, fsys files) error {
+	fs := flag.NewFlagSet("workin inspect", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() { fmt.Fprint(stderr, inspectHelp) }
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return &usageError{}
+		}
+		return &usageError{msg: err.Error()}
+	}
+	if fs.NArg() == 0 {
+		return usagef("inspect needs at least one file")
+	}
+	var failed []string
+	for i, path := range fs.Args() {
+		if i > 0 {
+			fmt.Fprintln(stdout)
+		}
+		if err := inspectOne(path, stdout, fsys); err != nil {
+			fmt.Fprintf(stdout, "%s\n  cannot be read: %v\n", path, err)
+			failed = append(failed, path)
+		}
+	}
+	if len(failed) > 0 {
+		return fmt.Errorf("%d of %d files could not be read: %s", len(failed), fs.NArg(), strings.Join(failed, ", "))
+	}
+	return nil
+}
+
+const maxProblems = 5
+
+func inspectOne(path string, w io.Writer, fsys files) error {
+	data, err := fsys.ReadFile(path)
+	if err != nil {
+		return unwrapPath(err)
+	}
+	f, err := parse.ReadBytes(data, path, 0, parse.Options{Lenient: true, Athlete: "?"})
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(w, "%s\n  format:  %s (%s)\n", path, f.Format, f.Kind)
+	span := "no rows used"
+	if f.Used() > 0 {
+		span = fmt.Sprintf("%s to %s", f.First, f.Last)
+	}
+	fmt.Fprintf(w, "  dates:   %s\n", span)
+	fmt.Fprintf(w, "  rows:    %d read, %d used, %d left out by design, %d skipped\n", f.Rows, f.Used(), f.Dropped, len(f.Skipped))
+	fmt.Fprintf(w, "  columns: %s\n", strings.Join(f.Columns, "; "))
+	if len(f.Ignored) > 0 {
+		fmt.Fprintf(w, "  not used: %s\n", strings.Join(f.Ignored, ", "))
+	}
+	for _, n := range f.Notes {
+		fmt.Fprintf(w, "  note:    %s\n", n)
+	}
+	for i, s := range f.Skipped {
+		if i == maxProblems {
+			fmt.Fprintf(w, "  … and %d more problems\n", len(f.Skipped)-maxProblems)
+			break
+		}
+		col := ""
+		if s.Column != "" {
+			col = fmt.Sprintf(" column %q:", s.Column)
+		}
+		fmt.Fprintf(w, "  problem: line %d:%s %s\n", s.Line, col, s.Reason)
+	}
+	return nil
+}
