@@ -135,9 +135,7 @@ func (c *workoutConverter) convert(r *nativeWorkout, line int, notes *[]string) 
 	w.Duration, w.DistanceKm, w.RPE = r.Duration.get(), r.DistanceKm.get(), r.RPE.get()
 	w.AvgHR, w.MaxHR, w.AvgPower, w.NP = r.AvgHR.get(), r.MaxHR.get(), r.AvgPower.get(), r.NP.get()
 	w.TSS, w.TRIMP = r.TSS.get(), r.TRIMP.get()
-	if e := firstError(rangeDuration.check(w.Duration), rangeDistance.check(w.DistanceKm), rangeRPE.check(w.RPE),
-		rangeAvgHR.check(w.AvgHR), rangeMaxHR.check(w.MaxHR), rangePower.check(w.AvgPower), rangeNP.check(w.NP),
-		rangeTSS.check(w.TSS), rangeTRIMP.check(w.TRIMP)); e != nil {
+	if e := checkWorkout(&w); e != nil {
 		return w, e
 	}
 	w.Notes = note(r.Notes)
@@ -147,6 +145,14 @@ func (c *workoutConverter) convert(r *nativeWorkout, line int, notes *[]string) 
 			line, mmss(w.Duration), shortDuration(w.Duration), num(w.RPE), mmss(w.Duration)))
 	}
 	return w, nil
+}
+
+// checkWorkout applies the plausibility checks every workout passes,
+// whatever its format.
+func checkWorkout(w *metrics.Workout) *rowError {
+	return firstError(rangeDuration.check(w.Duration), rangeDistance.check(w.DistanceKm), rangeRPE.check(w.RPE),
+		rangeAvgHR.check(w.AvgHR), rangeMaxHR.check(w.MaxHR), rangePower.check(w.AvgPower), rangeNP.check(w.NP),
+		rangeTSS.check(w.TSS), rangeTRIMP.check(w.TRIMP))
 }
 
 // mmss formats seconds as M:SS.

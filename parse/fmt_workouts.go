@@ -343,16 +343,19 @@ var pmsysSRPESpec = &spec{
 		if e != nil {
 			return w, "", e
 		}
+		if e := checkWorkout(&w); e != nil {
+			return w, "", e
+		}
 		start := int(end.sec)
 		if metrics.Known(w.Duration) {
 			start -= int(w.Duration)
 		}
-		w.Date = end.date
-		for start < 0 {
+		days := 0
+		for start < 0 { // at most a few days: durations are under 100 hours
 			start += 86400
-			w.Date--
+			days++
 		}
-		w.StartSec = int32(start)
+		w.Date, w.StartSec = end.date-metrics.Date(days), int32(start)
 		w.Sport = pmsysActivity(r.str("sport"))
 		return w, "", nil
 	},

@@ -189,6 +189,9 @@ func readVendor(t *table, b *vbinding, opt Options) (*File, error) {
 		f.Workouts, parts, err = collect(t, opt, func() func([]string, int, *[]string) result[metrics.Workout] {
 			return func(rec []string, line int, notes *[]string) result[metrics.Workout] {
 				w, drop, re := s.workout(row(rec, line, notes))
+				if re == nil && drop == "" {
+					re = checkWorkout(&w)
+				}
 				if re != nil {
 					c, e := fail(re)
 					return result[metrics.Workout]{col: c, err: e, athlete: opt.Athlete}
@@ -203,6 +206,9 @@ func readVendor(t *table, b *vbinding, opt Options) (*File, error) {
 		f.Checkins, parts, err = collect(t, opt, func() func([]string, int, *[]string) result[metrics.Checkin] {
 			return func(rec []string, line int, notes *[]string) result[metrics.Checkin] {
 				c, drop, re := s.checkin(row(rec, line, notes))
+				if re == nil && drop == "" {
+					re = firstError(rangeSleep.check(c.SleepHours), rangeHRV.check(c.HRV), rangeRestHR.check(c.RestingHR))
+				}
 				if re != nil {
 					col, e := fail(re)
 					return result[metrics.Checkin]{col: col, err: e, athlete: opt.Athlete}

@@ -365,3 +365,45 @@ func TestDemoStories(t *testing.T) {
 		t.Errorf("as-of actions %v, want %v", actions, want)
 	}
 }
+
+// TestStravaPlusGarmin: the same month exported by Strava (UTC times) and
+// Garmin (local times) gives the same weekly load as either alone.
+func TestStravaPlusGarmin(t *testing.T) {
+	dir := t.TempDir()
+	weekly := func(files ...string) ([]float64, int) {
+		t.Helper()
+		args := []string{"report", "--profile", "testdata/merge/ana.yaml", "-o", filepath.Join(dir, "r.html"), "--json", filepath.Join(dir, "r.json")}
+		for _, f := range files {
+			args = append(args, "--workouts", "testdata/merge/"+f)
+		}
+		if _, err := runCLI(t, args...); err != nil {
+			t.Fatal(err)
+		}
+		var doc struct {
+			Athletes []struct {
+				Weekly      []struct{ Load float64 }
+				DataQuality struct {
+					Merged []any `json:"merged"`
+				} `json:"data_quality"`
+			}
+		}
+		b, _ := os.ReadFile(filepath.Join(dir, "r.json"))
+		if err := json.Unmarshal(b, &doc); err != nil {
+			t.Fatal(err)
+		}
+		var loads []float64
+		for _, w := range doc.Athletes[0].Weekly {
+			loads = append(loads, w.Load)
+		}
+		return loads, len(doc.Athletes[0].DataQuality.Merged)
+	}
+	strava, _ := weekly("strava.csv")
+	garmin, _ := weekly("garmin.csv")
+	both, merged := weekly("strava.csv", "garmin.csv")
+	if merged != 18 {
+		t.Errorf("%d sessions merged, want 18", merged)
+	}
+	if fmt.Sprint(strava) != fmt.Sprint(garmin) || fmt.Sprint(both) != fmt.Sprint(strava) || len(strava) != 3 {
+		t.Errorf("weekly loads: Strava %v, Garmin %v, both %v", strava, garmin, both)
+	}
+}
