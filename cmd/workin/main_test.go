@@ -407,3 +407,49 @@ func TestStravaPlusGarmin(t *testing.T) {
 		t.Errorf("weekly loads: Strava %v, Garmin %v, both %v", strava, garmin, both)
 	}
 }
+
+func TestInspect(t *testing.T) {
+	var out, errOut bytes.Buffer
+	err := run([]string{"inspect", "../../parse/testdata/exports/garmin_running.csv", "testdata/basic/checkins.csv"}, &out, &errOut)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"format:  Garmin Connect Activities.csv (workouts)", "Avg HR → avg_hr", "dates:   2026-03-02 to 2026-03-04",
+		"rows:    2 read, 2 used", "format:  native check-ins (check-ins)"} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("inspect output lacks %q:\n%s", want, out.String())
+		}
+	}
+	out.Reset()
+	bad := filepath.Join(t.TempDir(), "bad.csv")
+	os.WriteFile(bad, []byte("date,rpe\n2026-01-05,11\n2026-01-06,5\n"), 0o644)
+	if err := run([]string{"inspect", bad}, &out, &errOut); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out.String(), `problem: line 2: column "rpe": want an RPE from 0 to 10 (CR-10 scale), got 11`) {
+		t.Errorf("inspect does not show the problem:\n%s", out.String())
+	}
+	if err := run([]string{"inspect", filepath.Join(t.TempDir(), "none.csv")}, &out, &errOut); codeOf(err) != 1 {
+		t.Errorf("a missing file: exit %d", codeOf(err))
+	}
+}
+
+// TestRealExportsEndToEnd reports on every real export beside the project
+// for one athlete (skipped when the folder is absent).
+func TestRealExportsEndToEnd(t *testing.T) {
+	files, _ := filepath.Glob("../../../shared/exports/*/*.csv")
+	if len(files) == 0 {
+		t.Skip("no real exports")
+	}
+	dir := t.TempDir()
+	args := []string{"report", "--profile", "testdata/merge/ana.yaml", "-o", filepath.Join(dir, "r.html"), "--json", filepath.Join(dir, "r.json")}
+	for _, f := range files {
+		if strings.Contains(f, "weekly") {
+			continue
+		}
+		args = append(args, "--workouts", f)
+	}
+	if _, err := runCLI(t, args...); err != nil {
+		t.Fatal(err)
+	}
+}
