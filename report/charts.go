@@ -48,6 +48,7 @@ func chartSkeletons() ([]byte, error) {
 			{"acwr", acwrChart}, {"mono", monoChart},
 			{"readiness", readinessChart}, {"hrv", hrvChart}, {"rhr", rhrChart},
 			{"wellness", wellnessChart}, {"calendar", calendarChart}, {"timeline", timelineChart},
+			{"teamload", teamLoadChart}, {"teamready", teamReadyChart},
 		} {
 			all[b.kind] = json.RawMessage(optionOf(b.build()))
 		}

@@ -155,3 +155,33 @@ func timelineChart() charts.Overlaper {
 	)...)
 	return h
 }
+
+// teamLoadChart and teamReadyChart are the overview's team charts; series
+// are added by report.js, one per athlete.
+func teamLoadChart() charts.Overlaper {
+	bar := charts.NewBar()
+	bar.SetGlobalOptions(
+		charts.WithInitializationOpts(opts.Initialization{ChartID: "teamload", Width: "100%", Height: "320px"}),
+		charts.WithAnimation(false),
+		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "axis"}),
+		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Top: "0", Left: "0", Type: "scroll"}),
+		charts.WithXAxisOpts(opts.XAxis{Type: "category"}),
+		charts.WithYAxisOpts(valueAxis("LP", 0)),
+		charts.WithGridOpts(opts.Grid{Left: "8", Right: "24", Top: "52", Bottom: "8", ContainLabel: opts.Bool(true)}),
+	)
+	return bar
+}
+
+func teamReadyChart() charts.Overlaper {
+	h := charts.NewHeatMap()
+	h.SetGlobalOptions(
+		charts.WithInitializationOpts(opts.Initialization{ChartID: "teamready", Width: "100%", Height: "320px"}),
+		charts.WithAnimation(false),
+		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true)}),
+		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(false)}),
+		charts.WithXAxisOpts(opts.XAxis{Type: "category"}),
+		charts.WithYAxisOpts(opts.YAxis{Type: "category", Inverse: opts.Bool(true)}),
+		charts.WithGridOpts(opts.Grid{Left: "8", Right: "24", Top: "40", Bottom: "8", ContainLabel: opts.Bool(true)}),
+	)
+	return h
+}

@@ -18,6 +18,7 @@ type pageView struct {
 	Subtitle  string
 	Team      bool
 	Index     []tocEntry
+	Overview  overviewView
 	Sections  []template.HTML // one rendered section per athlete
 	Files     []fileView
 	Orphans   []skipView
@@ -130,6 +131,7 @@ func buildPage(r *Report, parts []*Part) pageView {
 		v.Files = append(v.Files, fv)
 	}
 	v.Orphans = skipViews(r.Skipped)
+	v.Overview = buildOverview(r, parts)
 	if n > 0 {
 		v.Methods = buildMethods(parts[0].Summary.Params)
 	} else {

@@ -36,7 +36,21 @@ type Summary struct {
 	// Merged counts, per file, the rows left out as duplicates of a session
 	// another export also held.
 	Merged map[string]int
+	// Last7 is the load of the last 7 days; Avg4 the weekly average of the
+	// 28 days (Missing before 28 days of data).
+	Last7, Avg4 float64
+	// Weeks are the last weeks' loads, for the team's weekly chart.
+	Weeks []WeekLoad
 }
+
+// WeekLoad is one calendar week's load.
+type WeekLoad struct {
+	Start metrics.Date
+	Load  float64
+}
+
+// teamWeeks is how many weeks the team's weekly chart shows.
+const teamWeeks = 12
 
 // foldOpen is how many athletes a page shows unfolded.
 const foldOpen = 5
@@ -87,7 +101,7 @@ func renderParts(r *Report, want Outputs) ([]*Part, error) {
 func summarize(a *Athlete) Summary {
 	s := Summary{ID: a.Profile.ID, Name: a.Profile.Name, Params: a.Params, HasData: len(a.Days) > 0,
 		WeekLoad: metrics.Missing, CTL: metrics.Missing, ATL: metrics.Missing, Form: metrics.Missing,
-		ACWR: metrics.Missing, Monotony: metrics.Missing}
+		ACWR: metrics.Missing, Monotony: metrics.Missing, Readiness: metrics.Missing, Last7: metrics.Missing, Avg4: metrics.Missing}
 	if !s.HasData {
 		return s
 	}
@@ -109,6 +123,20 @@ func summarize(a *Athlete) Summary {
 		s.Trend = append(s.Trend, a.Days[i].Readiness)
 	}
 	s.WeekLoad = a.Weeks[len(a.Weeks)-1].Load
+	var last7, last28 float64
+	for i := len(a.Days) - 1; i >= max(0, len(a.Days)-28); i-- {
+		if i >= len(a.Days)-7 {
+			last7 += a.Days[i].Load
+		}
+		last28 += a.Days[i].Load
+	}
+	s.Last7 = last7
+	if len(a.Days) >= 28 {
+		s.Avg4 = last28 / 4
+	}
+	for _, w := range a.Weeks[max(0, len(a.Weeks)-teamWeeks):] {
+		s.Weeks = append(s.Weeks, WeekLoad{w.Start, w.Load})
+	}
 	s.CTL, s.ATL, s.Form, s.ACWR, s.Monotony = d.CTL, d.ATL, d.CTL-d.ATL, d.ACWR, d.Monotony
 	for i := len(a.Days) - 1; i >= 0; i-- {
 		if a.Days[i].Rest {

@@ -268,12 +268,46 @@
       }, 150);
     });
   }
+  // team builds the overview's charts from the team data.
+  function team(kind) {
+    var t = JSON.parse(document.getElementById("team-data").textContent);
+    var opt = clone(skeletons[kind]);
+    var ink = css("--ink") || "#1A1A1A";
+    opt.textStyle = { color: ink, fontFamily: "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif" };
+    opt.tooltip = Object.assign(opt.tooltip || {}, { confine: true });
+    var greys = ["#0072B2", "#56B4E9", "#6B6B6B", "#BBBBBB", "#009E73", "#E69F00", "#CC79A7", "#999999"];
+    if (kind === "teamload") {
+      opt.xAxis[0].data = t.weeks;
+      opt.series = t.athletes.map(function (a, k) {
+        return { type: "bar", stack: "team", name: a.name, data: a.load, barMaxWidth: 28, itemStyle: { color: greys[k % greys.length] } };
+      });
+      opt.legend.data = t.athletes.map(function (a) { return a.name; });
+      opt.tooltip.trigger = "axis";
+      return opt;
+    }
+    var days = dates(t.start, 28), data = [];
+    t.athletes.forEach(function (a, r) {
+      a.ready.forEach(function (v, x) { if (v != null) data.push([x, r, v]); });
+    });
+    opt.xAxis[0].data = days;
+    opt.yAxis[0].data = t.athletes.map(function (a) { return a.name; });
+    opt.series = [{ type: "heatmap", name: "readiness", data: data }];
+    opt.visualMap = [{ type: "piecewise", show: true, orient: "horizontal", top: 0, left: 0, itemWidth: 12, itemHeight: 10, textStyle: { fontSize: 10 },
+      pieces: [{ max: 25, label: "< 25", color: "#3A3A3A" }, { min: 25, max: 40, label: "25–40", color: "#7A7A7A" },
+        { min: 40, max: 60, label: "40–60", color: "#B0B0B0" }, { min: 60, max: 75, label: "60–75", color: "#D6D6D6" },
+        { min: 75, label: "≥ 75", color: "#F0F0F0" }] }];
+    opt.tooltip.formatter = function (p) { return opt.yAxis[0].data[p.value[1]] + "<br>" + days[p.value[0]] + ": readiness " + p.value[2]; };
+    var h = Math.max(320, 60 + 18 * t.athletes.length);
+    document.getElementById("team-teamready").style.height = h + "px";
+    return opt;
+  }
+
   function draw(el) {
     if (charts[el.id] || !el.offsetWidth) return;
     var kind = el.getAttribute("data-kind"), i = +el.getAttribute("data-athlete");
     try {
       var c = echarts.init(el, null, { renderer: "svg" });
-      var opt = build(kind, i);
+      var opt = el.hasAttribute("data-team") ? team(kind) : build(kind, i);
       if (opt.legend) opt.legend.data = legendOf(opt);
       c.setOption(opt);
       if (DAY_KINDS[kind]) {

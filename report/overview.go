@@ -1,0 +1,215 @@
+package report
+
+import (
+	"cmp"
+	"fmt"
+	"html/template"
+	"math"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/workin/workin/metrics"
+)
+
+// The coach's overview: one row per athlete, most in need of attention
+// first, readable without scripts (a mail viewer) and on a phone.
+
+type overviewView struct {
+	Counts   []countView
+	NoCheck  int // athletes without a check-in in the last two days
+	Rows     []rosterRow
+	Charts   bool        // the team charts (two or more athletes)
+	TeamData template.JS // columnar data for the team charts
+}
+
+type countView struct {
+	Shape, Word, Class string
+	N                  int
+}
+
+type rosterRow struct {
+	Anchor, Name, Class, Shape, Action, Kind string
+	Rules                                    []string
+	New                                      bool
+	Readiness, ACWR, Form, LastRest          string
+	Load, LoadNote, CheckIn                  string
+	Stale                                    bool // no check-in for two days or more
+	Spark                                    template.HTML
+}
+
+// rosterOrder sorts athletes by the severity of their advice, then by
+// readiness (lowest first; unknown before known, as it needs a look).
+func rosterOrder(parts []*Part) []int {
+	order := make([]int, len(parts))
+	for i := range order {
+		order[i] = i
+	}
+	key := func(i int) (int, float64) {
+		s := parts[i].Summary
+		sev := int(s.Recommendation.Action)
+		if !s.HasData {
+			sev = -1
+		}
+		r := s.Readiness
+		if !metrics.Known(r) {
+			r = -1
+		}
+		return sev, r
+	}
+	slices.SortStableFunc(order, func(a, b int) int {
+		sa, ra := key(a)
+		sb, rb := key(b)
+		return cmp.Or(cmp.Compare(sb, sa), cmp.Compare(ra, rb))
+	})
+	return order
+}
+
+func buildOverview(r *Report, parts []*Part) overviewView {
+	v := overviewView{Charts: len(parts) > 1}
+	counts := map[metrics.Action]int{}
+	for _, i := range rosterOrder(parts) {
+		s := parts[i].Summary
+		row := rosterRow{Anchor: anchor(i), Name: s.Name}
+		if !s.HasData {
+			row.Class, row.Shape, row.Action = "nodata", "○", "no data"
+			row.Readiness, row.ACWR, row.Form, row.LastRest, row.Load, row.CheckIn = dash, dash, dash, dash, dash, "none"
+			v.Rows = append(v.Rows, row)
+			continue
+		}
+		rec := s.Recommendation
+		counts[rec.Action]++
+		look := actionLooks[rec.Action]
+		row.Class, row.Shape, row.Action, row.Kind = look.class, look.shape, strings.ToLower(look.word), rec.WorkIn
+		for _, e := range rec.Evidence {
+			if e.Rule != "readiness" {
+				row.Rules = append(row.Rules, e.Rule)
+			}
+			if int(r.AsOf-e.Since) < 7 {
+				row.New = true
+			}
+		}
+		row.Readiness, row.ACWR, row.Form = fixed(s.Readiness, 0), ratio(s.ACWR), signed(s.Form, 0)
+		row.LastRest = "none"
+		if s.LastRest != metrics.NoDate {
+			row.LastRest = shortDate(s.LastRest)
+		}
+		row.Load = lp(s.Last7) + " LP"
+		if metrics.Known(s.Avg4) && s.Avg4 > 0 {
+			row.LoadNote = fmt.Sprintf("4-wk avg %s, %s %%", lp(s.Avg4), signed(100*(s.Last7/s.Avg4-1), 0))
+		}
+		row.CheckIn, row.Stale = checkinAge(r.AsOf, s.LastCheckin)
+		if row.Stale {
+			v.NoCheck++
+		}
+		row.Spark = sparkSVG(s.Trend)
+		v.Rows = append(v.Rows, row)
+	}
+	for _, a := range []metrics.Action{metrics.Rest, metrics.WorkIn, metrics.Easy, metrics.Go} {
+		look := actionLooks[a]
+		v.Counts = append(v.Counts, countView{look.shape, strings.ToLower(look.word), look.class, counts[a]})
+	}
+	if v.Charts {
+		v.TeamData = template.JS(teamData(r, parts))
+	}
+	return v
+}
+
+// checkinAge says how old the last check-in is; two days or more is stale.
+func checkinAge(asOf, last metrics.Date) (string, bool) {
+	switch {
+	case last == metrics.NoDate:
+		return "none", true
+	case last == asOf:
+		return "today", false
+	case last == asOf-1:
+		return "yesterday", false
+	}
+	return fmt.Sprintf("%d d ago", int(asOf-last)), true
+}
+
+// sparkSVG draws a 28-day readiness trend as inline SVG (numbers only).
+func sparkSVG(vals []float64) template.HTML {
+	const w, h = 84.0, 20.0
+	var path strings.Builder
+	pen := false
+	n := len(vals)
+	for i, v := range vals {
+		if !metrics.Known(v) {
+			pen = false
+			continue
+		}
+		x := w * float64(i) / math.Max(1, float64(n-1))
+		y := h - 2 - (h-4)*v/100
+		if pen {
+			fmt.Fprintf(&path, "L%.1f %.1f", x, y)
+		} else {
+			fmt.Fprintf(&path, "M%.1f %.1f", x, y)
+		}
+		pen = true
+	}
+	if path.Len() == 0 {
+		return ""
+	}
+	return template.HTML(fmt.Sprintf(`<svg class="spark" viewBox="0 0 %.0f %.0f" width="%.0f" height="%.0f" aria-hidden="true"><path d="%s"/></svg>`, w, h, w, h, path.String()))
+}
+
+// teamData writes the team charts' data: weekly loads by athlete over the
+// last weeks, and readiness by athlete over the last 28 days.
+func teamData(r *Report, parts []*Part) []byte {
+	var w jw
+	w.obj()
+	last := r.AsOf.WeekStart(weekStart(parts))
+	var weeks []metrics.Date
+	for k := teamWeeks - 1; k >= 0; k-- {
+		weeks = append(weeks, last-metrics.Date(7*k))
+	}
+	w.key("weeks")
+	w.arr()
+	for _, d := range weeks {
+		w.date(d)
+	}
+	w.endArr()
+	w.kv("start", func() { w.date(r.AsOf - 27) })
+	w.key("athletes")
+	w.arr()
+	for i, p := range parts {
+		s := p.Summary
+		w.obj()
+		w.kv("name", func() { w.str(s.Name) })
+		w.kv("anchor", func() { w.str(anchor(i)) })
+		w.key("load")
+		w.arr()
+		for _, d := range weeks {
+			v := metrics.Missing
+			for _, x := range s.Weeks {
+				if x.Start == d {
+					v = x.Load
+				}
+			}
+			w.round(v, 0)
+		}
+		w.endArr()
+		w.key("ready")
+		w.arr()
+		pad := 28 - len(s.Trend)
+		for k := 0; k < pad; k++ {
+			w.raw("null")
+		}
+		for _, v := range s.Trend {
+			w.round(v, 0)
+		}
+		w.endArr()
+		w.endObj()
+	}
+	w.endArr()
+	w.endObj()
+	return w.b
+}
+
+func weekStart(parts []*Part) time.Weekday {
+	if len(parts) > 0 {
+		return parts[0].Summary.Params.WeekStart
+	}
+	return time.Monday
+}
