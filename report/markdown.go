@@ -3,8 +3,11 @@ package report
 import (
 	"bufio"
 	"bytes"
+	"cmp"
 	"fmt"
+	"html"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/workin/workin/metrics"
@@ -22,9 +25,6 @@ var mdReplacer = strings.NewReplacer(
 // md escapes user text for Markdown.
 func md(s string) string { return mdReplacer.Replace(s) }
 
-// mdWeeks is how many recent weeks each athlete's Markdown table shows.
-const mdWeeks = 6
-
 // WriteMarkdown writes a summary for a CI job summary, a pull-request
 // comment or an email: headline numbers per athlete, recent weeks and data
 // quality. Every user string is escaped.
@@ -40,34 +40,81 @@ func WriteMarkdown(w io.Writer, r *Report) error {
 // rendered by RenderPart.
 func WriteMarkdownParts(w io.Writer, r *Report, parts []*Part) error {
 	b := bufio.NewWriter(w)
-	fmt.Fprintf(b, "# %s\n\n", md(r.Title))
-	fmt.Fprintf(b, "workin report as of %s · %s\n\n", r.AsOf.Long(), plural(len(parts), "athlete", "athletes"))
-	mdOverview(b, parts)
-	for _, p := range parts {
-		b.Write(p.Markdown)
+	var out bytes.Buffer
+	fmt.Fprintf(&out, "# %s\n\n", md(r.Title))
+	fmt.Fprintf(&out, "workin report as of %s · %s\n\n", r.AsOf.Long(), plural(len(parts), "athlete", "athletes"))
+	ov := buildOverview(r, parts)
+	var counts []string
+	for _, c := range ov.Counts {
+		counts = append(counts, fmt.Sprintf("%s %d %s", c.Shape, c.N, c.Word))
 	}
-	mdFiles(b, r)
-	b.WriteString("Load is in load points (LP): 100 LP is one hour at threshold. Fitness and fatigue are 42- and 7-day load averages; form is fitness − fatigue going into tomorrow. The HTML report explains every number.\n")
+	fmt.Fprintf(&out, "**%s**", strings.Join(counts, " · "))
+	if ov.NoCheck > 0 {
+		fmt.Fprintf(&out, " · ○ %d without a check-in for 2 days or more", ov.NoCheck)
+	}
+	out.WriteString("\n\n")
+	mdRoster(&out, ov)
+	var tail bytes.Buffer
+	mdFiles(&tail, r)
+	tail.WriteString("Load is in load points (LP): 100 LP is one hour at threshold. Fitness and fatigue are 42- and 7-day load averages; form is fitness − fatigue going into tomorrow. The HTML report explains every number.\n")
+	shown := 0
+	for k, i := range rosterOrder(parts) {
+		block := mdDetails(parts[i])
+		if out.Len()+len(block)+tail.Len()+300 > mdBudget {
+			fmt.Fprintf(&out, "_%d more athletes are not detailed here, to keep this summary under %d KB for CI job summaries; the HTML report and the JSON have everyone._\n\n", len(parts)-k, mdBudget/1000)
+			break
+		}
+		out.Write(block)
+		shown++
+	}
+	out.Write(tail.Bytes())
+	b.Write(out.Bytes())
 	return b.Flush()
 }
 
-func mdOverview(b *bufio.Writer, parts []*Part) {
-	b.WriteString("| Athlete | Advice | Readiness | This week | Fitness | Fatigue | Form | ACWR | Last rest day |\n")
-	b.WriteString("|---|---|---:|---:|---:|---:|---:|---:|---|\n")
-	for _, p := range parts {
-		s := p.Summary
-		if !s.HasData {
-			fmt.Fprintf(b, "| %s | — no data | — | — | — | — | — | — | — |\n", md(s.Name))
-			continue
+// mdBudget keeps the summary within what CI job summaries and pull-request
+// comments take comfortably.
+const mdBudget = 60000
+
+// mdRoster writes the overview table, most in need of attention first.
+func mdRoster(b *bytes.Buffer, ov overviewView) {
+	b.WriteString("| Advice | Athlete | Why | Readiness | ACWR | Form | Last 7 days | Last rest | Check-in |\n")
+	b.WriteString("|---|---|---|---:|---:|---:|---|---|---|\n")
+	for _, r := range ov.Rows {
+		action := r.Shape + " " + r.Action
+		if r.Kind != "" {
+			action += " · " + r.Kind
 		}
-		rest := "none in the data"
-		if s.LastRest != metrics.NoDate {
-			rest = s.LastRest.String()
+		if r.Stale {
+			action += " ?"
 		}
-		fmt.Fprintf(b, "| %s | %s | %s | %s LP | %s | %s | %s | %s | %s |\n", md(s.Name), adviceWord(s.Recommendation),
-			fixed(s.Readiness, 0), lp(s.WeekLoad), lp(s.CTL), lp(s.ATL), signed(s.Form, 0), ratio(s.ACWR), rest)
+		why := make([]string, len(r.Rules))
+		for i, rule := range r.Rules {
+			why[i] = "`" + rule + "`"
+		}
+		load := r.Load
+		if r.LoadNote != "" {
+			load += " (" + r.LoadNote + ")"
+		}
+		fmt.Fprintf(b, "| %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", action, md(r.Name), strings.Join(why, ", "),
+			r.Readiness, r.ACWR, r.Form, load, r.LastRest, r.CheckIn)
 	}
 	b.WriteString("\n")
+}
+
+// mdDetails wraps an athlete's section in a collapsible block. The summary
+// line is HTML, so the name is HTML-escaped there.
+func mdDetails(p *Part) []byte {
+	var b bytes.Buffer
+	s := p.Summary
+	word := "no data"
+	if s.HasData {
+		word = adviceWord(s.Recommendation)
+	}
+	fmt.Fprintf(&b, "<details><summary>%s — %s</summary>\n\n", html.EscapeString(word), html.EscapeString(s.Name))
+	b.Write(p.Markdown)
+	b.WriteString("</details>\n\n")
+	return b.Bytes()
 }
 
 // adviceWord is the action with its shape, as on the page.
@@ -90,40 +137,32 @@ func athleteMarkdown(a *Athlete) []byte {
 }
 
 func mdAthlete(b *bufio.Writer, a *Athlete) {
-	fmt.Fprintf(b, "## %s\n\n", md(a.Profile.Name))
 	if len(a.Days) == 0 {
 		b.WriteString("No workouts or check-ins on or before the as-of day.\n\n")
 		return
 	}
 	fmt.Fprintf(b, "%s\n\n", period(a.Start, a.AsOf))
 	mdAdvice(b, a.Analysis)
+	var stats []string
 	for _, s := range headline(a.Analysis) {
 		unit := ""
 		if s.Unit != "" {
 			unit = " " + s.Unit
 		}
-		fmt.Fprintf(b, "- **%s:** %s%s (%s)\n", s.Label, s.Value, unit, s.Note)
+		stats = append(stats, fmt.Sprintf("%s **%s%s**", strings.ToLower(s.Label), s.Value, unit))
 	}
-	b.WriteString("\n| Week of | LP | Sessions | Rest days | Note |\n|---|---:|---:|---:|---|\n")
-	rows := weekRows(a.Analysis, window{weekFrom: max(0, len(a.Weeks)-mdWeeks)})
-	for _, w := range rows {
-		fmt.Fprintf(b, "| %s | %s | %s | %s | %s |\n", w.Start, w.Load, w.Sessions, w.Rest, w.Note)
-	}
-	b.WriteString("\n")
+	fmt.Fprintf(b, "%s.\n\n", strings.Join(stats, " · "))
 	mdFlags(b, a.Analysis)
 	q := buildQuality(a)
-	fmt.Fprintf(b, "Data: %d rows read (%d workouts, %d check-ins), %d skipped. %s.\n",
-		q.RowsRead, q.Workouts, q.Checkins, len(q.Skipped), q.K)
-	for _, n := range q.Notes {
-		fmt.Fprintf(b, "- %s\n", md(n))
-	}
+	fmt.Fprintf(b, "Data: %d rows (%d workouts, %d check-ins), %d skipped, %d merged as duplicates.\n",
+		q.RowsRead, q.Workouts, q.Checkins, len(q.Skipped), len(q.Merges))
 	for _, s := range a.Quality.Skipped {
 		fmt.Fprintf(b, "- skipped %s:%d %s: %s\n", md(s.File), s.Line, md(s.Column), md(s.Reason))
 	}
 	b.WriteString("\n")
 }
 
-func mdFiles(b *bufio.Writer, r *Report) {
+func mdFiles(b *bytes.Buffer, r *Report) {
 	b.WriteString("## Input files\n\n| File | Format | Rows | Used | Skipped |\n|---|---|---:|---:|---:|\n")
 	for _, f := range r.Files {
 		fmt.Fprintf(b, "| %s | %s | %d | %d | %d |\n", md(f.Name), md(f.Format), f.Rows, f.Used, f.Skipped)
@@ -164,21 +203,29 @@ func mdAdvice(b *bufio.Writer, a *metrics.Analysis) {
 	}
 }
 
-// mdFlags lists the rule firings of the last four weeks.
+// mdFlags lists the rule firings of the last four weeks, newest first, at
+// most mdMaxFlags of them.
 func mdFlags(b *bufio.Writer, a *metrics.Analysis) {
 	since := a.AsOf - 27
-	var lines []string
-	for i := len(a.Flags) - 1; i >= 0; i-- {
-		f := a.Flags[i]
-		if f.To < since {
-			continue
+	var recent []metrics.Flag
+	for _, f := range a.Flags {
+		if f.To >= since {
+			recent = append(recent, f)
 		}
-		lines = append(lines, fmt.Sprintf("- `%s` %s (%s): %s", f.Rule, span(f.From, f.To), f.Severity, md(f.Detail)))
 	}
-	if len(lines) == 0 {
+	if len(recent) == 0 {
 		return
 	}
+	slices.SortStableFunc(recent, func(x, y metrics.Flag) int { return cmp.Compare(y.To, x.To) })
 	b.WriteString("Warnings in the last four weeks:\n\n")
-	b.WriteString(strings.Join(lines, "\n"))
-	b.WriteString("\n\n")
+	for i, f := range recent {
+		if i == mdMaxFlags {
+			fmt.Fprintf(b, "- … and %d more (the HTML report lists them all)\n", len(recent)-mdMaxFlags)
+			break
+		}
+		fmt.Fprintf(b, "- `%s` %s (%s): %s\n", f.Rule, span(f.From, f.To), f.Severity, md(f.Detail))
+	}
+	b.WriteString("\n")
 }
+
+const mdMaxFlags = 6

@@ -14,6 +14,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/workin/workin/internal/synth"
 	"github.com/workin/workin/metrics"
 )
 
@@ -452,5 +453,32 @@ func TestRealExportsEndToEnd(t *testing.T) {
 	}
 	if _, err := runCLI(t, args...); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestMarkdownBudget: a 50-athlete team's Markdown stays under 60 KB, with
+// every athlete in the table and a note for the details left out.
+func TestMarkdownBudget(t *testing.T) {
+	dir := t.TempDir()
+	for name, data := range map[string][]byte{
+		"team.yaml": synth.Team(50), "workouts.csv": synth.Workouts(50, 365), "checkins.csv": synth.Checkins(50, 365),
+	} {
+		os.WriteFile(filepath.Join(dir, name), data, 0o644)
+	}
+	md := filepath.Join(dir, "s.md")
+	if _, err := runCLI(t, "report", filepath.Join(dir, "team.yaml"), "-o", filepath.Join(dir, "r.html"), "--md", md); err != nil {
+		t.Fatal(err)
+	}
+	b, _ := os.ReadFile(md)
+	if len(b) >= 60000 {
+		t.Errorf("Markdown is %d bytes, want under 60000", len(b))
+	}
+	for i := 0; i < 50; i++ {
+		if !bytes.Contains(b, []byte(fmt.Sprintf("| Athlete %d |", i))) {
+			t.Fatalf("athlete %d missing from the table", i)
+		}
+	}
+	if !bytes.Contains(b, []byte("more athletes are not detailed here")) {
+		t.Error("no note about the details left out")
 	}
 }
