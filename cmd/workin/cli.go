@@ -102,6 +102,8 @@ type reportFlags struct {
 	lenient  bool
 	failOn   string
 	detail   int
+	redact   bool
+	quiet    bool
 }
 
 // actions in order of severity, for --fail-on.
@@ -147,6 +149,8 @@ func parseFlags(cmd string, args []string, stderr io.Writer) (*reportFlags, erro
 	fs.StringVar(&f.json, "json", "", "also write the JSON summary to `FILE`")
 	fs.StringVar(&asOf, "as-of", "", "treat `YYYY-MM-DD` as today (default: the last date in the data)")
 	fs.StringVar(&f.failOn, "fail-on", "", "exit 3 when an athlete's recommendation is at least `ACTION` (rest, work-in or easy)")
+	fs.BoolVar(&f.redact, "redact", false, "replace athlete names by their ids and leave out free-text notes, in all outputs")
+	fs.BoolVar(&f.quiet, "quiet", false, "no progress line on stderr")
 	fs.IntVar(&f.detail, "detail-weeks", -1, "limit each athlete's charts, tables and JSON daily series to the last `N` weeks; 0 shows everything (default: everything for up to 10 athletes, else 26)")
 	if cmd == "report" {
 		fs.StringVar(&f.profile, "profile", "", "read the athlete profile `FILE` (YAML)")

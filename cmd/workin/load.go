@@ -33,6 +33,7 @@ func (f fsFiles) ReadFile(p string) ([]byte, error) { return fs.ReadFile(f.fs, f
 // roster is the athletes of a run, in report order, with their rows.
 type roster struct {
 	parsed   []*parse.File // every data file; athletes refer to their rows
+	redacted bool          // names replaced by ids, notes left out
 	title    string
 	team     bool
 	known    bool // athletes come from a profile or team file
@@ -54,17 +55,43 @@ type entry struct {
 // copies, so a large team's rows are in memory once.
 type rowRef struct{ file, row int32 }
 
-// gather copies an athlete's rows out of the parsed files.
+// gather copies an athlete's rows out of the parsed files, without their
+// free-text notes when redacting.
 func (r *roster) gather(e *entry) ([]metrics.Workout, []metrics.Checkin) {
 	ws := make([]metrics.Workout, len(e.workouts))
 	for i, ref := range e.workouts {
 		ws[i] = r.parsed[ref.file].Workouts[ref.row]
+		if r.redacted {
+			ws[i].Notes = ""
+		}
 	}
 	cs := make([]metrics.Checkin, len(e.checkins))
 	for i, ref := range e.checkins {
 		cs[i] = r.parsed[ref.file].Checkins[ref.row]
+		if r.redacted {
+			cs[i].Notes = ""
+		}
 	}
 	return ws, cs
+}
+
+// redact replaces athlete names by ids everywhere they appear and marks
+// the roster so that notes are left out.
+func (r *roster) redact() {
+	r.redacted = true
+	names := map[string]string{}
+	for _, e := range r.athletes {
+		if e.cfg.Profile.Name != e.cfg.Profile.ID {
+			names[e.cfg.Profile.Name] = e.cfg.Profile.ID
+		}
+		if r.title == e.cfg.Profile.Name && !r.team {
+			r.title = e.cfg.Profile.ID
+		}
+		e.cfg.Profile.Name = e.cfg.Profile.ID
+	}
+	for i := range r.orphans {
+		r.orphans[i].Reason = "the row's athlete is not in the team (name redacted)"
+	}
 }
 
 // source is one data file and who owns it ("" = rows name their athlete).

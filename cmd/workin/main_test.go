@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"math"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strconv"
@@ -480,5 +481,63 @@ func TestMarkdownBudget(t *testing.T) {
 	}
 	if !bytes.Contains(b, []byte("more athletes are not detailed here")) {
 		t.Error("no note about the details left out")
+	}
+}
+
+func TestRedact(t *testing.T) {
+	html, md, js := reportOnce(t, t.TempDir(), "--redact")
+	for name, out := range map[string][]byte{"HTML": html, "Markdown": md, "JSON": js} {
+		s := string(out)
+		for _, secret := range []string{"onerror=alert", "Bo &lt;", `"Bo `, "| Bo ", ">Ana<", `"name":"Ana"`} {
+			if strings.Contains(s, secret) {
+				t.Errorf("%s with --redact still holds %q", name, secret)
+			}
+		}
+	}
+	if !strings.Contains(string(js), `"id":"bo","name":"bo"`) {
+		t.Error("the JSON does not name the athlete by id")
+	}
+}
+
+// TestHelperProcess is not a test: TestTimeZones runs the test binary
+// again with it, to run workin in another process under another TZ.
+func TestHelperProcess(t *testing.T) {
+	args := os.Getenv("WORKIN_HELPER_ARGS")
+	if args == "" {
+		t.Skip("helper for TestTimeZones")
+	}
+	var o, e bytes.Buffer
+	if err := run(strings.Split(args, "\x1f"), &o, &e); err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	os.Exit(0)
+}
+
+// TestTimeZones renders the demo under two time zones and locales and
+// compares the bytes.
+func TestTimeZones(t *testing.T) {
+	dir := t.TempDir()
+	var outs [][]byte
+	for i, env := range [][]string{{"TZ=America/Los_Angeles", "LANG=en_US.UTF-8"}, {"TZ=Asia/Tokyo", "LANG=de_DE.UTF-8"}} {
+		prefix := filepath.Join(dir, fmt.Sprint(i))
+		args := strings.Join([]string{"demo", "-o", prefix + ".html", "--md", prefix + ".md", "--json", prefix + ".json"}, "\x1f")
+		cmd := exec.Command(os.Args[0], "-test.run=^TestHelperProcess$")
+		cmd.Env = append(os.Environ(), append(env, "WORKIN_HELPER_ARGS="+args)...)
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("%v: %v\n%s", env, err, out)
+		}
+		var all []byte
+		for _, ext := range []string{".html", ".md", ".json"} {
+			b, err := os.ReadFile(prefix + ext)
+			if err != nil {
+				t.Fatal(err)
+			}
+			all = append(all, b...)
+		}
+		outs = append(outs, all)
+	}
+	if !bytes.Equal(outs[0], outs[1]) {
+		t.Error("outputs differ between time zones")
 	}
 }

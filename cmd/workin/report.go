@@ -17,11 +17,14 @@ func runReport(f *reportFlags, fsys files, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
+	if f.redact {
+		r.redact()
+	}
 	rep, err := newReport(r, f)
 	if err != nil {
 		return err
 	}
-	return render(r, rep, f)
+	return render(r, rep, f, newProgress(stderr, len(r.athletes), f.quiet))
 }
 
 // demo renders the embedded sample team.
@@ -55,7 +58,7 @@ func newReport(r *roster, f *reportFlags) (*report.Report, error) {
 // soon as it is analysed, releasing the analysis; the JSON is streamed to
 // its file in athlete order, the page and the Markdown are written from
 // the parts at the end. All outputs appear together or not at all.
-func render(r *roster, rep *report.Report, f *reportFlags) error {
+func render(r *roster, rep *report.Report, f *reportFlags, prog *progress) error {
 	outs, err := create(f.out, f.md, f.json)
 	if err != nil {
 		return err
@@ -80,6 +83,7 @@ func render(r *roster, rep *report.Report, f *reportFlags) error {
 		a := metrics.Analyze(metrics.Input{Profile: e.cfg.Profile, Params: e.cfg.Params, AsOf: rep.AsOf, Workouts: ws, Checkins: cs})
 		return report.RenderPart(rep, i, n, &report.Athlete{Analysis: a, HasProfile: e.profile, Given: e.cfg.Given, Quality: e.quality}, want)
 	}, func(i int, p *report.Part) error {
+		prog.step(i + 1)
 		if js != nil {
 			js.Athlete(p.JSON)
 		}
@@ -87,6 +91,7 @@ func render(r *roster, rep *report.Report, f *reportFlags) error {
 		parts[i] = p
 		return nil
 	})
+	prog.done()
 	if err == nil && js != nil {
 		err = js.Finish()
 	}
