@@ -32,7 +32,7 @@ func TestCIExample(t *testing.T) {
 		Jobs map[string]struct {
 			Steps []struct {
 				Name, Run, ID, If string
-				ContinueOnError bool `yaml:"continue-on-error"`
+				ContinueOnError   bool `yaml:"continue-on-error"`
 			}
 		}
 	}
