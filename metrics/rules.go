@@ -271,9 +271,11 @@ func (a *Analysis) detail(k, i, j int) string {
 	case iHardDaysClose:
 		return fmt.Sprintf("hard sessions less than 48 h apart on %s", span(from.AddDays(-1), to))
 	case iLoadSpike:
-		return fmt.Sprintf("acute:chronic %.2f, above %.2f, with a usual load of %.0f LP/day (%s)", r.Value, r.Threshold, a.Days[j].Chronic, span(from, to))
+		v, t := apart(r.Value, r.Threshold, 2)
+		return fmt.Sprintf("acute:chronic %s, above %s, with a usual load of %.0f LP/day (%s)", v, t, a.Days[j].Chronic, span(from, to))
 	case iMonotonyHigh:
-		return fmt.Sprintf("monotony %.1f, above %.1f: days too alike (%s)", r.Value, r.Threshold, span(from, to))
+		v, t := apart(r.Value, r.Threshold, 1)
+		return fmt.Sprintf("monotony %s, above %s: days too alike (%s)", v, t, span(from, to))
 	case iEffortDrift:
 		return fmt.Sprintf("sessions rated %.1f RPE harder than usual for the same load over the last two weeks (%s)", r.Value, span(from, to))
 	case iHRVLow:
@@ -289,6 +291,19 @@ func (a *Analysis) detail(k, i, j int) string {
 		return fmt.Sprintf("%.0f complete weeks without a lighter week (limit %.0f)", r.Value, r.Threshold)
 	}
 	return ""
+}
+
+// apart formats a value and its threshold with d decimals, or more when
+// they would otherwise print the same (1.503 above 1.5 is not "1.50 above
+// 1.50").
+func apart(v, t float64, d int) (string, string) {
+	for ; d < 4; d++ {
+		a, b := fmt.Sprintf("%.*f", d, v), fmt.Sprintf("%.*f", d, t)
+		if a != b {
+			return a, b
+		}
+	}
+	return fmt.Sprintf("%.*f", d, v), fmt.Sprintf("%.*f", d, t)
 }
 
 func span(from, to Date) string {

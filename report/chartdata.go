@@ -75,29 +75,37 @@ func chartData(a *Athlete, win window) []byte {
 		}
 		w.endArr()
 	}
-	col("load", 1, func(d *metrics.Day) float64 { return d.Load })
-	col("hard", 1, func(d *metrics.Day) float64 {
-		if d.Hard {
-			return d.Load
-		}
-		return metrics.Missing
-	})
-	col("ctl", 1, func(d *metrics.Day) float64 { return d.CTL })
-	col("atl", 1, func(d *metrics.Day) float64 { return d.ATL })
-	col("tsb", 1, func(d *metrics.Day) float64 { return d.TSB })
-	col("acwr", 3, func(d *metrics.Day) float64 { return d.ACWR })
-	col("acute", 1, func(d *metrics.Day) float64 { return d.Acute })
-	col("chronic", 1, func(d *metrics.Day) float64 { return d.Chronic })
+	// Values are rounded to what the charts show; flags (hard day, rest
+	// day, work-in day, advice) travel as strings of digits, which
+	// report.js expands.
+	col("load", 0, func(d *metrics.Day) float64 { return d.Load })
+	col("ctl", 0, func(d *metrics.Day) float64 { return d.CTL })
+	col("atl", 0, func(d *metrics.Day) float64 { return d.ATL })
+	col("tsb", 0, func(d *metrics.Day) float64 { return d.TSB })
+	col("acwr", 2, func(d *metrics.Day) float64 { return d.ACWR })
+	col("acute", 0, func(d *metrics.Day) float64 { return d.Acute })
+	col("chronic", 0, func(d *metrics.Day) float64 { return d.Chronic })
 	col("mono", 2, func(d *metrics.Day) float64 { return d.Monotony })
 	col("strain", 0, func(d *metrics.Day) float64 { return d.Strain })
-	col("rest", 0, func(d *metrics.Day) float64 {
-		if d.Rest {
+	digits := func(name string, f func(*metrics.Day) int) {
+		w.key(name)
+		b := make([]byte, len(days))
+		for i := range days {
+			b[i] = byte('0' + f(&days[i]))
+		}
+		w.str(string(b))
+	}
+	flag := func(v bool) int {
+		if v {
 			return 1
 		}
 		return 0
-	})
+	}
+	digits("f_hard", func(d *metrics.Day) int { return flag(d.Hard) })
+	digits("f_rest", func(d *metrics.Day) int { return flag(d.Rest) })
+	digits("f_wi", func(d *metrics.Day) int { return flag(d.WorkIn) })
+	digits("f_act", func(d *metrics.Day) int { return int(d.Action) })
 	recoveryColumns(col, a.Params)
-	ruleColumns(&w, a.Analysis, days)
 	sportDays(&w, a, win)
 	w.endObj()
 	weekData(&w, a, win)
@@ -126,14 +134,14 @@ func chartData(a *Athlete, win window) []byte {
 
 // recoveryColumns adds the check-in, baseline and readiness columns.
 func recoveryColumns(col func(string, int, func(*metrics.Day) float64), p metrics.Params) {
-	col("ready", 1, func(d *metrics.Day) float64 { return d.Readiness })
+	col("ready", 0, func(d *metrics.Day) float64 { return d.Readiness })
 	for i, name := range []string{"p_hrv", "p_rhr", "p_sleep", "p_well"} {
 		col(name, 0, func(d *metrics.Day) float64 { return d.Parts[i].Score })
 	}
-	col("hrvln", 3, func(d *metrics.Day) float64 { return d.LnHRV })
-	col("hrv7", 3, func(d *metrics.Day) float64 { return d.HRV7 })
-	col("hlo", 3, func(d *metrics.Day) float64 { lo, _ := metrics.HRVRange(d.HRVRef, p.HRVSWCSD); return lo })
-	col("hw", 3, func(d *metrics.Day) float64 { lo, hi := metrics.HRVRange(d.HRVRef, p.HRVSWCSD); return hi - lo })
+	col("hrvln", 2, func(d *metrics.Day) float64 { return d.LnHRV })
+	col("hrv7", 2, func(d *metrics.Day) float64 { return d.HRV7 })
+	col("hlo", 2, func(d *metrics.Day) float64 { lo, _ := metrics.HRVRange(d.HRVRef, p.HRVSWCSD); return lo })
+	col("hw", 2, func(d *metrics.Day) float64 { lo, hi := metrics.HRVRange(d.HRVRef, p.HRVSWCSD); return hi - lo })
 	col("rhr", 0, func(d *metrics.Day) float64 { return d.RestingHR })
 	col("rbase", 1, func(d *metrics.Day) float64 { return d.RHRRef.Mean })
 	col("rlim", 1, func(d *metrics.Day) float64 { return d.RHRLimit })
@@ -143,46 +151,12 @@ func recoveryColumns(col func(string, int, func(*metrics.Day) float64), p metric
 		}
 		return metrics.Missing
 	})
-	col("sleep", 2, func(d *metrics.Day) float64 { return d.SleepHours })
+	col("sleep", 1, func(d *metrics.Day) float64 { return d.SleepHours })
 	col("sq", 1, func(d *metrics.Day) float64 { return d.SleepQuality })
 	col("sore", 1, func(d *metrics.Day) float64 { return d.Soreness })
 	col("stress", 1, func(d *metrics.Day) float64 { return d.Stress })
 	col("mood", 1, func(d *metrics.Day) float64 { return d.Mood })
 	col("energy", 1, func(d *metrics.Day) float64 { return d.Energy })
-	col("act", 0, func(d *metrics.Day) float64 { return float64(d.Action) })
-	col("wi", 0, func(d *metrics.Day) float64 {
-		if d.WorkIn {
-			return 1
-		}
-		return 0
-	})
-}
-
-// ruleColumns writes, for every rule that holds somewhere in the window, a
-// column r<k> with 1 (warn) or 2 (alert) on the days it holds.
-func ruleColumns(w *jw, a *metrics.Analysis, days []metrics.Day) {
-	for k := range metrics.RuleNames {
-		any := false
-		for i := range days {
-			any = any || days[i].Rules[k].Holds
-		}
-		if !any {
-			continue
-		}
-		w.key("r" + strconv.Itoa(k))
-		w.arr()
-		for i := range days {
-			v := 0
-			if days[i].Rules[k].Holds {
-				v = 1
-				if a.Alert(k, days[i].Date) {
-					v = 2
-				}
-			}
-			w.int(v)
-		}
-		w.endArr()
-	}
 }
 
 // firedRules lists the rules that hold somewhere in the window.

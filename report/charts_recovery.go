@@ -149,8 +149,8 @@ func timelineChart() charts.Overlaper {
 	h := charts.NewHeatMap()
 	h.SetGlobalOptions(append(base("timeline", 0),
 		charts.WithXAxisOpts(dayAxis(0, true)),
-		charts.WithYAxisOpts(opts.YAxis{Type: "category", Inverse: opts.Bool(true)}),
-		charts.WithGridOpts(opts.Grid{Left: "8", Right: "24", Top: "16", Bottom: "56", ContainLabel: opts.Bool(true)}),
+		charts.WithYAxisOpts(opts.YAxis{Type: "category", Inverse: opts.Bool(true), AxisLabel: &opts.AxisLabel{FontSize: 10}}),
+		charts.WithGridOpts(opts.Grid{Left: "16", Right: "24", Top: "16", Bottom: "56", ContainLabel: opts.Bool(true)}),
 		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(false)}),
 	)...)
 	return h

@@ -16,7 +16,7 @@ type pageView struct {
 	Title     string
 	AsOf      string
 	Subtitle  string
-	Team      bool
+	Team      bool // show the coach's overview
 	Index     []tocEntry
 	Overview  overviewView
 	Sections  []template.HTML // one rendered section per athlete
@@ -112,7 +112,7 @@ type methodsView struct {
 func anchor(i int) string { return fmt.Sprintf("athlete-%d", i+1) }
 
 func buildPage(r *Report, parts []*Part) pageView {
-	v := pageView{Title: r.Title, AsOf: r.AsOf.Long(), Team: r.Team}
+	v := pageView{Title: r.Title, AsOf: r.AsOf.Long(), Team: r.Team || len(parts) > 1}
 	n := len(parts)
 	v.Subtitle = fmt.Sprintf("as of %s · %s", r.AsOf.Long(), plural(n, "athlete", "athletes"))
 	for i, p := range parts {
@@ -176,7 +176,11 @@ func buildAthlete(r *Report, i int, a *Athlete, open bool) athleteView {
 	}
 	v.Charts = loadChartViews(a.Analysis)
 	v.History = historyChartViews()
-	v.Advice = historyRows(a.Analysis, 28)
+	adviceDays, weekRowsMax := 28, 0
+	if !open {
+		adviceDays, weekRowsMax = 14, 12 // folded athletes of a big team
+	}
+	v.Advice = historyRows(a.Analysis, adviceDays)
 	v.Flags = flagRows(a.Analysis, a.Days[win.from].Date)
 	sw := win
 	if !open && sw.to-sw.from >= 28 {
@@ -193,6 +197,9 @@ func buildAthlete(r *Report, i int, a *Athlete, open bool) athleteView {
 		}
 	}
 	v.Weeks = weekRows(a.Analysis, win)
+	if weekRowsMax > 0 && len(v.Weeks) > weekRowsMax {
+		v.Weeks = v.Weeks[:weekRowsMax]
+	}
 	v.Data = template.JS(chartData(a, win))
 	return v
 }

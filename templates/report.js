@@ -18,6 +18,16 @@
     if (!dataCache[i]) {
       var d = JSON.parse(document.getElementById("data-" + i).textContent);
       d.days.date = dates(d.start, d.n);
+      // Expand the digit-string flags into columns.
+      var days = d.days, n = d.n;
+      days.hard = new Array(n); days.rest = new Array(n); days.wi = new Array(n); days.act = new Array(n);
+      for (var k = 0; k < n; k++) {
+        days.hard[k] = days.f_hard.charAt(k) === "1" ? days.load[k] : null;
+        days.rest[k] = +days.f_rest.charAt(k);
+        days.wi[k] = +days.f_wi.charAt(k);
+        days.act[k] = +days.f_act.charAt(k);
+      }
+      delete days.f_hard; delete days.f_rest; delete days.f_wi; delete days.f_act;
       dataCache[i] = d;
     }
     return dataCache[i];
@@ -186,9 +196,12 @@
     opt.yAxis[0].data = rows;
     var advice = [], flags = [];
     for (var i = 0; i < d.n; i++) advice.push([i, 0, d.days.act[i]]);
-    d.rules.forEach(function (name, r) {
-      var col = d.days["r" + RULES.indexOf(name)];
-      for (var i = 0; i < d.n; i++) if (col[i]) flags.push([i, r + 1, col[i]]);
+    var first = Date.parse(d.start);
+    d.spans.forEach(function (s) {
+      var r = d.rules.indexOf(s.rule);
+      if (r < 0) return;
+      var a = Math.round((Date.parse(s.from) - first) / 86400000), b = Math.round((Date.parse(s.to) - first) / 86400000);
+      for (var i = Math.max(a, 0); i <= Math.min(b, d.n - 1); i++) flags.push([i, r + 1, s.sev === "alert" ? 2 : 1]);
     });
     opt.series = [
       { type: "heatmap", id: "advice", name: "advice", data: advice },
@@ -206,8 +219,6 @@
     opt.xAxis[0].data = d.days.date;
     delete opt.dataset;
   }
-  var RULES = ["hrv-low", "rhr-high", "soreness-persistent", "effort-drift", "readiness-low", "no-rest-day",
-    "hard-on-poor-readiness", "hard-days-close", "load-spike", "monotony-high", "no-deload-week"];
 
   // calendar: a training calendar (rest, work-in, load) and a readiness one.
   function calendar(opt, d) {
@@ -297,8 +308,14 @@
         { min: 40, max: 60, label: "40–60", color: "#B0B0B0" }, { min: 60, max: 75, label: "60–75", color: "#D6D6D6" },
         { min: 75, label: "≥ 75", color: "#F0F0F0" }] }];
     opt.tooltip.formatter = function (p) { return opt.yAxis[0].data[p.value[1]] + "<br>" + days[p.value[0]] + ": readiness " + p.value[2]; };
-    var h = Math.max(320, 60 + 18 * t.athletes.length);
-    document.getElementById("team-teamready").style.height = h + "px";
+    // Up to 30 rows at once; a bigger team scrolls through them.
+    var rows = Math.min(t.athletes.length, 30);
+    document.getElementById("team-teamready").style.height = Math.max(320, 60 + 18 * rows) + "px";
+    if (t.athletes.length > rows) {
+      opt.dataZoom = [{ type: "slider", yAxisIndex: 0, right: 0, width: 14, startValue: 0, endValue: rows - 1, labelFormatter: "" },
+        { type: "inside", yAxisIndex: 0, startValue: 0, endValue: rows - 1, zoomOnMouseWheel: false, moveOnMouseWheel: true }];
+      opt.grid = Object.assign(opt.grid || {}, { right: 28 });
+    }
     return opt;
   }
 

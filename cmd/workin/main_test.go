@@ -541,3 +541,25 @@ func TestTimeZones(t *testing.T) {
 		t.Error("outputs differ between time zones")
 	}
 }
+
+// TestUnknownAthlete: a row naming an athlete the team file does not list
+// stops a strict run and is listed by a lenient one.
+func TestUnknownAthlete(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "team.yaml"), []byte("team: T\nworkouts: [w.csv]\nathletes:\n  - id: ana\n  - id: ben\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, "w.csv"), []byte("date,athlete,rpe,duration\n2026-01-05,ana,5,45\n2026-01-05,zoe,5,45\n"), 0o644)
+	team := filepath.Join(dir, "team.yaml")
+	_, err := runCLI(t, "report", team, "-o", filepath.Join(dir, "r.html"))
+	want := filepath.Join(dir, "w.csv") + `:3: column "athlete": athlete "zoe" is not in the team (athletes: ana, ben)`
+	if err == nil || err.Error() != want {
+		t.Errorf("strict: %v, want %s", err, want)
+	}
+	js := filepath.Join(dir, "r.json")
+	if _, err := runCLI(t, "report", team, "-o", filepath.Join(dir, "r.html"), "--json", js, "--lenient"); err != nil {
+		t.Fatal(err)
+	}
+	b, _ := os.ReadFile(js)
+	if !bytes.Contains(b, []byte(`"unattributed_skipped":[{"file":"`)) || !bytes.Contains(b, []byte(`athlete \"zoe\" is not in the team`)) {
+		t.Errorf("lenient JSON does not list the row:\n%s", b[len(b)-400:])
+	}
+}
