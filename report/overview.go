@@ -155,7 +155,8 @@ func sparkSVG(vals []float64) template.HTML {
 }
 
 // teamData writes the team charts' data: weekly loads by athlete over the
-// last weeks, and readiness by athlete over the last 28 days.
+// last weeks, and readiness by athlete over the last 28 days, athletes in
+// the roster's order.
 func teamData(r *Report, parts []*Part) []byte {
 	var w jw
 	w.obj()
@@ -173,7 +174,8 @@ func teamData(r *Report, parts []*Part) []byte {
 	w.kv("start", func() { w.date(r.AsOf - 27) })
 	w.key("athletes")
 	w.arr()
-	for i, p := range parts {
+	for _, i := range rosterOrder(parts) {
+		p := parts[i]
 		s := p.Summary
 		w.obj()
 		w.kv("name", func() { w.str(s.Name) })

@@ -382,8 +382,14 @@
     });
   });
 
+  // Printing opens the tables and draws the charts of the athletes shown;
+  // a big team's folded athletes stay folded (thousands of charts would
+  // stall the browser).
   window.addEventListener("beforeprint", function () {
-    document.querySelectorAll("details").forEach(function (d) { d.open = true; });
+    var folds = document.querySelectorAll("details.fold");
+    document.querySelectorAll("details").forEach(function (d) {
+      if (folds.length <= 5 || !d.classList.contains("fold")) d.open = true;
+    });
     drawAll();
   });
   if (location.hash === "#all") {
