@@ -563,3 +563,20 @@ func TestUnknownAthlete(t *testing.T) {
 		t.Errorf("lenient JSON does not list the row:\n%s", b[len(b)-400:])
 	}
 }
+
+func TestProgressOnlyOnTerminals(t *testing.T) {
+	var buf bytes.Buffer
+	p := newProgress(&buf, 500, false)
+	p.step(10)
+	p.done()
+	if buf.Len() != 0 {
+		t.Errorf("progress written to a non-terminal: %q", buf.String())
+	}
+	p = &progress{w: &buf, total: 30, on: true}
+	p.step(10)
+	p.step(11)
+	p.done()
+	if got := buf.String(); got != "\rworkin: 10/30 athletes analysed\n" {
+		t.Errorf("progress = %q", got)
+	}
+}
