@@ -63,6 +63,7 @@ func hrvChart() charts.Overlaper {
 		return charts.WithSeriesOpts(func(s *charts.SingleSeries) {
 			s.Id, s.Stack, s.Symbol, s.ShowSymbol = id, "band", "none", opts.Bool(false)
 			s.LineStyle = &opts.LineStyle{Opacity: opts.Float(0)}
+			s.ItemStyle = &opts.ItemStyle{Color: "rgba(0,114,178,.35)"}
 			if area {
 				s.AreaStyle = &opts.AreaStyle{Color: colBand, Opacity: opts.Float(1)}
 			}
