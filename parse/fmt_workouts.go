@@ -51,9 +51,20 @@ func joinNotes(parts ...string) string {
 	return strings.Join(out, " — ")
 }
 
-// rpeCheck validates an RPE from an export.
-func rpeCheck(field string, v float64) *rowError {
-	return inRange(field, v, 0, 10, "an RPE")
+// km converts a distance in metres, keeping only positive values.
+func km(metres float64) float64 {
+	if d := positive(metres); metrics.Known(d) {
+		return d / 1000
+	}
+	return metrics.Missing
+}
+
+// given keeps an export's own load when it is a load (0 included).
+func given(v float64) float64 {
+	if metrics.Known(v) && v >= 0 {
+		return v
+	}
+	return metrics.Missing
 }
 
 // stravaSpec reads Strava's bulk-export activities.csv: every layout from
@@ -98,14 +109,9 @@ var stravaSpec = &spec{
 		if metrics.Known(moving) && endurance(w.Sport) {
 			w.Duration = moving
 		}
-		if d := positive(v[2]); metrics.Known(d) {
-			w.DistanceKm = d / 1000
-		}
+		w.DistanceKm = km(v[2])
 		w.MaxHR, w.AvgHR = positive(v[3]), round(positive(v[4]), 1)
 		w.AvgPower, w.NP, w.RPE, w.TSS = positive(v[5]), positive(v[6]), positive(v[7]), positive(v[8])
-		if e := rpeCheck("rpe", w.RPE); e != nil {
-			return w, "", e
-		}
 		w.Notes = joinNotes(r.str("name"), r.str("description"))
 		if !metrics.Known(w.Duration) {
 			return w, "", &rowError{"elapsed", fmt.Errorf("the activity has no elapsed time")}
@@ -213,17 +219,9 @@ var intervalsActivitiesSpec = &spec{
 		if !metrics.Known(w.Duration) {
 			w.Duration = positive(v[1])
 		}
-		if d := positive(v[2]); metrics.Known(d) {
-			w.DistanceKm = d / 1000
-		}
+		w.DistanceKm = km(v[2])
 		w.AvgHR, w.MaxHR, w.AvgPower, w.NP = positive(v[3]), positive(v[4]), positive(v[5]), positive(v[6])
-		if metrics.Known(v[7]) && v[7] >= 0 {
-			w.TSS = v[7]
-		}
-		w.RPE = positive(v[8])
-		if e := rpeCheck("rpe", w.RPE); e != nil {
-			return w, "", e
-		}
+		w.TSS, w.RPE = given(v[7]), positive(v[8])
 		w.Notes = joinNotes(r.str("name"), r.str("description"))
 		return w, "", nil
 	},
@@ -266,17 +264,9 @@ var trainingPeaksSpec = &spec{
 		}
 		w.Date = st.date
 		w.Sport, w.Duration = sportName(r.str("sport")), v[0]*3600
-		if d := positive(v[1]); metrics.Known(d) {
-			w.DistanceKm = d / 1000
-		}
+		w.DistanceKm = km(v[1])
 		w.AvgPower, w.AvgHR, w.MaxHR = positive(v[2]), positive(v[3]), positive(v[4])
-		if metrics.Known(v[5]) && v[5] >= 0 {
-			w.TSS = v[5]
-		}
-		w.RPE = positive(v[6])
-		if e := rpeCheck("rpe", w.RPE); e != nil {
-			return w, "", e
-		}
+		w.TSS, w.RPE = given(v[5]), positive(v[6])
 		w.Notes = joinNotes(r.str("title"), r.str("comments"))
 		return w, "", nil
 	},
@@ -309,10 +299,7 @@ var whoopWorkoutsSpec = &spec{
 			return w, "", e
 		}
 		w.Sport, w.Duration = sportName(r.str("sport")), positive(v[0])*60
-		w.AvgHR, w.MaxHR = positive(v[1]), positive(v[2])
-		if d := positive(v[3]); metrics.Known(d) {
-			w.DistanceKm = d / 1000
-		}
+		w.AvgHR, w.MaxHR, w.DistanceKm = positive(v[1]), positive(v[2]), km(v[3])
 		return w, "", nil
 	},
 }
@@ -336,9 +323,6 @@ var pmsysSRPESpec = &spec{
 			return w, "", e
 		}
 		w.RPE, w.Duration = v[0], positive(v[1])*60
-		if e := rpeCheck("rpe", w.RPE); e != nil {
-			return w, "", e
-		}
 		end, e := r.when("end", true)
 		if e != nil {
 			return w, "", e
