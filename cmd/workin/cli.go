@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 
 	"github.com/workin/workin/metrics"
@@ -18,6 +19,28 @@ func (e *usageError) Error() string { return e.msg }
 
 func usagef(format string, args ...any) error {
 	return &usageError{msg: fmt.Sprintf(format, args...)}
+}
+
+// errHelp reports that the help was asked for and printed (exit 0).
+var errHelp = errors.New("help shown")
+
+// weeksFlag is --detail-weeks: unset (-1) means "decide by team size".
+type weeksFlag int
+
+func (w *weeksFlag) String() string {
+	if w == nil || *w <= 0 { // unset or 0: nothing to show as a default
+		return ""
+	}
+	return strconv.Itoa(int(*w))
+}
+
+func (w *weeksFlag) Set(s string) error {
+	n, err := strconv.Atoi(s)
+	if err != nil {
+		return fmt.Errorf("want a number of weeks")
+	}
+	*w = weeksFlag(n)
+	return nil
 }
 
 // alertError is a --fail-on match (exit 3).
@@ -151,7 +174,8 @@ func parseFlags(cmd string, args []string, stderr io.Writer) (*reportFlags, erro
 	fs.StringVar(&f.failOn, "fail-on", "", "exit 3 when an athlete's recommendation is at least `ACTION` (rest, work-in or easy)")
 	fs.BoolVar(&f.redact, "redact", false, "replace athlete names by their ids and leave out free-text notes, in all outputs")
 	fs.BoolVar(&f.quiet, "quiet", false, "no progress line on stderr")
-	fs.IntVar(&f.detail, "detail-weeks", -1, "limit each athlete's charts, tables and JSON daily series to the last `N` weeks; 0 shows everything (default: everything for up to 10 athletes, else 26)")
+	f.detail = -1
+	fs.Var((*weeksFlag)(&f.detail), "detail-weeks", "limit each athlete's charts, tables and JSON daily series to the last `N` weeks; 0 shows everything (default: everything for up to 10 athletes, else 26)")
 	if cmd == "report" {
 		fs.StringVar(&f.profile, "profile", "", "read the athlete profile `FILE` (YAML)")
 		fs.Var(&f.workouts, "workouts", "read workouts from `FILE` (repeatable)")
@@ -171,7 +195,7 @@ func parseFlags(cmd string, args []string, stderr io.Writer) (*reportFlags, erro
 	for {
 		if err := fs.Parse(args); err != nil {
 			if errors.Is(err, flag.ErrHelp) {
-				return nil, &usageError{}
+				return nil, errHelp
 			}
 			return nil, &usageError{msg: err.Error()}
 		}

@@ -26,7 +26,7 @@ func inspect(args []string, stdout, stderr io.Writer, fsys files) error {
 	fs.Usage = func() { fmt.Fprint(stderr, inspectHelp) }
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
-			return &usageError{}
+			return errHelp
 		}
 		return &usageError{msg: err.Error()}
 	}

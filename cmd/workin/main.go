@@ -37,7 +37,7 @@ func main() {
 
 // exitCode prints err and maps it to the documented exit codes.
 func exitCode(err error, stderr *os.File) int {
-	if err == nil {
+	if err == nil || errors.Is(err, errHelp) {
 		return 0
 	}
 	var alert *alertError

@@ -151,7 +151,7 @@ func TestExitCodes(t *testing.T) {
 		{"no command", nil, 2, ""},
 		{"unknown command", []string{"frobnicate"}, 2, `unknown command "frobnicate"`},
 		{"unknown flag", []string{"report", "--bogus", "x.yaml"}, 2, "flag provided but not defined: -bogus"},
-		{"help flag", []string{"report", "-h"}, 2, ""},
+		{"help flag", []string{"report", "-h"}, 0, ""},
 		{"nothing to read", []string{"report"}, 2, "nothing to read"},
 		{"bad as-of", []string{"report", "--workouts", bad, "--as-of", "2026-02-30"}, 2, `--as-of: "2026-02-30" is not a real day`},
 		{"bad fail-on", []string{"report", "--workouts", bad, "--fail-on", "panic"}, 2, `--fail-on must be rest, work-in or easy, got "panic"`},
@@ -182,7 +182,7 @@ func codeOf(err error) int {
 	var a *alertError
 	var u *usageError
 	switch {
-	case err == nil:
+	case err == nil, errors.Is(err, errHelp):
 		return 0
 	case errors.As(err, &a):
 		return 3
