@@ -120,7 +120,9 @@ func SportFamily(sport string) string {
 	return strings.TrimSpace(s)
 }
 
-// richness scores how much a record knows; a given load counts double.
+// richness scores how much a record knows. A given load outweighs every
+// other value: it is the best load source, and it belongs to its record's
+// export (its label says where it came from), so that record is kept.
 func richness(w *Workout) int {
 	n := 0
 	for _, v := range []float64{w.TSS, w.NP, w.AvgPower, w.AvgHR, w.RPE, w.DistanceKm, w.TRIMP, w.MaxHR} {
@@ -129,7 +131,7 @@ func richness(w *Workout) int {
 		}
 	}
 	if Known(w.TSS) {
-		n++
+		n += 100
 	}
 	if w.StartSec >= 0 {
 		n++

@@ -53,7 +53,7 @@ func markHard(ss []Session, p Params) {
 		switch {
 		case Known(s.RPE) && s.RPE >= p.HardRPE:
 			s.Hard, s.HardWhy = true, "rpe"
-		case s.Source.Objective() && Known(s.Duration) && s.Duration > 0 && s.LP/(s.Duration/3600) >= perHour:
+		case s.Source.Objective() && Known(s.Duration) && s.Duration > 0 && s.LP/(s.Duration/3600) >= perHour-1e-9:
 			s.Hard, s.HardWhy = true, "intensity"
 		case s.Source != SrcNone && len(win) >= hardWindowMin && s.LP > Percentile90(win):
 			s.Hard, s.HardWhy = true, "p90"

@@ -231,7 +231,7 @@ func (c *loadContext) calibrate(ws []Workout) Calibration {
 		}
 		l := c.objective(w)
 		au := SRPE(w.RPE, w.Duration/60)
-		if l.Source == SrcNone || l.LP <= 0 || au <= 0 {
+		if l.Source == SrcNone || l.LP <= 0 || au < 0 {
 			continue
 		}
 		sumLoad += l.LP

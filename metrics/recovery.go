@@ -220,15 +220,15 @@ func RHRScore(rhr float64, b Baseline) float64 {
 func SleepScore(hours, quality float64) float64 {
 	var sum, n float64
 	if Known(hours) {
-		sum, n = sum+clamp100(25*(hours-4)), n+1
+		sum, n = sum+25*(hours-4), n+1
 	}
 	if Known(quality) {
-		sum, n = sum+clamp100(100*(quality-1)/9), n+1
+		sum, n = sum+100*(quality-1)/9, n+1
 	}
 	if n == 0 {
 		return Missing
 	}
-	return sum / n
+	return clamp100(sum / n)
 }
 
 // WellnessScore is 100 × the mean of (10 − soreness)/9, (10 − stress)/9,

@@ -186,7 +186,9 @@ func effortDrift(ss []Session, start Date, n int) []float64 {
 	return out
 }
 
-// LeastSquares fits y = a + b x; b is 0 when every x is the same.
+// LeastSquares fits y = a + b x; b is 0 when every x is the same (within
+// rounding: equal loads per hour computed different ways can differ in the
+// last bits, which must not tilt the line).
 func LeastSquares(x, y []float64) (a, b float64) {
 	mx, my := mean(x), mean(y)
 	var sxy, sxx float64
@@ -194,7 +196,7 @@ func LeastSquares(x, y []float64) (a, b float64) {
 		sxy += (x[i] - mx) * (y[i] - my)
 		sxx += (x[i] - mx) * (x[i] - mx)
 	}
-	if sxx > 0 {
+	if sxx > 1e-9*float64(len(x))*(1+mx*mx) {
 		b = sxy / sxx
 	}
 	return my - b*mx, b
@@ -269,7 +271,11 @@ func (a *Analysis) detail(k, i, j int) string {
 		return fmt.Sprintf("soreness %s or more for %.0f mornings in a row since %s (today %s)", num(p.SorenessMin), r.Value,
 			a.Days[j].Date.AddDays(1-int(r.Value)), num(a.Days[j].Soreness))
 	case iHardDaysClose:
-		return fmt.Sprintf("hard sessions less than 48 h apart on %s", span(from.AddDays(-1), to))
+		first := from.AddDays(-1) // the run's first day pairs with the hard day before it
+		if i == 0 || a.Days[i-1].HardCount == 0 {
+			first = from // or it began with two hard sessions on one day
+		}
+		return fmt.Sprintf("hard sessions less than 48 h apart on %s", span(first, to))
 	case iLoadSpike:
 		v, t := apart(r.Value, r.Threshold, 2)
 		return fmt.Sprintf("acute:chronic %s, above %s, with a usual load of %.0f LP/day (%s)", v, t, a.Days[j].Chronic, span(from, to))
