@@ -187,7 +187,7 @@ func teamAthlete(e *teamEntry, team string, load Loader, teamParams metrics.Para
 		}
 		return a, validParams(a.Params, team)
 	}
-	if e.ID.Set || e.Name.Set || e.MaxHR.Set || e.Rules != nil || len(e.Workouts) > 0 {
+	if e.profileYAML.given() {
 		return Athlete{}, &Error{File: team, Line: e.Profile.Line, FileLevel: true,
 			Msg: "an athlete entry with `profile:` takes its values from that file; move the other keys there"}
 	}
@@ -363,6 +363,21 @@ func (s *scalesYAML) scales(file string) (Scales, error) {
 		out[f.key] = Scale{Lo: f.v[0].V, Hi: f.v[1].V}
 	}
 	return out, nil
+}
+
+// given reports whether any key of the profile was written.
+func (py *profileYAML) given() bool {
+	for _, s := range []yStr{py.ID, py.Name, py.Sex, py.ThresholdPace, py.Timezone, py.DistanceUnit} {
+		if s.Set {
+			return true
+		}
+	}
+	for _, n := range []yNum{py.MaxHR, py.RestingHR, py.LTHR, py.FTP} {
+		if n.Set {
+			return true
+		}
+	}
+	return py.Workouts != nil || py.Checkins != nil || py.Rules != nil || py.Scales != nil
 }
 
 func (n yNum) pos() (int, int) { return n.Line, n.Col }

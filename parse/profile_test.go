@@ -132,6 +132,7 @@ athletes:
 		{"athletes:\n  - profile: nope.yaml\n", "t/team.yaml:2:14: cannot read profile t/nope.yaml: no such file"},
 		{"athletes:\n  - name: X\n", "t/team.yaml:2: an inline athlete needs an id"},
 		{"athletes:\n  - id: x\n    bogus: 1\n", `t/team.yaml:3: unknown key "bogus" (keys are listed in the README under Profile and team files)`},
+		{"athletes:\n  - profile: ana.yaml\n    ftp: 250\n", "t/team.yaml:2: an athlete entry with `profile:` takes its values from that file; move the other keys there"},
 	} {
 		_, err := ReadConfig([]byte(tc.src), "t/team.yaml", memLoader(files))
 		if err == nil || err.Error() != tc.want {

@@ -50,14 +50,17 @@ func localeNumber(s string, mark decimalMark) (float64, error) {
 		s = strings.ReplaceAll(s, ".", "")
 		s = strings.Replace(s, ",", ".", 1)
 	case markGuess:
-		if i := strings.LastIndexByte(s, ','); i >= 0 {
-			if len(s)-i-1 == 3 && !strings.Contains(s, ".") {
-				s = strings.ReplaceAll(s, ",", "")
-			} else if !strings.Contains(s, ".") {
-				s = strings.Replace(s, ",", ".", 1)
-			} else {
-				s = strings.ReplaceAll(s, ",", "")
-			}
+		comma, dot := strings.LastIndexByte(s, ','), strings.LastIndexByte(s, '.')
+		switch {
+		case comma < 0:
+		case dot > comma: // 1,234.5
+			s = strings.ReplaceAll(s, ",", "")
+		case dot >= 0: // 1.234,5
+			s = strings.Replace(strings.ReplaceAll(s, ".", ""), ",", ".", 1)
+		case len(s)-comma-1 == 3: // 1,200: a thousands separator
+			s = strings.ReplaceAll(s, ",", "")
+		default: // 7,5: a decimal comma
+			s = strings.Replace(s, ",", ".", 1)
 		}
 	}
 	v, err := parseDecimal(s, false)

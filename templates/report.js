@@ -47,6 +47,14 @@
 
   function clone(o) { return JSON.parse(JSON.stringify(o)); }
 
+  // esc makes user text (athlete names, sports) safe inside tooltip HTML:
+  // ECharts sets a formatter's string as innerHTML.
+  function esc(s) {
+    return String(s).replace(/[&<>"']/g, function (c) {
+      return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c];
+    });
+  }
+
   // expandSports replaces the prototype series (id "sport") with one series
   // per sport of the athlete.
   function expandSports(opt, d, prefix, x) {
@@ -159,7 +167,7 @@
         lines.push("normal " + Math.round(Math.exp(lo)) + "–" + Math.round(Math.exp(lo + v)) + " ms");
         return;
       }
-      lines.push(p.marker + p.seriesName + " " + Math.round(Math.exp(v)) + " ms (ln " + v.toFixed(2) + ")");
+      lines.push(p.marker + esc(p.seriesName) + " " + Math.round(Math.exp(v)) + " ms (ln " + v.toFixed(2) + ")");
     });
     return lines.join("<br>");
   }
@@ -294,6 +302,11 @@
       });
       opt.legend.data = t.athletes.map(function (a) { return a.name; });
       opt.tooltip.trigger = "axis";
+      opt.tooltip.formatter = function (ps) {
+        var lines = [esc(ps[0].axisValue)];
+        ps.forEach(function (p) { if (p.value != null) lines.push(p.marker + esc(p.seriesName) + " " + p.value + " LP"); });
+        return lines.join("<br>");
+      };
       return opt;
     }
     var days = dates(t.start, 28), data = [];
@@ -307,7 +320,7 @@
       pieces: [{ max: 25, label: "< 25", color: "#3A3A3A" }, { min: 25, max: 40, label: "25–40", color: "#7A7A7A" },
         { min: 40, max: 60, label: "40–60", color: "#B0B0B0" }, { min: 60, max: 75, label: "60–75", color: "#D6D6D6" },
         { min: 75, label: "≥ 75", color: "#F0F0F0" }] }];
-    opt.tooltip.formatter = function (p) { return opt.yAxis[0].data[p.value[1]] + "<br>" + days[p.value[0]] + ": readiness " + p.value[2]; };
+    opt.tooltip.formatter = function (p) { return esc(opt.yAxis[0].data[p.value[1]]) + "<br>" + days[p.value[0]] + ": readiness " + p.value[2]; };
     // Up to 30 rows at once; a bigger team scrolls through them.
     var rows = Math.min(t.athletes.length, 30);
     document.getElementById("team-teamready").style.height = Math.max(320, 60 + 18 * rows) + "px";

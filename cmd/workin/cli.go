@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"path/filepath"
 	"strconv"
 	"strings"
 
@@ -237,8 +238,30 @@ func (f *reportFlags) validate(cmd string, positional []string, asOf string) err
 	if f.out == "" {
 		return usagef("-o needs a file name")
 	}
+	if err := distinctOutputs(f.out, f.md, f.json); err != nil {
+		return err
+	}
 	if f.detail < -1 {
 		return usagef("--detail-weeks must be 0 (everything) or more, got %d", f.detail)
+	}
+	return nil
+}
+
+// distinctOutputs refuses two outputs written to the same file.
+func distinctOutputs(paths ...string) error {
+	seen := map[string]bool{}
+	for _, p := range paths {
+		if p == "" {
+			continue
+		}
+		abs, err := filepath.Abs(p)
+		if err != nil {
+			abs = filepath.Clean(p)
+		}
+		if seen[abs] {
+			return usagef("two outputs would be written to %s; give -o, --md and --json different files", p)
+		}
+		seen[abs] = true
 	}
 	return nil
 }

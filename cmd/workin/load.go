@@ -75,23 +75,48 @@ func (r *roster) gather(e *entry) ([]metrics.Workout, []metrics.Checkin) {
 	return ws, cs
 }
 
-// redact replaces athlete names by ids everywhere they appear and marks
-// the roster so that notes are left out.
+// redact replaces athlete names everywhere they appear and marks the
+// roster so that notes are left out. An athlete whose id is a neutral label
+// (set in a profile, different from the name) is shown by id; one named by
+// the data itself (no profile: the id is the name) by initials, numbered
+// when two share them.
 func (r *roster) redact() {
 	r.redacted = true
-	names := map[string]string{}
+	seen := map[string]int{}
 	for _, e := range r.athletes {
-		if e.cfg.Profile.Name != e.cfg.Profile.ID {
-			names[e.cfg.Profile.Name] = e.cfg.Profile.ID
+		p := &e.cfg.Profile
+		label := p.ID
+		if !e.profile || p.ID == p.Name {
+			label = initials(p.ID)
+			seen[label]++
+			if n := seen[label]; n > 1 {
+				label = fmt.Sprintf("%s%d", label, n)
+			}
+			p.ID = label
 		}
-		if r.title == e.cfg.Profile.Name && !r.team {
-			r.title = e.cfg.Profile.ID
+		if r.title == p.Name {
+			r.title = label
 		}
-		e.cfg.Profile.Name = e.cfg.Profile.ID
+		p.Name = label
 	}
 	for i := range r.orphans {
 		r.orphans[i].Reason = "the row's athlete is not in the team (name redacted)"
 	}
+}
+
+// initials turns "Ana García" or "ana-garcia" into "A.G.".
+func initials(name string) string {
+	var b strings.Builder
+	for _, w := range strings.FieldsFunc(name, func(r rune) bool { return r == ' ' || r == '-' || r == '_' || r == '.' }) {
+		for _, r := range w {
+			b.WriteString(strings.ToUpper(string(r)) + ".")
+			break
+		}
+	}
+	if b.Len() == 0 {
+		return "?"
+	}
+	return b.String()
 }
 
 // source is one data file and who owns it ("" = rows name their athlete).

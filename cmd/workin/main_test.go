@@ -156,6 +156,7 @@ func TestExitCodes(t *testing.T) {
 		{"bad as-of", []string{"report", "--workouts", bad, "--as-of", "2026-02-30"}, 2, `--as-of: "2026-02-30" is not a real day`},
 		{"bad fail-on", []string{"report", "--workouts", bad, "--fail-on", "panic"}, 2, `--fail-on must be rest, work-in or easy, got "panic"`},
 		{"two configs", []string{"report", "a.yaml", "b.yaml"}, 2, "give one team or profile file, got 2"},
+		{"one file for two outputs", []string{"report", "--workouts", bad, "-o", "x.out", "--json", "./x.out"}, 2, "two outputs would be written to ./x.out"},
 		{"bad cell", []string{"report", "--workouts", bad, "-o", filepath.Join(dir, "x.html")}, 1,
 			bad + `:3: column "rpe": want an RPE from 0 to 10 (CR-10 scale), got 11`},
 		{"missing file", []string{"report", "--workouts", filepath.Join(dir, "nope.csv")}, 1, "cannot read the file"},
@@ -578,5 +579,28 @@ func TestProgressOnlyOnTerminals(t *testing.T) {
 	p.done()
 	if got := buf.String(); got != "\rworkin: 10/30 athletes analysed\n" {
 		t.Errorf("progress = %q", got)
+	}
+}
+
+func TestRedactWithoutProfile(t *testing.T) {
+	dir := t.TempDir()
+	w := filepath.Join(dir, "w.csv")
+	os.WriteFile(w, []byte("date,athlete,rpe,duration,notes\n2026-01-05,Ana García,5,45,private\n2026-01-05,Bob Smith,4,30,\n2026-01-06,Ann Gray,4,30,\n"), 0o644)
+	html, js := filepath.Join(dir, "r.html"), filepath.Join(dir, "r.json")
+	if _, err := runCLI(t, "report", "--workouts", w, "-o", html, "--json", js, "--redact"); err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range []string{html, js} {
+		b, _ := os.ReadFile(f)
+		for _, secret := range []string{"García", "Garc\\u00eda", "Smith", "Gray", "private"} {
+			if bytes.Contains(b, []byte(secret)) {
+				t.Errorf("%s holds %q", filepath.Base(f), secret)
+			}
+		}
+		for _, label := range []string{"A.G.", "A.G.2", "B.S."} {
+			if !bytes.Contains(b, []byte(label)) {
+				t.Errorf("%s lacks the label %q", filepath.Base(f), label)
+			}
+		}
 	}
 }

@@ -56,7 +56,7 @@ func (outs outputs) commit() error {
 			err = cerr
 		}
 		if err == nil {
-			err = os.Chmod(o.tmp.Name(), 0o644)
+			err = os.Chmod(o.tmp.Name(), outputMode)
 		}
 		if err != nil {
 			outs.abort()

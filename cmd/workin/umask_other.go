@@ -1,0 +1,8 @@
+//go:build !unix
+
+package main
+
+import "os"
+
+// outputMode is the mode of written reports where there is no umask.
+var outputMode os.FileMode = 0o644
