@@ -51,7 +51,7 @@ type Day struct {
 	// Action is what was recommended for the session after this day, from
 	// the data up to it: the history a coach can hold against what was done.
 	Action     Action
-	WorkInKind string // the work-in kind when Action is WorkIn
+	WorkInKind WorkInKind // the work-in kind when Action is WorkIn
 }
 
 // Week aggregates the days of one calendar week that lie in the series.

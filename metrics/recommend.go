@@ -27,13 +27,28 @@ func ParseAction(s string) (Action, bool) {
 	return 0, false
 }
 
-// The kinds of work-in, chosen from the signals (science reference §10).
+// WorkInKind is the kind of work-in, chosen from the signals (science
+// reference §10).
+type WorkInKind uint8
+
+// The kinds of work-in; NoWorkIn when the advice is not a work-in.
 const (
-	Breathwork = "breathwork"
-	Stretching = "stretching"
-	Mobility   = "mobility"
-	Flow       = "flow"
+	NoWorkIn WorkInKind = iota
+	Breathwork
+	Stretching
+	Mobility
+	Flow
 )
+
+var workInNames = [...]string{"", "breathwork", "stretching", "mobility", "flow"}
+
+// String returns the kind's name ("breathwork"), or "" for NoWorkIn.
+func (k WorkInKind) String() string {
+	if int(k) < len(workInNames) {
+		return workInNames[k]
+	}
+	return ""
+}
 
 // Evidence is one reason behind a recommendation: a rule active on the day
 // (or readiness itself), its value and threshold, and when it began.
@@ -52,8 +67,8 @@ type Evidence struct {
 type Recommendation struct {
 	Date      Date
 	Action    Action
-	WorkIn    string // the kind of work-in when Action is WorkIn
-	Because   string // which row of the decision table matched, in words
+	WorkIn    WorkInKind // the kind of work-in when Action is WorkIn
+	Because   string     // which row of the decision table matched, in words
 	Evidence  []Evidence
 	Readiness float64
 	// LoadOnly is set when the day had no check-in: the advice rests on
@@ -119,7 +134,7 @@ func (a *Analysis) decide(i int) (Action, string, [NumRules]bool) {
 // workInKind picks the work-in from the signals: nervous-system and stress
 // signs call for breathwork, persistent soreness for stretching (very sore)
 // or mobility, accumulated load for an easy flow.
-func (a *Analysis) workInKind(i int, act [NumRules]bool) string {
+func (a *Analysis) workInKind(i int, act [NumRules]bool) WorkInKind {
 	d := &a.Days[i]
 	switch {
 	case act[iHRVLow] || act[iRHRHigh] || Known(d.Stress) && d.Stress >= 7:

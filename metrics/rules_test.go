@@ -412,15 +412,15 @@ func TestDecisionTable(t *testing.T) {
 		stress    float64
 		soreness  float64
 		want      Action
-		kind      string
+		kind      WorkInKind
 	}{
-		{"nothing active", nil, 80, 0, Missing, Missing, Go, ""},
-		{"hrv-low and rhr-high", on{iHRVLow, iRHRHigh}, 60, 0, Missing, Missing, Rest, ""},
-		{"readiness under 25", nil, 24.9, 0, Missing, Missing, Rest, ""},
+		{"nothing active", nil, 80, 0, Missing, Missing, Go, NoWorkIn},
+		{"hrv-low and rhr-high", on{iHRVLow, iRHRHigh}, 60, 0, Missing, Missing, Rest, NoWorkIn},
+		{"readiness under 25", nil, 24.9, 0, Missing, Missing, Rest, NoWorkIn},
 		{"readiness at 25 is not rest", on{iReadinessLow}, 25, 0, Missing, Missing, WorkIn, Flow},
-		{"three rules with a body rule", on{iEffortDrift, iLoadSpike, iMonotonyHigh}, 70, 0, Missing, Missing, Rest, ""},
-		{"three rules without a body rule", on{iLoadSpike, iMonotonyHigh, iNoDeload}, 70, 0, Missing, Missing, Easy, ""},
-		{"fourteen days without rest", on{iNoRestDay}, 70, 14, Missing, Missing, Rest, ""},
+		{"three rules with a body rule", on{iEffortDrift, iLoadSpike, iMonotonyHigh}, 70, 0, Missing, Missing, Rest, NoWorkIn},
+		{"three rules without a body rule", on{iLoadSpike, iMonotonyHigh, iNoDeload}, 70, 0, Missing, Missing, Easy, NoWorkIn},
+		{"fourteen days without rest", on{iNoRestDay}, 70, 14, Missing, Missing, Rest, NoWorkIn},
 		{"thirteen days without rest", on{iNoRestDay}, 70, 13, Missing, Missing, WorkIn, Flow},
 		{"hrv-low alone", on{iHRVLow}, 70, 0, Missing, Missing, WorkIn, Breathwork},
 		{"rhr-high alone", on{iRHRHigh}, 70, 0, Missing, Missing, WorkIn, Breathwork},
@@ -429,11 +429,11 @@ func TestDecisionTable(t *testing.T) {
 		{"soreness with stress 7", on{iSoreness}, 70, 0, 7, 9, WorkIn, Breathwork},
 		{"effort drift", on{iEffortDrift}, 70, 0, Missing, Missing, WorkIn, Flow},
 		{"hard on poor readiness", on{iHardPoorReadiness, iReadinessLow}, 35, 0, Missing, Missing, WorkIn, Flow},
-		{"load spike", on{iLoadSpike}, 70, 0, Missing, Missing, Easy, ""},
-		{"monotony", on{iMonotonyHigh}, 70, 0, Missing, Missing, Easy, ""},
-		{"hard days close", on{iHardDaysClose}, 70, 0, Missing, Missing, Easy, ""},
-		{"no deload", on{iNoDeload}, 70, 0, Missing, Missing, Easy, ""},
-		{"no check-in, nothing active", nil, Missing, 0, Missing, Missing, Go, ""},
+		{"load spike", on{iLoadSpike}, 70, 0, Missing, Missing, Easy, NoWorkIn},
+		{"monotony", on{iMonotonyHigh}, 70, 0, Missing, Missing, Easy, NoWorkIn},
+		{"hard days close", on{iHardDaysClose}, 70, 0, Missing, Missing, Easy, NoWorkIn},
+		{"no deload", on{iNoDeload}, 70, 0, Missing, Missing, Easy, NoWorkIn},
+		{"no check-in, nothing active", nil, Missing, 0, Missing, Missing, Go, NoWorkIn},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

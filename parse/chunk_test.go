@@ -49,16 +49,17 @@ func TestParallelChunksMatchSequential(t *testing.T) {
 	}
 	// Sequential: one chunk.
 	seq := readSequential(t, data)
-	for i := range par.Workouts {
-		par.Workouts[i].Origin = nil // the two reads have their own origin
+	ws := par.Workouts.All()
+	for i := range ws {
+		ws[i].Origin = nil // the two reads have their own origin
 	}
 	for i := range seq {
 		w := seq[i].(metrics.Workout)
 		w.Origin = nil
 		seq[i] = w
 	}
-	if len(par.Workouts) != 60000 || fmt.Sprint(par.Workouts) != fmt.Sprint(seq) {
-		t.Fatalf("parallel read differs from sequential (%d vs %d rows)", len(par.Workouts), len(seq))
+	if par.Workouts.Len() != 60000 || fmt.Sprint(ws) != fmt.Sprint(seq) {
+		t.Fatalf("parallel read differs from sequential (%d vs %d rows)", par.Workouts.Len(), len(seq))
 	}
 	// The first error in the file is the one reported, with its physical line.
 	_, err = ReadWorkoutsBytes(bigSheet(60000, 45000), "big.csv", Options{})

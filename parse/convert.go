@@ -8,29 +8,6 @@ import (
 	"github.com/workin/workin/metrics"
 )
 
-// interner keeps one copy of each repeated label (athlete ids, sports), so
-// parsed rows do not pin the memory of the CSV lines they came from.
-type interner map[string]string
-
-func (in interner) get(s string) string {
-	s = strings.TrimSpace(s)
-	if v, ok := in[s]; ok {
-		return v
-	}
-	v := strings.Clone(s)
-	in[v] = v
-	return v
-}
-
-// note returns s trimmed and copied (empty stays empty, without allocating).
-func note(s string) string {
-	s = strings.TrimSpace(s)
-	if s == "" {
-		return ""
-	}
-	return strings.Clone(s)
-}
-
 // rangeCheck describes the plausible values of a numeric column.
 type rangeCheck struct {
 	column string
@@ -92,14 +69,13 @@ type owner struct {
 	origin    *metrics.Origin
 	hasColumn bool
 	fallback  string
-	names     interner
 }
 
 func (o *owner) of(cell string) (string, *rowError) {
 	if !o.hasColumn {
 		return o.fallback, nil
 	}
-	a := o.names.get(cell)
+	a := strings.TrimSpace(cell)
 	if a == "" {
 		return "", &rowError{"athlete", fmt.Errorf("athlete is empty; this file has an athlete column, so every row needs one")}
 	}
@@ -108,11 +84,10 @@ func (o *owner) of(cell string) (string, *rowError) {
 
 type workoutConverter struct {
 	owner
-	sports interner
 }
 
 func newWorkoutConverter(origin *metrics.Origin, hasAthlete bool, athlete string) *workoutConverter {
-	return &workoutConverter{owner: owner{origin: origin, hasColumn: hasAthlete, fallback: athlete, names: interner{}}, sports: interner{}}
+	return &workoutConverter{owner: owner{origin: origin, hasColumn: hasAthlete, fallback: athlete}}
 }
 
 func (c *workoutConverter) convert(r *nativeWorkout, line int, notes *[]string) (metrics.Workout, *rowError) {
@@ -131,14 +106,14 @@ func (c *workoutConverter) convert(r *nativeWorkout, line int, notes *[]string) 
 	if w.Athlete, err = c.of(r.Athlete); err != nil {
 		return w, err
 	}
-	w.Sport = c.sports.get(r.Sport)
+	w.Sport = strings.TrimSpace(r.Sport)
 	w.Duration, w.DistanceKm, w.RPE = r.Duration.get(), r.DistanceKm.get(), r.RPE.get()
 	w.AvgHR, w.MaxHR, w.AvgPower, w.NP = r.AvgHR.get(), r.MaxHR.get(), r.AvgPower.get(), r.NP.get()
 	w.TSS, w.TRIMP = r.TSS.get(), r.TRIMP.get()
 	if e := checkWorkout(&w); e != nil {
 		return w, e
 	}
-	w.Notes = note(r.Notes)
+	w.Notes = strings.TrimSpace(r.Notes)
 	w.Origin, w.Line = c.origin, int32(line)
 	if r.Duration.Parts == 2 && w.Duration < 5*60 && metrics.Known(w.RPE) && w.RPE >= 5 {
 		*notes = append(*notes, fmt.Sprintf("line %d: duration %s was read as minutes:seconds, a %s session at RPE %s; if hours were meant, write %s:00",
@@ -175,7 +150,7 @@ type checkinConverter struct {
 }
 
 func newCheckinConverter(origin *metrics.Origin, hasAthlete bool, athlete string, scales func(string) Scales) *checkinConverter {
-	return &checkinConverter{owner: owner{origin: origin, hasColumn: hasAthlete, fallback: athlete, names: interner{}}, scales: scales}
+	return &checkinConverter{owner: owner{origin: origin, hasColumn: hasAthlete, fallback: athlete}, scales: scales}
 }
 
 // Scale is the range a check-in sheet uses for an item, [Lo, Hi]; Lo > Hi
@@ -230,7 +205,7 @@ func (c *checkinConverter) convert(r *nativeCheckin, line int, notes *[]string) 
 		c.scaled("energy", &k.Energy, scales), rangeHRV.check(k.HRV), rangeRestHR.check(k.RestingHR)); e != nil {
 		return k, e
 	}
-	k.Notes = note(r.Notes)
+	k.Notes = strings.TrimSpace(r.Notes)
 	k.Origin, k.Line = c.origin, int32(line)
 	return k, nil
 }

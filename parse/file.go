@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -63,12 +64,12 @@ type File struct {
 	Notes    []string // data-quality remarks that did not stop a row
 	First    metrics.Date
 	Last     metrics.Date
-	Workouts []metrics.Workout
-	Checkins []metrics.Checkin
+	Workouts Workouts // the rows kept, for a workouts file
+	Checkins Checkins // the rows kept, for a check-ins file
 }
 
 // Used is the number of rows kept.
-func (f *File) Used() int { return len(f.Workouts) + len(f.Checkins) }
+func (f *File) Used() int { return f.Workouts.Len() + f.Checkins.Len() }
 
 // maxNotes bounds the data-quality remarks kept per file; the rest are
 // counted in a final remark.
@@ -111,14 +112,15 @@ func ReadWorkoutsBytes(data []byte, name string, opt Options) (*File, error) {
 	f.Columns = usedColumns(b)
 	rows, parts, err := readRows(t, b, opt, func() func(*nativeWorkout, int, *[]string) (metrics.Workout, *rowError) {
 		return newWorkoutConverter(origin, b.has["athlete"], opt.Athlete).convert
-	})
+	}, packWorkout)
 	if err != nil {
 		return nil, err
 	}
 	f.collect(parts)
-	f.Workouts = rows
-	for i := range f.Workouts {
-		f.span(f.Workouts[i].Date)
+	rows.origin = origin
+	f.Workouts = Workouts{rows}
+	for _, r := range rows.packed {
+		f.span(r.date)
 	}
 	f.finishNotes()
 	return f, nil
@@ -142,14 +144,15 @@ func ReadCheckinsBytes(data []byte, name string, opt Options) (*File, error) {
 	f.Columns = usedColumns(b)
 	rows, parts, err := readRows(t, b, opt, func() func(*nativeCheckin, int, *[]string) (metrics.Checkin, *rowError) {
 		return newCheckinConverter(origin, b.has["athlete"], opt.Athlete, opt.Scales).convert
-	})
+	}, packCheckin)
 	if err != nil {
 		return nil, err
 	}
 	f.collect(parts)
-	f.Checkins = rows
-	for i := range f.Checkins {
-		f.span(f.Checkins[i].Date)
+	rows.origin = origin
+	f.Checkins = Checkins{rows}
+	for _, r := range rows.packed {
+		f.span(r.date)
 	}
 	f.finishNotes()
 	return f, nil
@@ -233,23 +236,27 @@ type result[T any] struct {
 	athlete string
 }
 
-// collect converts every record, chunk by chunk in parallel. All rows go
-// into one slice allocated once: each chunk writes from an offset bounded
-// by its line count, and the gaps left by blank lines, multi-line cells and
-// skipped rows are closed at the end. newConvert makes one converter per
-// chunk, so converters may keep state (such as a string-interning table)
-// without locks.
-func collect[T any](t *table, opt Options, newConvert func() func(rec []string, line int, notes *[]string) result[T]) ([]T, []part, error) {
+// collect converts every record, chunk by chunk in parallel, and packs the
+// rows. All rows go into one slice allocated once: each chunk writes from
+// an offset bounded by its line count, and the gaps left by blank lines,
+// multi-line cells and skipped rows are closed at the end. Each chunk has
+// its own converter (made by newConvert, so converters may keep state
+// without locks) and its own text table; the tables are joined at the end
+// and the rows' references moved to match.
+func collect[T any, P packedRow[P]](t *table, opt Options, newConvert func() func(rec []string, line int, notes *[]string) result[T], pack func(T, *textTable) P) (rows[P], []part, error) {
 	cs := t.chunks(runtime.GOMAXPROCS(0))
 	offsets := make([]int, len(cs)+1)
 	for k, c := range cs {
 		offsets[k+1] = offsets[k] + bytes.Count(c.data, []byte{'\n'}) + 1
 	}
-	all := make([]T, offsets[len(cs)])
+	all := make([]P, offsets[len(cs)])
+	texts := make([]*textTable, len(cs))
 	parts, err := parallel(cs, func(k int, c chunk) (part, error) {
 		var p part
 		rows := all[offsets[k]:offsets[k+1]]
 		convert := newConvert()
+		text := newTextTable()
+		texts[k] = text
 		err := t.eachRecord(c, func(rec []string, line int) error {
 			if blank(rec) {
 				return nil
@@ -258,7 +265,7 @@ func collect[T any](t *table, opt Options, newConvert func() func(rec []string, 
 			r := convert(rec, line, &p.notes)
 			switch {
 			case r.err == nil && r.drop == "":
-				rows[p.rows] = r.row
+				rows[p.rows] = pack(r.row, text)
 				p.rows++
 			case r.err == nil:
 				if p.drops == nil {
@@ -275,17 +282,26 @@ func collect[T any](t *table, opt Options, newConvert func() func(rec []string, 
 		return p, err
 	})
 	if err != nil {
-		return nil, nil, err
+		return rows[P]{}, nil, err
 	}
 	n := 0
+	text := texts[0].text
 	for k, p := range parts {
+		src := all[offsets[k] : offsets[k]+p.rows]
+		if k > 0 {
+			by := textRef(len(text) - 1)
+			for i := range src {
+				src[i] = src[i].shift(by)
+			}
+			text = append(text, texts[k].text[1:]...)
+		}
 		if n != offsets[k] {
-			copy(all[n:], all[offsets[k]:offsets[k]+p.rows])
+			copy(all[n:], src)
 		}
 		n += p.rows
 	}
 	clear(all[n:])
-	return all[:n:n], parts, nil
+	return rows[P]{packed: all[:n:n], text: slices.Clip(text)}, parts, nil
 }
 
 // blank reports whether a record is a line of blanks (or of commas).
@@ -299,7 +315,7 @@ func blank(rec []string) bool {
 }
 
 // readRows reads a native sheet: fill the row struct, then convert it.
-func readRows[R, T any](t *table, b *binding[R], opt Options, newConvert func() func(*R, int, *[]string) (T, *rowError)) ([]T, []part, error) {
+func readRows[R, T any, P packedRow[P]](t *table, b *binding[R], opt Options, newConvert func() func(*R, int, *[]string) (T, *rowError), pack func(T, *textTable) P) (rows[P], []part, error) {
 	decimalComma := t.comma == ';'
 	return collect(t, opt, func() func([]string, int, *[]string) result[T] {
 		convert := newConvert()
@@ -316,7 +332,7 @@ func readRows[R, T any](t *table, b *binding[R], opt Options, newConvert func() 
 			}
 			return result[T]{col: col, err: err, athlete: b.athleteOf(rec, opt.Athlete)}
 		}
-	})
+	}, pack)
 }
 
 // athleteOf returns the athlete cell of a record, or owner when the file

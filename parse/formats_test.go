@@ -112,11 +112,11 @@ func TestWorkoutFormats(t *testing.T) {
 			if f.Format != tc.format || f.Kind != KindWorkouts {
 				t.Fatalf("format %q (%s), want %q", f.Format, f.Kind, tc.format)
 			}
-			if len(f.Workouts) != len(tc.rows) || f.Dropped != tc.drops {
-				t.Fatalf("%d workouts, %d dropped; want %d and %d (notes %q)", len(f.Workouts), f.Dropped, len(tc.rows), tc.drops, f.Notes)
+			if f.Workouts.Len() != len(tc.rows) || f.Dropped != tc.drops {
+				t.Fatalf("%d workouts, %d dropped; want %d and %d (notes %q)", f.Workouts.Len(), f.Dropped, len(tc.rows), tc.drops, f.Notes)
 			}
 			for i, want := range tc.rows {
-				w := f.Workouts[i]
+				w := f.Workouts.At(i)
 				got := wantWorkout{w.Date.String(), w.Sport, w.StartSec, w.Duration, w.DistanceKm, w.AvgHR, w.TSS, w.NP, w.RPE, w.AvgPower, w.Notes}
 				if want.notes == "" {
 					got.notes = ""
@@ -179,11 +179,11 @@ func TestCheckinFormats(t *testing.T) {
 			if f.Format != tc.format || f.Kind != KindCheckins {
 				t.Fatalf("format %q (%s), want %q", f.Format, f.Kind, tc.format)
 			}
-			if len(f.Checkins) != len(tc.rows) || f.Dropped != tc.drops {
-				t.Fatalf("%d check-ins, %d dropped; want %d and %d (notes %q)", len(f.Checkins), f.Dropped, len(tc.rows), tc.drops, f.Notes)
+			if f.Checkins.Len() != len(tc.rows) || f.Dropped != tc.drops {
+				t.Fatalf("%d check-ins, %d dropped; want %d and %d (notes %q)", f.Checkins.Len(), f.Dropped, len(tc.rows), tc.drops, f.Notes)
 			}
 			for i, want := range tc.rows {
-				c := f.Checkins[i]
+				c := f.Checkins.At(i)
 				got := wantCheckin{c.Date.String(), c.SleepHours, c.SleepQuality, c.Soreness, c.Stress, c.Mood, c.Energy, c.HRV, c.RestingHR}
 				if got.date != want.date || !approx(got.sleep, want.sleep) || !approx(got.quality, want.quality) ||
 					!approx(got.sore, want.sore) || !approx(got.stress, want.stress) || !approx(got.mood, want.mood) ||
@@ -226,7 +226,7 @@ func TestDetectionErrors(t *testing.T) {
 	}
 	// Native sheets still read through Read.
 	f, err = ReadBytes([]byte("date,rpe,duration\n2026-01-05,5,45\n"), "n.csv", KindWorkouts, Options{Athlete: "x"})
-	if err != nil || f.Format != "native workouts" || len(f.Workouts) != 1 {
+	if err != nil || f.Format != "native workouts" || f.Workouts.Len() != 1 {
 		t.Errorf("native via Read: %v %+v", err, f)
 	}
 	f, err = ReadBytes([]byte("date,notes\n2026-01-05,x\n"), "n.csv", KindCheckins, Options{Athlete: "x"})

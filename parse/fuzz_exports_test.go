@@ -39,7 +39,7 @@ func fuzzExport(f *testing.F, fixture string) {
 		if lenient && file.Rows != file.Used()+len(file.Skipped)+file.Dropped {
 			t.Fatalf("rows %d != used %d + skipped %d + dropped %d", file.Rows, file.Used(), len(file.Skipped), file.Dropped)
 		}
-		for _, w := range file.Workouts {
+		for _, w := range file.Workouts.All() {
 			if w.Duration < 0 {
 				t.Fatalf("negative duration %v", w.Duration)
 			}

@@ -30,7 +30,7 @@ func FuzzReadWorkouts(f *testing.F) {
 		if err != nil {
 			return
 		}
-		for _, w := range file.Workouts {
+		for _, w := range file.Workouts.All() {
 			for _, v := range []float64{w.Duration, w.RPE, w.AvgHR, w.TSS, w.DistanceKm} {
 				if math.IsInf(v, 0) {
 					t.Fatalf("infinite value in %+v", w)

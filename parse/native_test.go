@@ -23,16 +23,16 @@ func TestWorkoutsAccepted(t *testing.T) {
 			"2025-03-04,ana,strength,50,,6,,\"squat, deadlift\"\n" +
 			"2025-03-04,ben,ride,1:30:00,42.5,7,151,threshold 3x12\n",
 			func(t *testing.T, f *File) {
-				if len(f.Workouts) != 3 || f.Rows != 3 {
-					t.Fatalf("rows %d, workouts %d", f.Rows, len(f.Workouts))
+				if f.Workouts.Len() != 3 || f.Rows != 3 {
+					t.Fatalf("rows %d, workouts %d", f.Rows, f.Workouts.Len())
 				}
-				w := f.Workouts[1]
+				w := f.Workouts.At(1)
 				if w.Athlete != "ana" || w.Sport != "strength" || w.Duration != 3000 || w.RPE != 6 ||
 					metrics.Known(w.AvgHR) || metrics.Known(w.DistanceKm) || w.Notes != "squat, deadlift" || w.Line != 3 {
 					t.Errorf("row 2 = %+v", w)
 				}
-				if f.Workouts[2].Duration != 5400 || f.Workouts[2].Athlete != "ben" {
-					t.Errorf("row 3 = %+v", f.Workouts[2])
+				if f.Workouts.At(2).Duration != 5400 || f.Workouts.At(2).Athlete != "ben" {
+					t.Errorf("row 3 = %+v", f.Workouts.At(2))
 				}
 				if f.First != metrics.MustDate("2025-03-03") || f.Last != metrics.MustDate("2025-03-04") {
 					t.Errorf("span %s…%s", f.First, f.Last)
@@ -41,7 +41,7 @@ func TestWorkoutsAccepted(t *testing.T) {
 		{"BOM, CRLF, mixed-case headers with spaces, extra column, any order",
 			"\ufeffRPE , Duration,Sport, Date ,Avg HR,Coach Comment\r\n5,45:00,Run,2025-03-03,140,ok\r\n",
 			func(t *testing.T, f *File) {
-				w := f.Workouts[0]
+				w := f.Workouts.At(0)
 				if w.RPE != 5 || w.Duration != 2700 || w.Sport != "Run" || w.AvgHR != 140 {
 					t.Errorf("got %+v", w)
 				}
@@ -51,55 +51,55 @@ func TestWorkoutsAccepted(t *testing.T) {
 			}},
 		{"semicolons with decimal commas", "date;duration;rpe;distance_km\n2025-03-03;37,5;6;10,2\n",
 			func(t *testing.T, f *File) {
-				if w := f.Workouts[0]; w.Duration != 2250 || w.DistanceKm != 10.2 {
+				if w := f.Workouts.At(0); w.Duration != 2250 || w.DistanceKm != 10.2 {
 					t.Errorf("got %+v", w)
 				}
 			}},
 		{"leading zeros are decimal", "date,rpe,avg_hr\n2025-03-03,07,0140\n",
 			func(t *testing.T, f *File) {
-				if w := f.Workouts[0]; w.RPE != 7 || w.AvgHR != 140 {
+				if w := f.Workouts.At(0); w.RPE != 7 || w.AvgHR != 140 {
 					t.Errorf("got rpe %v hr %v", w.RPE, w.AvgHR)
 				}
 			}},
 		{"blank lines and no final newline", "date,rpe\n\n2025-03-03,5\n\n2025-03-04,6",
 			func(t *testing.T, f *File) {
-				if len(f.Workouts) != 2 || f.Workouts[1].Line != 5 {
-					t.Errorf("got %d rows, second on line %d", len(f.Workouts), f.Workouts[1].Line)
+				if f.Workouts.Len() != 2 || f.Workouts.At(1).Line != 5 {
+					t.Errorf("got %d rows, second on line %d", f.Workouts.Len(), f.Workouts.At(1).Line)
 				}
 			}},
 		{"quoted multi-line notes keep physical lines", "date,notes,rpe\n2025-03-03,\"line one\nline two\",5\n2025-03-04,x,6\n",
 			func(t *testing.T, f *File) {
-				if f.Workouts[0].Notes != "line one\nline two" || f.Workouts[1].Line != 4 {
-					t.Errorf("notes %q, second row line %d", f.Workouts[0].Notes, f.Workouts[1].Line)
+				if f.Workouts.At(0).Notes != "line one\nline two" || f.Workouts.At(1).Line != 4 {
+					t.Errorf("notes %q, second row line %d", f.Workouts.At(0).Notes, f.Workouts.At(1).Line)
 				}
 			}},
 		{"header only is an empty log", "date,sport,rpe\n",
 			func(t *testing.T, f *File) {
-				if len(f.Workouts) != 0 || f.Rows != 0 {
+				if f.Workouts.Len() != 0 || f.Rows != 0 {
 					t.Errorf("got %d rows", f.Rows)
 				}
 			}},
 		{"start with offset keeps the written day", "start,rpe\n2026-01-15T23:10:00-08:00,5\n2025-03-04 06:30,4\n",
 			func(t *testing.T, f *File) {
-				if w := f.Workouts[0]; w.Date != metrics.MustDate("2026-01-15") || w.StartSec != 23*3600+600 {
+				if w := f.Workouts.At(0); w.Date != metrics.MustDate("2026-01-15") || w.StartSec != 23*3600+600 {
 					t.Errorf("got %s %d", w.Date, w.StartSec)
 				}
-				if w := f.Workouts[1]; w.StartSec != 6*3600+1800 {
+				if w := f.Workouts.At(1); w.StartSec != 6*3600+1800 {
 					t.Errorf("got %d", w.StartSec)
 				}
 			}},
 		{"date and start agreeing", "date,start\n2025-03-04,2025-03-04 06:30:10\n",
 			func(t *testing.T, f *File) {
-				if f.Workouts[0].StartSec != 6*3600+1810 {
-					t.Errorf("got %d", f.Workouts[0].StartSec)
+				if f.Workouts.At(0).StartSec != 6*3600+1810 {
+					t.Errorf("got %d", f.Workouts.At(0).StartSec)
 				}
 			}},
 		{"durations", "date,duration\n2025-03-03,1:30\n2025-03-03,1:02:03\n2025-03-03,90\n2025-03-03,75:00\n2025-03-03,0:09:25.5\n",
 			func(t *testing.T, f *File) {
 				want := []float64{90, 3723, 5400, 4500, 565.5}
 				for i, w := range want {
-					if f.Workouts[i].Duration != w {
-						t.Errorf("row %d: %v s, want %v", i+1, f.Workouts[i].Duration, w)
+					if f.Workouts.At(i).Duration != w {
+						t.Errorf("row %d: %v s, want %v", i+1, f.Workouts.At(i).Duration, w)
 					}
 				}
 			}},
@@ -111,8 +111,8 @@ func TestWorkoutsAccepted(t *testing.T) {
 			}},
 		{"owner from options without athlete column", "date,rpe\n2025-03-03,5\n",
 			func(t *testing.T, f *File) {
-				if f.Workouts[0].Athlete != "zoe" {
-					t.Errorf("athlete = %q", f.Workouts[0].Athlete)
+				if f.Workouts.At(0).Athlete != "zoe" {
+					t.Errorf("athlete = %q", f.Workouts.At(0).Athlete)
 				}
 			}},
 	}
@@ -187,8 +187,8 @@ func TestLenientSkipsRowsButNotFiles(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if f.Rows != 4 || len(f.Workouts) != 2 || len(f.Skipped) != 2 {
-		t.Fatalf("rows %d kept %d skipped %d", f.Rows, len(f.Workouts), len(f.Skipped))
+	if f.Rows != 4 || f.Workouts.Len() != 2 || len(f.Skipped) != 2 {
+		t.Fatalf("rows %d kept %d skipped %d", f.Rows, f.Workouts.Len(), len(f.Skipped))
 	}
 	want := Skip{File: "w.csv", Line: 3, Column: "rpe", Reason: "want an RPE from 0 to 10 (CR-10 scale), got 11"}
 	if f.Skipped[0] != want {
@@ -212,10 +212,10 @@ func TestCheckins(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(f.Checkins) != 2 {
-		t.Fatalf("got %d", len(f.Checkins))
+	if f.Checkins.Len() != 2 {
+		t.Fatalf("got %d", f.Checkins.Len())
 	}
-	c := f.Checkins[1]
+	c := f.Checkins.At(1)
 	if c.Athlete != "ben" || c.SleepHours != 5.75 || c.Soreness != 7 || c.HRV != 41 || c.RestingHR != 57 || c.Notes != "late flight" {
 		t.Errorf("got %+v", c)
 	}

@@ -162,7 +162,7 @@ func TestScales(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if k := f.Checkins[0]; k.Soreness != 7 || k.SleepQuality != 8.5 || k.Stress != 7 {
+	if k := f.Checkins.At(0); k.Soreness != 7 || k.SleepQuality != 8.5 || k.Stress != 7 {
 		t.Errorf("scaled check-in = %+v", k)
 	}
 	_, err = ReadCheckins(strings.NewReader("date,soreness\n2026-01-05,8\n"), "h.csv", Options{Athlete: "h", Scales: func(string) Scales { return sc }})

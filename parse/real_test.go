@@ -70,7 +70,7 @@ func TestRealExports(t *testing.T) {
 				if f.Format != w.format {
 					t.Fatalf("format %q, want %q", f.Format, w.format)
 				}
-				x := f.Workouts[0]
+				x := f.Workouts.At(0)
 				got := wantWorkout{x.Date.String(), x.Sport, x.StartSec, x.Duration, x.DistanceKm, x.AvgHR, x.TSS, x.NP, x.RPE, x.AvgPower, ""}
 				want := w.first
 				if got.date != want.date || got.sport != want.sport || got.start != want.start || !approx(got.duration, want.duration) ||
@@ -83,7 +83,7 @@ func TestRealExports(t *testing.T) {
 				if f.Format != c.format {
 					t.Fatalf("format %q, want %q", f.Format, c.format)
 				}
-				x := f.Checkins[0]
+				x := f.Checkins.At(0)
 				got := wantCheckin{x.Date.String(), x.SleepHours, x.SleepQuality, x.Soreness, x.Stress, x.Mood, x.Energy, x.HRV, x.RestingHR}
 				if got.date != c.first.date || !approx(got.sleep, c.first.sleep) || !approx(got.hrv, c.first.hrv) || !approx(got.rhr, c.first.rhr) ||
 					!approx(got.quality, c.first.quality) {

@@ -150,7 +150,7 @@ func recordEnd(b []byte, from int, quoted bool) int {
 // eachRecord calls fn for every record of c with its physical line. A
 // malformed CSV record stops the read with a file-level error. The record
 // and its cells are only valid during the call: a cell kept beyond it must
-// be copied (strings.Clone), as the interner and note do.
+// be copied (strings.Clone), as packing rows into a textTable does.
 //
 // Records that fit on one line are split in place (see splitLine); from
 // the first record that does not (a quoted cell spanning lines, or a

@@ -186,7 +186,8 @@ func readVendor(t *table, b *vbinding, opt Options) (*File, error) {
 	var err error
 	if s.kind == KindWorkouts {
 		var parts []part
-		f.Workouts, parts, err = collect(t, opt, func() func([]string, int, *[]string) result[metrics.Workout] {
+		var rows rows[workoutRow]
+		rows, parts, err = collect(t, opt, func() func([]string, int, *[]string) result[metrics.Workout] {
 			return func(rec []string, line int, notes *[]string) result[metrics.Workout] {
 				w, drop, re := s.workout(row(rec, line, notes))
 				if re == nil && drop == "" {
@@ -199,11 +200,17 @@ func readVendor(t *table, b *vbinding, opt Options) (*File, error) {
 				w.Athlete, w.Origin, w.Line = opt.Athlete, origin, int32(line)
 				return result[metrics.Workout]{row: w, drop: drop}
 			}
-		})
+		}, packWorkout)
 		f.collect(parts)
+		rows.origin = origin
+		f.Workouts = Workouts{rows}
+		for _, r := range rows.packed {
+			f.span(r.date)
+		}
 	} else {
 		var parts []part
-		f.Checkins, parts, err = collect(t, opt, func() func([]string, int, *[]string) result[metrics.Checkin] {
+		var rows rows[checkinRow]
+		rows, parts, err = collect(t, opt, func() func([]string, int, *[]string) result[metrics.Checkin] {
 			return func(rec []string, line int, notes *[]string) result[metrics.Checkin] {
 				c, drop, re := s.checkin(row(rec, line, notes))
 				if re == nil && drop == "" {
@@ -216,17 +223,16 @@ func readVendor(t *table, b *vbinding, opt Options) (*File, error) {
 				c.Athlete, c.Origin, c.Line = opt.Athlete, origin, int32(line)
 				return result[metrics.Checkin]{row: c, drop: drop}
 			}
-		})
+		}, packCheckin)
 		f.collect(parts)
+		rows.origin = origin
+		f.Checkins = Checkins{rows}
+		for _, r := range rows.packed {
+			f.span(r.date)
+		}
 	}
 	if err != nil {
 		return nil, err
-	}
-	for i := range f.Workouts {
-		f.span(f.Workouts[i].Date)
-	}
-	for i := range f.Checkins {
-		f.span(f.Checkins[i].Date)
 	}
 	f.Notes = append(f.Notes, s.notes...)
 	if loc == nil && s.utc() && f.Used() > 0 {

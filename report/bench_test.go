@@ -21,11 +21,11 @@ func benchReport(tb testing.TB, athletes, days int) *Report {
 		tb.Fatal(err)
 	}
 	ws := map[string][]metrics.Workout{}
-	for _, w := range wf.Workouts {
+	for _, w := range wf.Workouts.All() {
 		ws[w.Athlete] = append(ws[w.Athlete], w)
 	}
 	cs := map[string][]metrics.Checkin{}
-	for _, c := range cf.Checkins {
+	for _, c := range cf.Checkins.All() {
 		cs[c.Athlete] = append(cs[c.Athlete], c)
 	}
 	asOf := synth.Start + metrics.Date(days-1)

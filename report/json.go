@@ -266,10 +266,10 @@ func dailyJSON(w *jw, days []metrics.Day, swc float64) {
 		b = append(b, ",\"action\":\""...)
 		b = append(b, d.Action.String()...)
 		b = append(b, "\",\"work_in\":"...)
-		if d.WorkInKind == "" {
+		if d.WorkInKind == metrics.NoWorkIn {
 			b = append(b, "null"...)
 		} else {
-			b = appendString(b, d.WorkInKind)
+			b = appendString(b, d.WorkInKind.String())
 		}
 		b = append(b, '}')
 	}
@@ -349,7 +349,7 @@ func recommendationJSON(w *jw, a *Athlete) {
 	w.obj()
 	w.kv("date", func() { w.date(r.Date) })
 	w.kv("action", func() { w.str(r.Action.String()) })
-	w.kv("work_in", func() { w.strOrNull(r.WorkIn) })
+	w.kv("work_in", func() { w.strOrNull(r.WorkIn.String()) })
 	w.kv("because", func() { w.str(r.Because) })
 	w.kv("readiness", func() { w.round(r.Readiness, 4) })
 	w.kv("load_only", func() { w.bool(r.LoadOnly) })

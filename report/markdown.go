@@ -121,8 +121,8 @@ func mdDetails(p *Part) []byte {
 func adviceWord(r metrics.Recommendation) string {
 	look := actionLooks[r.Action]
 	w := look.shape + " " + look.word
-	if r.WorkIn != "" {
-		w += " · " + r.WorkIn
+	if r.WorkIn != metrics.NoWorkIn {
+		w += " · " + r.WorkIn.String()
 	}
 	return w
 }

@@ -80,7 +80,7 @@ func buildOverview(r *Report, parts []*Part) overviewView {
 		rec := s.Recommendation
 		counts[rec.Action]++
 		look := actionLooks[rec.Action]
-		row.Class, row.Shape, row.Action, row.Kind = look.class, look.shape, strings.ToLower(look.word), rec.WorkIn
+		row.Class, row.Shape, row.Action, row.Kind = look.class, look.shape, strings.ToLower(look.word), rec.WorkIn.String()
 		for _, e := range rec.Evidence {
 			if e.Rule != "readiness" {
 				row.Rules = append(row.Rules, e.Rule)

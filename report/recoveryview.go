@@ -54,13 +54,13 @@ var actionLooks = [...]struct{ word, shape, class string }{
 
 // plans say what each recommendation means in practice.
 var plans = map[string]string{
-	"rest":             "No training today. A walk is fine; sleep and eat well.",
-	"easy":             "Keep it easy: up to 60 minutes at RPE 4 or less, no intervals.",
-	"go":               "Train as planned.",
-	metrics.Breathwork: "25 minutes: 5 lying still, 15 of slow breathing (about 6 breaths a minute, longer out than in), 5 of easy walking. Slow breathing raises the vagal activity that HRV measures (Laborde et al. 2022).",
-	metrics.Mobility:   "20–30 minutes of easy joint circles and controlled range through hips, spine and shoulders: movement without new eccentric load while the soreness settles.",
-	metrics.Stretching: "20–30 minutes of guided, gentle holds of 30–60 seconds, never into pain. It is for comfort: stretching does not make soreness go away faster (Herbert et al. 2011).",
-	metrics.Flow:       "20–30 minutes of easy movement, a walk, an easy spin or gentle yoga at RPE 3 or less: keep the habit while the load settles.",
+	"rest":                      "No training today. A walk is fine; sleep and eat well.",
+	"easy":                      "Keep it easy: up to 60 minutes at RPE 4 or less, no intervals.",
+	"go":                        "Train as planned.",
+	metrics.Breathwork.String(): "25 minutes: 5 lying still, 15 of slow breathing (about 6 breaths a minute, longer out than in), 5 of easy walking. Slow breathing raises the vagal activity that HRV measures (Laborde et al. 2022).",
+	metrics.Mobility.String():   "20–30 minutes of easy joint circles and controlled range through hips, spine and shoulders: movement without new eccentric load while the soreness settles.",
+	metrics.Stretching.String(): "20–30 minutes of guided, gentle holds of 30–60 seconds, never into pain. It is for comfort: stretching does not make soreness go away faster (Herbert et al. 2011).",
+	metrics.Flow.String():       "20–30 minutes of easy movement, a walk, an easy spin or gentle yoga at RPE 3 or less: keep the habit while the load settles.",
 }
 
 // clears says what would end each rule.
@@ -96,10 +96,10 @@ func clears(rule string, p metrics.Params, d *metrics.Day) string {
 func buildVerdict(a *metrics.Analysis) verdictView {
 	r := a.Recommendation
 	look := actionLooks[r.Action]
-	v := verdictView{Action: look.word, Shape: look.shape, Class: look.class, Kind: r.WorkIn, Because: r.Because}
+	v := verdictView{Action: look.word, Shape: look.shape, Class: look.class, Kind: r.WorkIn.String(), Because: r.Because}
 	v.Plan = plans[r.Action.String()]
 	if r.Action == metrics.WorkIn {
-		v.Plan = plans[r.WorkIn]
+		v.Plan = plans[r.WorkIn.String()]
 	}
 	d := today(a)
 	seen := map[string]bool{}
@@ -258,7 +258,7 @@ func historyRows(a *metrics.Analysis, days int) []historyView {
 			}
 		}
 		rows = append(rows, historyView{Date: d.Date.String(), Action: strings.ToLower(look.word), Class: look.class,
-			Shape: look.shape, Kind: d.WorkInKind, Rules: strings.Join(rules, ", "), Next: next})
+			Shape: look.shape, Kind: d.WorkInKind.String(), Rules: strings.Join(rules, ", "), Next: next})
 	}
 	return rows
 }

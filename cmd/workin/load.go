@@ -41,6 +41,8 @@ type roster struct {
 	byKey    map[string]*entry // id and lower-cased name
 	files    []report.File
 	orphans  []parse.Skip
+	last     metrics.Date // the last date of a row given to an athlete
+	hasRows  bool
 }
 
 type entry struct {
@@ -60,14 +62,14 @@ type rowRef struct{ file, row int32 }
 func (r *roster) gather(e *entry) ([]metrics.Workout, []metrics.Checkin) {
 	ws := make([]metrics.Workout, len(e.workouts))
 	for i, ref := range e.workouts {
-		ws[i] = r.parsed[ref.file].Workouts[ref.row]
+		ws[i] = r.parsed[ref.file].Workouts.At(int(ref.row))
 		if r.redacted {
 			ws[i].Notes = ""
 		}
 	}
 	cs := make([]metrics.Checkin, len(e.checkins))
 	for i, ref := range e.checkins {
-		cs[i] = r.parsed[ref.file].Checkins[ref.row]
+		cs[i] = r.parsed[ref.file].Checkins.At(int(ref.row))
 		if r.redacted {
 			cs[i].Notes = ""
 		}
@@ -270,7 +272,7 @@ func readOne(s source, fsys files, lenient bool, r *roster) (*parse.File, error)
 	if err != nil {
 		return nil, err
 	}
-	if owner == "" && (len(f.Workouts) > 0 && f.Workouts[0].Athlete == "" || len(f.Checkins) > 0 && f.Checkins[0].Athlete == "") {
+	if owner == "" && (f.Workouts.Len() > 0 && f.Workouts.At(0).Athlete == "" || f.Checkins.Len() > 0 && f.Checkins.At(0).Athlete == "") {
 		return nil, &parse.Error{File: s.path, Line: 1, FileLevel: true,
 			Msg: fmt.Sprintf("the file has no athlete column; with %d athletes in the team, add one so each row names its athlete", len(r.athletes))}
 	}
@@ -299,8 +301,8 @@ func (r *roster) assign(s source, file int32, f *parse.File, lenient bool) error
 		}
 		return e, err
 	}
-	for i := range f.Workouts {
-		w := &f.Workouts[i]
+	for i := range f.Workouts.Len() {
+		w := f.Workouts.At(i)
 		e, err := find(w.Athlete, f.Name, w.Line)
 		if err != nil {
 			return err
@@ -308,11 +310,12 @@ func (r *roster) assign(s source, file int32, f *parse.File, lenient bool) error
 		if e != nil {
 			e.workouts = append(e.workouts, rowRef{file, int32(i)})
 			e.quality.WorkoutRows++
+			r.saw(w.Date)
 		}
 	}
 	last = nil
-	for i := range f.Checkins {
-		c := &f.Checkins[i]
+	for i := range f.Checkins.Len() {
+		c := f.Checkins.At(i)
 		e, err := find(c.Athlete, f.Name, c.Line)
 		if err != nil {
 			return err
@@ -320,6 +323,7 @@ func (r *roster) assign(s source, file int32, f *parse.File, lenient bool) error
 		if e != nil {
 			e.checkins = append(e.checkins, rowRef{file, int32(i)})
 			e.quality.CheckinRows++
+			r.saw(c.Date)
 		}
 	}
 	for _, sk := range f.Skipped {
@@ -404,21 +408,13 @@ func (r *roster) finish() {
 	}
 }
 
-// lastDate is the default as-of: the last date in the data.
-func (r *roster) lastDate() (metrics.Date, bool) {
-	var last metrics.Date
-	found := false
-	for _, e := range r.athletes {
-		for _, ref := range e.workouts {
-			if d := r.parsed[ref.file].Workouts[ref.row].Date; !found || d > last {
-				last, found = d, true
-			}
-		}
-		for _, ref := range e.checkins {
-			if d := r.parsed[ref.file].Checkins[ref.row].Date; !found || d > last {
-				last, found = d, true
-			}
-		}
+// saw notes the date of a row given to an athlete.
+func (r *roster) saw(d metrics.Date) {
+	if !r.hasRows || d > r.last {
+		r.last, r.hasRows = d, true
 	}
-	return last, found
 }
+
+// lastDate is the default as-of: the last date of the rows given to the
+// athletes (rows left out are not counted).
+func (r *roster) lastDate() (metrics.Date, bool) { return r.last, r.hasRows }

@@ -125,8 +125,8 @@ func failOn(action string, asOf metrics.Date, parts []*report.Part) error {
 			continue
 		}
 		what := rec.Action.String()
-		if rec.WorkIn != "" {
-			what += " (" + rec.WorkIn + ")"
+		if rec.WorkIn != metrics.NoWorkIn {
+			what += " (" + rec.WorkIn.String() + ")"
 		}
 		var rules []string
 		for _, e := range rec.Evidence {
