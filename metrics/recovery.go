@@ -124,11 +124,12 @@ func (a *Analysis) recovery(cs []Checkin) {
 		lnHRV[i], rhr[i] = d.LnHRV, d.RestingHR
 	}
 	p := a.Params
+	lnSeries, rhrSeries := newSeries(lnHRV), newSeries(rhr)
 	for i := range a.Days {
 		d := &a.Days[i]
-		d.HRV7 = windowMean(lnHRV, i-6, i, 4)
-		d.HRVRef = baseline(lnHRV, i, p.HRVBaselineDays, hrvSDFloor)
-		d.RHRRef = baseline(rhr, i, p.HRVBaselineDays, rhrSDFloor)
+		d.HRV7 = lnSeries.mean(i-6, i+1, 4)
+		d.HRVRef = lnSeries.baseline(i, p.HRVBaselineDays, hrvSDFloor)
+		d.RHRRef = rhrSeries.baseline(i, p.HRVBaselineDays, rhrSDFloor)
 		if d.RHRRef.Ready() {
 			d.RHRLimit = d.RHRRef.Mean + math.Max(p.RHRDeltaBPM, d.RHRRef.SD)
 		}
@@ -152,43 +153,66 @@ const (
 	rhrSDFloor = 1
 )
 
-// windowMean is the mean of the known values in xs[from..to], or Missing
-// with fewer than min of them.
-func windowMean(xs []float64, from, to, min int) float64 {
-	sum, n := 0.0, 0
-	for j := max(from, 0); j <= to; j++ {
-		if Known(xs[j]) {
-			sum += xs[j]
-			n++
+// series is a daily series's known values in day order, with how many
+// come before each day, so that the known values of any run of days are
+// one contiguous slice: windows are summed without testing every day.
+type series struct {
+	vals   []float64
+	before []int32 // before[i]: known values among days 0…i−1 (len n+1)
+}
+
+func newSeries(xs []float64) series {
+	s := series{before: make([]int32, len(xs)+1)}
+	for i, x := range xs {
+		if Known(x) {
+			s.vals = append(s.vals, x)
 		}
+		s.before[i+1] = int32(len(s.vals))
 	}
-	if n < min {
+	return s
+}
+
+// window returns the known values of days from…to−1, clipped to the
+// series.
+func (s series) window(from, to int) []float64 {
+	from, to = max(from, 0), min(to, len(s.before)-1)
+	if from >= to {
+		return nil
+	}
+	return s.vals[s.before[from]:s.before[to]]
+}
+
+// mean is the mean of the known values of days from…to−1, or Missing with
+// fewer than min of them.
+func (s series) mean(from, to, min int) float64 {
+	vs := s.window(from, to)
+	if len(vs) < min || len(vs) == 0 {
 		return Missing
 	}
-	return sum / float64(n)
+	var sum float64
+	for _, v := range vs {
+		sum += v
+	}
+	return sum / float64(len(vs))
 }
 
 // baseline is the mean and sample SD (floored) of the known values in the
 // days window days before day i.
-func baseline(xs []float64, i, days int, floor float64) Baseline {
-	var sum float64
-	n := 0
-	for j := max(i-days, 0); j < i; j++ {
-		if Known(xs[j]) {
-			sum += xs[j]
-			n++
-		}
-	}
+func (s series) baseline(i, days int, floor float64) Baseline {
+	vs := s.window(i-days, i)
+	n := len(vs)
 	b := Baseline{N: n, Mean: Missing, SD: Missing}
 	if n < MinBaseline {
 		return b
 	}
+	var sum float64
+	for _, v := range vs {
+		sum += v
+	}
 	mean := sum / float64(n)
 	var ss float64
-	for j := max(i-days, 0); j < i; j++ {
-		if Known(xs[j]) {
-			ss += (xs[j] - mean) * (xs[j] - mean)
-		}
+	for _, v := range vs {
+		ss += (v - mean) * (v - mean)
 	}
 	b.Mean, b.SD = mean, math.Max(math.Sqrt(ss/float64(n-1)), floor)
 	return b

@@ -51,7 +51,7 @@ func TestSubScoresClamp(t *testing.T) {
 func TestBaselineVectors(t *testing.T) {
 	// §8 HRV: 14 ln values → μ 4.0957, SD 0.0457 floored to 0.05 → range 4.0707–4.1207.
 	ln := []float64{4.10, 4.05, 4.15, 4.08, 4.12, 4.02, 4.18, 4.06, 4.11, 4.09, 4.14, 4.04, 4.13, 4.07, Missing}
-	b := baseline(ln, 14, 60, hrvSDFloor)
+	b := newSeries(ln).baseline(14, 60, hrvSDFloor)
 	checkNear(t, "HRV mean", b.Mean, 4.0957, 0.0001)
 	checkNear(t, "HRV SD (floored)", b.SD, 0.05, 1e-12)
 	lo, hi := HRVRange(b, 0.5)
@@ -62,20 +62,20 @@ func TestBaselineVectors(t *testing.T) {
 	}
 	// §8 RHR: μ 49.71, σ 1.14 → limit 54.71.
 	rhr := []float64{48, 50, 49, 51, 50, 49, 48, 50, 52, 49, 50, 51, 49, 50, Missing}
-	b = baseline(rhr, 14, 60, rhrSDFloor)
+	b = newSeries(rhr).baseline(14, 60, rhrSDFloor)
 	checkNear(t, "RHR mean", b.Mean, 49.71, 0.01)
 	checkNear(t, "RHR SD", b.SD, 1.14, 0.01)
 	checkNear(t, "RHR limit", b.Mean+math.Max(5, b.SD), 54.71, 0.01)
 	// Thirteen values are not a baseline.
-	if b := baseline(rhr, 13, 60, rhrSDFloor); b.Ready() || b.N != 13 || Known(b.Mean) {
+	if b := newSeries(rhr).baseline(13, 60, rhrSDFloor); b.Ready() || b.N != 13 || Known(b.Mean) {
 		t.Errorf("13 values: %+v", b)
 	}
 	// The window looks back N days only.
-	if b := baseline(append(make([]float64, 0), rhr...), 14, 5, rhrSDFloor); b.N != 5 {
+	if b := newSeries(rhr).baseline(14, 5, rhrSDFloor); b.N != 5 {
 		t.Errorf("5-day window counted %d", b.N)
 	}
-	checkNear(t, "7-day mean needs 4 values", windowMean([]float64{1, Missing, Missing, Missing, 2, 3, Missing}, 0, 6, 4), Missing, 0)
-	checkNear(t, "7-day mean", windowMean([]float64{1, Missing, 5, Missing, 2, 3, Missing}, 0, 6, 4), 2.75, 1e-12)
+	checkNear(t, "7-day mean needs 4 values", newSeries([]float64{1, Missing, Missing, Missing, 2, 3, Missing}).mean(0, 7, 4), Missing, 0)
+	checkNear(t, "7-day mean", newSeries([]float64{1, Missing, 5, Missing, 2, 3, Missing}).mean(0, 7, 4), 2.75, 1e-12)
 }
 
 func TestLeastSquares(t *testing.T) {
@@ -91,5 +91,43 @@ func TestLeastSquares(t *testing.T) {
 	a, b = LeastSquares([]float64{50, 50, 50}, []float64{3, 4, 5})
 	if b != 0 || a != 4 {
 		t.Errorf("equal x: a %v b %v, want 4 and 0", a, b)
+	}
+}
+
+// TestSeriesMatchesNaive: windows over the packed known values give
+// bit-identical results to testing every day of the window.
+func TestSeriesMatchesNaive(t *testing.T) {
+	xs := make([]float64, 400)
+	for i := range xs {
+		xs[i] = math.Log(30 + float64((i*37)%61))
+		if i%5 == 2 || (i > 100 && i < 130) {
+			xs[i] = Missing
+		}
+	}
+	s := newSeries(xs)
+	for i := range xs {
+		var sum float64
+		n := 0
+		for j := max(i-60, 0); j < i; j++ {
+			if Known(xs[j]) {
+				sum, n = sum+xs[j], n+1
+			}
+		}
+		b := s.baseline(i, 60, hrvSDFloor)
+		if b.N != n {
+			t.Fatalf("day %d: %d values, want %d", i, b.N, n)
+		}
+		if n >= MinBaseline {
+			mean := sum / float64(n)
+			var ss float64
+			for j := max(i-60, 0); j < i; j++ {
+				if Known(xs[j]) {
+					ss += (xs[j] - mean) * (xs[j] - mean)
+				}
+			}
+			if b.Mean != mean || b.SD != math.Max(math.Sqrt(ss/float64(n-1)), hrvSDFloor) {
+				t.Fatalf("day %d: %+v, want mean %v", i, b, mean)
+			}
+		}
 	}
 }

@@ -145,43 +145,41 @@ func weeksWithoutLighter(ws []Week, start Date, n int) []int {
 // Eligible sessions are not work-ins and have an RPE, a duration and a
 // measured load above zero.
 func effortDrift(ss []Session, start Date, n int) []float64 {
-	type point struct {
-		day  int
-		x, y float64
-	}
-	var pts []point
+	// The eligible sessions in date order, as parallel columns, so that
+	// each day's baseline and recent sessions are two adjacent runs.
+	var days []int
+	var xs, ys []float64
 	for i := range ss {
 		s := &ss[i]
 		if s.WorkIn || !Known(s.RPE) || !Known(s.Duration) || s.Duration <= 0 || !s.Source.Objective() || s.LP <= 0 {
 			continue
 		}
-		pts = append(pts, point{int(s.Date - start), s.LP / (s.Duration / 3600), s.RPE})
+		days = append(days, int(s.Date-start))
+		xs, ys = append(xs, s.LP/(s.Duration/3600)), append(ys, s.RPE)
 	}
 	out := make([]float64, n)
-	lo := 0
-	var bx, by, rx, ry []float64
+	lo, mid, hi := 0, 0, 0 // baseline xs[lo:mid], recent xs[mid:hi]
 	for d := 0; d < n; d++ {
 		out[d] = Missing
-		for lo < len(pts) && pts[lo].day < d-41 {
+		for lo < len(days) && days[lo] < d-41 {
 			lo++
 		}
-		bx, by, rx, ry = bx[:0], by[:0], rx[:0], ry[:0]
-		for j := lo; j < len(pts) && pts[j].day <= d; j++ {
-			if pts[j].day <= d-14 {
-				bx, by = append(bx, pts[j].x), append(by, pts[j].y)
-			} else {
-				rx, ry = append(rx, pts[j].x), append(ry, pts[j].y)
-			}
+		for hi < len(days) && days[hi] <= d {
+			hi++
 		}
-		if len(bx) < 5 || len(rx) < 4 {
+		mid = max(mid, lo)
+		for mid < hi && days[mid] <= d-14 {
+			mid++
+		}
+		if mid-lo < 5 || hi-mid < 4 {
 			continue
 		}
-		a, b := LeastSquares(bx, by)
+		a, b := LeastSquares(xs[lo:mid], ys[lo:mid])
 		var sum float64
-		for k := range rx {
-			sum += ry[k] - (a + b*rx[k])
+		for k := mid; k < hi; k++ {
+			sum += ys[k] - (a + b*xs[k])
 		}
-		out[d] = sum / float64(len(rx))
+		out[d] = sum / float64(hi-mid)
 	}
 	return out
 }
