@@ -52,6 +52,42 @@ func (r *rows[P]) Len() int { return len(r.packed) }
 // packedRow is a row type of rows.
 type packedRow[P any] interface {
 	shift(n textRef) P // the row with its text references moved by n
+	who() textRef      // the athlete
+	day() metrics.Date
+}
+
+// Group is the rows of one athlete in a file: their indexes in file order
+// and the date of the latest.
+type Group struct {
+	Athlete string // as written in the file ("" when the file names no athlete)
+	Rows    []int32
+	Last    metrics.Date
+}
+
+// ByAthlete groups the rows by athlete, in the order of each athlete's
+// first row.
+func (r *rows[P]) ByAthlete() []Group {
+	slot := make([]int32, len(r.text)) // text reference → group + 1
+	at := map[string]int32{}           // athlete → group + 1
+	var groups []Group
+	for i, p := range r.packed {
+		ref := p.who()
+		g := slot[ref] - 1
+		if g < 0 {
+			name := r.text[ref]
+			g = at[name] - 1
+			if g < 0 {
+				g = int32(len(groups))
+				groups = append(groups, Group{Athlete: name, Last: p.day()})
+				at[name] = g + 1
+			}
+			slot[ref] = g + 1
+		}
+		grp := &groups[g]
+		grp.Rows = append(grp.Rows, int32(i))
+		grp.Last = max(grp.Last, p.day())
+	}
+	return groups
 }
 
 // textRef indexes a rows' text; 0 is the empty string.
@@ -125,6 +161,11 @@ func (p workoutRow) unpack(text []string, origin *metrics.Origin) metrics.Workou
 		Notes: text[p.notes], Origin: origin, Line: p.line,
 	}
 }
+
+func (p workoutRow) who() textRef      { return p.athlete }
+func (p workoutRow) day() metrics.Date { return p.date }
+func (p checkinRow) who() textRef      { return p.athlete }
+func (p checkinRow) day() metrics.Date { return p.date }
 
 func (p workoutRow) shift(n textRef) workoutRow {
 	p.athlete, p.sport, p.notes = p.athlete.shift(n), p.sport.shift(n), p.notes.shift(n)

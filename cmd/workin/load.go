@@ -48,30 +48,47 @@ type roster struct {
 type entry struct {
 	cfg      parse.Athlete
 	profile  bool
-	workouts []rowRef // the athlete's rows in roster.parsed
-	checkins []rowRef
+	workouts []rowRefs // the athlete's rows in roster.parsed
+	checkins []rowRefs
 	quality  report.Quality
 }
 
-// rowRef points at one row of a parsed file. Athletes keep references, not
-// copies, so a large team's rows are in memory once.
-type rowRef struct{ file, row int32 }
+// rowRefs points at rows of one parsed file. Athletes keep references,
+// not copies, so a large team's rows are in memory once.
+type rowRefs struct {
+	file int32
+	rows []int32
+}
+
+func count(refs []rowRefs) int {
+	n := 0
+	for _, r := range refs {
+		n += len(r.rows)
+	}
+	return n
+}
 
 // gather copies an athlete's rows out of the parsed files, without their
 // free-text notes when redacting.
 func (r *roster) gather(e *entry) ([]metrics.Workout, []metrics.Checkin) {
-	ws := make([]metrics.Workout, len(e.workouts))
-	for i, ref := range e.workouts {
-		ws[i] = r.parsed[ref.file].Workouts.At(int(ref.row))
-		if r.redacted {
-			ws[i].Notes = ""
+	ws := make([]metrics.Workout, 0, count(e.workouts))
+	for _, refs := range e.workouts {
+		f := &r.parsed[refs.file].Workouts
+		for _, i := range refs.rows {
+			ws = append(ws, f.At(int(i)))
+			if r.redacted {
+				ws[len(ws)-1].Notes = ""
+			}
 		}
 	}
-	cs := make([]metrics.Checkin, len(e.checkins))
-	for i, ref := range e.checkins {
-		cs[i] = r.parsed[ref.file].Checkins.At(int(ref.row))
-		if r.redacted {
-			cs[i].Notes = ""
+	cs := make([]metrics.Checkin, 0, count(e.checkins))
+	for _, refs := range e.checkins {
+		f := &r.parsed[refs.file].Checkins
+		for _, i := range refs.rows {
+			cs = append(cs, f.At(int(i)))
+			if r.redacted {
+				cs[len(cs)-1].Notes = ""
+			}
 		}
 	}
 	return ws, cs
@@ -162,9 +179,12 @@ func loadInputs(f *reportFlags, fsys files) (*roster, error) {
 	if err != nil {
 		return nil, err
 	}
-	r.parsed = parsed
+	r.parsed = make([]*parse.File, len(parsed))
+	for i, p := range parsed {
+		r.parsed[i] = p.File
+	}
 	for i, pf := range parsed {
-		r.files = append(r.files, report.FileOf(pf))
+		r.files = append(r.files, report.FileOf(pf.File))
 		if err := r.assign(srcs[i], int32(i), pf, f.lenient); err != nil {
 			return nil, err
 		}
@@ -211,9 +231,16 @@ func (r *roster) add(a parse.Athlete, profile bool) *entry {
 	return e
 }
 
-// readAll parses the files in parallel; results keep the order of srcs.
-func readAll(srcs []source, fsys files, lenient bool, r *roster) ([]*parse.File, error) {
-	out := make([]*parse.File, len(srcs))
+// parsedFile is a file's rows and the rows grouped by athlete.
+type parsedFile struct {
+	*parse.File
+	groups []parse.Group
+}
+
+// readAll parses the files in parallel and groups their rows by athlete;
+// results keep the order of srcs.
+func readAll(srcs []source, fsys files, lenient bool, r *roster) ([]parsedFile, error) {
+	out := make([]parsedFile, len(srcs))
 	errs := make([]error, len(srcs))
 	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
 	var wg sync.WaitGroup
@@ -223,7 +250,11 @@ func readAll(srcs []source, fsys files, lenient bool, r *roster) ([]*parse.File,
 			defer wg.Done()
 			sem <- struct{}{}
 			defer func() { <-sem }()
-			out[i], errs[i] = readOne(s, fsys, lenient, r)
+			f, err := readOne(s, fsys, lenient, r)
+			if err == nil {
+				out[i] = parsedFile{f, append(f.Workouts.ByAthlete(), f.Checkins.ByAthlete()...)}
+			}
+			errs[i] = err
 		}()
 	}
 	wg.Wait()
@@ -287,45 +318,43 @@ func unwrapPath(err error) error {
 	return err
 }
 
-// assign gives the rows of one file to athletes.
-func (r *roster) assign(s source, file int32, f *parse.File, lenient bool) error {
-	var last *entry // rows of one athlete often come in runs
-	lastName := ""
-	find := func(name, path string, line int32) (*entry, error) {
-		if last != nil && name == lastName {
-			return last, nil
+// assign gives the rows of one file to athletes, an athlete at a time.
+func (r *roster) assign(s source, file int32, f parsedFile, lenient bool) error {
+	var orphans []parse.Skip
+	give := func(line func(row int32) int, rows func(*entry) *[]rowRefs, counter func(*entry) *int) error {
+		for _, g := range f.groups {
+			e, orphan, err := r.athleteOf(s, g.Athlete, f.Name, line(g.Rows[0]), lenient)
+			switch {
+			case err != nil:
+				return err
+			case e == nil && orphan != "":
+				for _, i := range g.Rows {
+					orphans = append(orphans, parse.Skip{File: f.Name, Line: line(i), Column: "athlete", Reason: orphan})
+				}
+			case e == nil:
+				r.lookup(s.owner).quality.OtherAthlete += len(g.Rows)
+			default:
+				*rows(e) = append(*rows(e), rowRefs{file, g.Rows})
+				*counter(e) += len(g.Rows)
+				r.saw(g.Last)
+			}
 		}
-		e, err := r.athleteOf(s, name, path, int(line), lenient)
-		if e != nil {
-			last, lastName = e, name
-		}
-		return e, err
+		return nil
 	}
-	for i := range f.Workouts.Len() {
-		w := f.Workouts.At(i)
-		e, err := find(w.Athlete, f.Name, w.Line)
-		if err != nil {
-			return err
-		}
-		if e != nil {
-			e.workouts = append(e.workouts, rowRef{file, int32(i)})
-			e.quality.WorkoutRows++
-			r.saw(w.Date)
-		}
+	var err error
+	if f.Kind == parse.KindWorkouts {
+		err = give(func(i int32) int { return int(f.Workouts.At(int(i)).Line) },
+			func(e *entry) *[]rowRefs { return &e.workouts }, func(e *entry) *int { return &e.quality.WorkoutRows })
+	} else {
+		err = give(func(i int32) int { return int(f.Checkins.At(int(i)).Line) },
+			func(e *entry) *[]rowRefs { return &e.checkins }, func(e *entry) *int { return &e.quality.CheckinRows })
 	}
-	last = nil
-	for i := range f.Checkins.Len() {
-		c := f.Checkins.At(i)
-		e, err := find(c.Athlete, f.Name, c.Line)
-		if err != nil {
-			return err
-		}
-		if e != nil {
-			e.checkins = append(e.checkins, rowRef{file, int32(i)})
-			e.quality.CheckinRows++
-			r.saw(c.Date)
-		}
+	if err != nil {
+		return err
 	}
+	// Rows of athletes the team does not list are reported in file order.
+	slices.SortStableFunc(orphans, func(a, b parse.Skip) int { return cmp.Compare(a.Line, b.Line) })
+	r.orphans = append(r.orphans, orphans...)
 	for _, sk := range f.Skipped {
 		if e := r.lookup(cmp.Or(sk.Athlete, s.owner)); e != nil {
 			e.quality.Skipped = append(e.quality.Skipped, sk)
@@ -357,27 +386,24 @@ func (r *roster) lookup(id string) *entry {
 	return r.byKey[strings.ToLower(id)]
 }
 
-// athleteOf finds the athlete of a row. Rows of other athletes in a file
-// that one profile owns are left out and counted; an athlete a team does
-// not list is an error (listed instead with --lenient); without a profile
-// every athlete is new.
-func (r *roster) athleteOf(s source, name, file string, line int, lenient bool) (*entry, error) {
+// athleteOf finds the athlete of a file's rows named name (line is the
+// first of them). Rows of other athletes in a file that one profile owns
+// are left out (nil, no reason) and counted by the caller; an athlete a
+// team does not list is an error, or with --lenient a reason to list the
+// rows as skipped; without a profile every athlete is new.
+func (r *roster) athleteOf(s source, name, file string, line int, lenient bool) (e *entry, orphan string, err error) {
 	if e := r.lookup(name); e != nil {
 		if s.owner != "" && e.cfg.Profile.ID != s.owner {
-			r.lookup(s.owner).quality.OtherAthlete++
-			return nil, nil
+			return nil, "", nil
 		}
-		return e, nil
+		return e, "", nil
 	}
-	if s.owner != "" {
-		if o := r.lookup(s.owner); o != nil {
-			o.quality.OtherAthlete++
-			return nil, nil
-		}
+	if s.owner != "" && r.lookup(s.owner) != nil {
+		return nil, "", nil
 	}
 	if !r.known {
 		p := metrics.NewProfile(name)
-		return r.add(parse.Athlete{Profile: p, Params: metrics.DefaultParams()}, false), nil
+		return r.add(parse.Athlete{Profile: p, Params: metrics.DefaultParams()}, false), "", nil
 	}
 	ids := make([]string, len(r.athletes))
 	for i, e := range r.athletes {
@@ -385,10 +411,9 @@ func (r *roster) athleteOf(s source, name, file string, line int, lenient bool) 
 	}
 	reason := fmt.Sprintf("athlete %q is not in the team (athletes: %s)", name, strings.Join(ids, ", "))
 	if lenient {
-		r.orphans = append(r.orphans, parse.Skip{File: file, Line: line, Column: "athlete", Reason: reason})
-		return nil, nil
+		return nil, reason, nil
 	}
-	return nil, &parse.Error{File: file, Line: line, Column: "athlete", Msg: reason}
+	return nil, "", &parse.Error{File: file, Line: line, Column: "athlete", Msg: reason}
 }
 
 // finish orders athletes found in the data and sets the title.

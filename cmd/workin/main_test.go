@@ -548,7 +548,8 @@ func TestTimeZones(t *testing.T) {
 func TestUnknownAthlete(t *testing.T) {
 	dir := t.TempDir()
 	os.WriteFile(filepath.Join(dir, "team.yaml"), []byte("team: T\nworkouts: [w.csv]\nathletes:\n  - id: ana\n  - id: ben\n"), 0o644)
-	os.WriteFile(filepath.Join(dir, "w.csv"), []byte("date,athlete,rpe,duration\n2026-01-05,ana,5,45\n2026-01-05,zoe,5,45\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, "w.csv"), []byte("date,athlete,rpe,duration\n2026-01-05,ana,5,45\n2026-01-05,zoe,5,45\n"+
+		"2026-01-06,max,5,45\n2026-01-06,zoe,5,45\n2026-01-07,ben,5,45\n"), 0o644)
 	team := filepath.Join(dir, "team.yaml")
 	_, err := runCLI(t, "report", team, "-o", filepath.Join(dir, "r.html"))
 	want := filepath.Join(dir, "w.csv") + `:3: column "athlete": athlete "zoe" is not in the team (athletes: ana, ben)`
@@ -560,8 +561,23 @@ func TestUnknownAthlete(t *testing.T) {
 		t.Fatal(err)
 	}
 	b, _ := os.ReadFile(js)
-	if !bytes.Contains(b, []byte(`"unattributed_skipped":[{"file":"`)) || !bytes.Contains(b, []byte(`athlete \"zoe\" is not in the team`)) {
-		t.Errorf("lenient JSON does not list the row:\n%s", b[len(b)-400:])
+	var got struct {
+		Skipped []struct {
+			Line   int
+			Reason string
+		} `json:"unattributed_skipped"`
+	}
+	if err := json.Unmarshal(b, &got); err != nil {
+		t.Fatal(err)
+	}
+	// Every row of an unlisted athlete, in file order.
+	var lines []int
+	for _, sk := range got.Skipped {
+		lines = append(lines, sk.Line)
+	}
+	if fmt.Sprint(lines) != "[3 4 5]" || !strings.Contains(got.Skipped[0].Reason, `athlete "zoe" is not in the team`) ||
+		!strings.Contains(got.Skipped[1].Reason, `athlete "max"`) {
+		t.Errorf("lenient JSON lists %+v, want the rows on lines 3, 4 and 5", got.Skipped)
 	}
 }
 
