@@ -80,7 +80,7 @@ func readSequential(t *testing.T, data []byte) []any {
 	conv := newWorkoutConverter(&metrics.Origin{File: "big.csv", Format: "native", TSSLabel: "tss"}, true, "")
 	var out []any
 	var notes []string
-	err := tb.eachRecord(chunk{tb.body, tb.bodyLine}, func(rec []string, line int) error {
+	err := tb.eachRecord(chunk{data: tb.body, line: tb.bodyLine}, func(rec []string, line int) error {
 		var r nativeWorkout
 		if _, err := b.fill(&r, rec, false); err != nil {
 			return err
@@ -122,7 +122,7 @@ func TestBinderAgreesWithGocsv(t *testing.T) {
 	tb, _ := newTable("x.csv", []byte(src))
 	b, _ := bind("x.csv", tb.header, workoutColumns)
 	var viaBinder []nativeWorkout
-	tb.eachRecord(chunk{tb.body, tb.bodyLine}, func(rec []string, _ int) error {
+	tb.eachRecord(chunk{data: tb.body, line: tb.bodyLine}, func(rec []string, _ int) error {
 		var r nativeWorkout
 		_, err := b.fill(&r, rec, false)
 		viaBinder = append(viaBinder, r)

@@ -1,7 +1,6 @@
 package parse
 
 import (
-	"bytes"
 	"fmt"
 	"io"
 	"runtime"
@@ -247,7 +246,7 @@ func collect[T any, P packedRow[P]](t *table, opt Options, newConvert func() fun
 	cs := t.chunks(runtime.GOMAXPROCS(0))
 	offsets := make([]int, len(cs)+1)
 	for k, c := range cs {
-		offsets[k+1] = offsets[k] + bytes.Count(c.data, []byte{'\n'}) + 1
+		offsets[k+1] = offsets[k] + c.lines + 1
 	}
 	all := make([]P, offsets[len(cs)])
 	texts := make([]*textTable, len(cs))

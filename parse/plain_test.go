@@ -22,7 +22,7 @@ func records(data []byte, comma rune, first int, csvOnly bool) ([]lineRec, strin
 		read = t.eachCSVRecord
 	}
 	var out []lineRec
-	err := read(chunk{data, first}, func(rec []string, line int) error {
+	err := read(chunk{data: data, line: first}, func(rec []string, line int) error {
 		out = append(out, lineRec{line, append([]string(nil), rec...)})
 		return nil
 	})

@@ -97,8 +97,9 @@ func (t *table) syntaxError(err error, first int) error {
 
 // chunk is a run of whole records of the body.
 type chunk struct {
-	data []byte
-	line int // physical line of data[0]
+	data  []byte
+	line  int // physical line of data[0]
+	lines int // newlines in data (records ≤ lines + 1); set by chunks
 }
 
 // parallelMin is the body size from which a table is read in parallel.
@@ -108,7 +109,7 @@ const parallelMin = 1 << 20
 func (t *table) chunks(n int) []chunk {
 	body := t.body
 	if n <= 1 || len(body) < parallelMin {
-		return []chunk{{body, t.bodyLine}}
+		return []chunk{{body, t.bodyLine, bytes.Count(body, []byte{'\n'})}}
 	}
 	var out []chunk
 	start, line := 0, t.bodyLine
@@ -124,11 +125,12 @@ func (t *table) chunks(n int) []chunk {
 			break
 		}
 		quotes += bytes.Count(body[cut:end], []byte{'"'})
-		out = append(out, chunk{body[start:end], line})
-		line += bytes.Count(body[start:end], []byte{'\n'})
+		lines := bytes.Count(body[start:end], []byte{'\n'})
+		out = append(out, chunk{body[start:end], line, lines})
+		line += lines
 		start = end
 	}
-	return append(out, chunk{body[start:], line})
+	return append(out, chunk{body[start:], line, bytes.Count(body[start:], []byte{'\n'})})
 }
 
 // recordEnd returns the offset just after the first newline at or after from
@@ -230,7 +232,7 @@ func (t *table) eachLineRecord(c chunk, fn func(rec []string, line int) error) (
 		if l != "" {
 			var ok bool
 			if rec, ok = splitLine(rec[:0], l, comma); !ok {
-				return chunk{c.data[off:], line}, nil
+				return chunk{data: c.data[off:], line: line}, nil
 			}
 			if err := fn(rec, line); err != nil {
 				return chunk{}, err
