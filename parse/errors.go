@@ -34,7 +34,7 @@ func (e *Error) Error() string {
 	}
 	b.WriteString(": ")
 	if e.Column != "" {
-		fmt.Fprintf(&b, "column %q: ", e.Column)
+		fmt.Fprintf(&b, "column %q: ", clip(e.Column))
 	}
 	b.WriteString(e.Msg)
 	return b.String()

@@ -274,7 +274,7 @@ func collect[T any, P packedRow[P]](t *table, opt Options, newConvert func() fun
 			case !opt.Lenient:
 				return &Error{File: t.file, Line: line, Column: r.col, Msg: r.err.Error(), Err: r.err}
 			default:
-				p.skipped = append(p.skipped, Skip{File: t.file, Line: line, Column: r.col, Reason: r.err.Error(), Athlete: r.athlete})
+				p.skipped = append(p.skipped, Skip{File: t.file, Line: line, Column: clip(r.col), Reason: r.err.Error(), Athlete: r.athlete})
 			}
 			return nil
 		})
