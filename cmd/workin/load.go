@@ -71,27 +71,31 @@ func count(refs []rowRefs) int {
 // gather copies an athlete's rows out of the parsed files, without their
 // free-text notes when redacting.
 func (r *roster) gather(e *entry) ([]metrics.Workout, []metrics.Checkin) {
-	ws := make([]metrics.Workout, 0, count(e.workouts))
-	for _, refs := range e.workouts {
-		f := &r.parsed[refs.file].Workouts
-		for _, i := range refs.rows {
-			ws = append(ws, f.At(int(i)))
-			if r.redacted {
-				ws[len(ws)-1].Notes = ""
-			}
+	ws := gatherRows(e.workouts, func(file, row int32) metrics.Workout {
+		w := r.parsed[file].Workouts.At(int(row))
+		if r.redacted {
+			w.Notes = ""
 		}
-	}
-	cs := make([]metrics.Checkin, 0, count(e.checkins))
-	for _, refs := range e.checkins {
-		f := &r.parsed[refs.file].Checkins
-		for _, i := range refs.rows {
-			cs = append(cs, f.At(int(i)))
-			if r.redacted {
-				cs[len(cs)-1].Notes = ""
-			}
+		return w
+	})
+	cs := gatherRows(e.checkins, func(file, row int32) metrics.Checkin {
+		c := r.parsed[file].Checkins.At(int(row))
+		if r.redacted {
+			c.Notes = ""
 		}
-	}
+		return c
+	})
 	return ws, cs
+}
+
+func gatherRows[T any](refs []rowRefs, at func(file, row int32) T) []T {
+	out := make([]T, 0, count(refs))
+	for _, rr := range refs {
+		for _, i := range rr.rows {
+			out = append(out, at(rr.file, i))
+		}
+	}
+	return out
 }
 
 // redact replaces athlete names everywhere they appear and marks the
