@@ -130,9 +130,6 @@ type reportFlags struct {
 	quiet    bool
 }
 
-// actions in order of severity, for --fail-on.
-var actions = []string{"go", "easy", "work-in", "rest"}
-
 func run(args []string, stdout, stderr io.Writer) error {
 	if len(args) == 0 {
 		fmt.Fprint(stderr, mainHelp)
@@ -232,7 +229,7 @@ func (f *reportFlags) validate(cmd string, positional []string, asOf string) err
 		}
 		f.asOf = d
 	}
-	if f.failOn != "" && !validFailOn(f.failOn) {
+	if a, ok := metrics.ParseAction(f.failOn); f.failOn != "" && (!ok || a == metrics.Go) {
 		return usagef("--fail-on must be rest, work-in or easy, got %q", f.failOn)
 	}
 	if f.out == "" {
@@ -264,13 +261,4 @@ func distinctOutputs(paths ...string) error {
 		seen[abs] = true
 	}
 	return nil
-}
-
-func validFailOn(s string) bool {
-	for _, a := range actions[1:] {
-		if s == a {
-			return true
-		}
-	}
-	return false
 }

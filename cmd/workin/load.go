@@ -9,7 +9,6 @@ import (
 	"runtime"
 	"slices"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/workin/workin/metrics"
@@ -47,7 +46,6 @@ type roster struct {
 
 type entry struct {
 	cfg      parse.Athlete
-	profile  bool
 	workouts []rowRefs // the athlete's rows in roster.parsed
 	checkins []rowRefs
 	quality  report.Quality
@@ -109,7 +107,7 @@ func (r *roster) redact() {
 	for _, e := range r.athletes {
 		p := &e.cfg.Profile
 		label := p.ID
-		if !e.profile || p.ID == p.Name {
+		if p.ID == p.Name { // also every athlete named by the data
 			label = initials(p.ID)
 			seen[label]++
 			if n := seen[label]; n > 1 {
@@ -183,11 +181,8 @@ func loadInputs(f *reportFlags, fsys files) (*roster, error) {
 	if err != nil {
 		return nil, err
 	}
-	r.parsed = make([]*parse.File, len(parsed))
-	for i, p := range parsed {
-		r.parsed[i] = p.File
-	}
 	for i, pf := range parsed {
+		r.parsed = append(r.parsed, pf.File)
 		r.files = append(r.files, report.FileOf(pf.File))
 		if err := r.assign(srcs[i], int32(i), pf, f.lenient); err != nil {
 			return nil, err
@@ -203,7 +198,7 @@ func (r *roster) configure(cfg *parse.Config) []source {
 	r.title = cfg.Team
 	var srcs []source
 	for _, a := range cfg.Athletes {
-		e := r.add(a, true)
+		e := r.add(a)
 		for _, p := range a.Workouts {
 			srcs = append(srcs, source{p, parse.KindWorkouts, e.cfg.Profile.ID})
 		}
@@ -223,8 +218,8 @@ func (r *roster) configure(cfg *parse.Config) []source {
 	return srcs
 }
 
-func (r *roster) add(a parse.Athlete, profile bool) *entry {
-	e := &entry{cfg: a, profile: profile}
+func (r *roster) add(a parse.Athlete) *entry {
+	e := &entry{cfg: a}
 	r.athletes = append(r.athletes, e)
 	r.byKey[a.Profile.ID] = e
 	if name := strings.ToLower(a.Profile.Name); name != "" {
@@ -242,38 +237,22 @@ type parsedFile struct {
 }
 
 // readAll parses the files in parallel and groups their rows by athlete;
-// results keep the order of srcs.
+// results keep the order of srcs, and the first file's error wins.
 func readAll(srcs []source, fsys files, lenient bool, r *roster) ([]parsedFile, error) {
 	out := make([]parsedFile, len(srcs))
-	errs := make([]error, len(srcs))
-	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
-	var wg sync.WaitGroup
-	for i, s := range srcs {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			sem <- struct{}{}
-			defer func() { <-sem }()
-			f, err := readOne(s, fsys, lenient, r)
-			if err == nil {
-				out[i] = parsedFile{f, append(f.Workouts.ByAthlete(), f.Checkins.ByAthlete()...)}
-			}
-			errs[i] = err
-		}()
-	}
-	wg.Wait()
-	for _, err := range errs {
-		if err != nil {
-			return nil, err
-		}
-	}
-	return out, nil
+	err := ordered(len(srcs), runtime.GOMAXPROCS(0), func(i int) (parsedFile, error) {
+		return readOne(srcs[i], fsys, lenient, r)
+	}, func(i int, f parsedFile) error {
+		out[i] = f
+		return nil
+	})
+	return out, err
 }
 
-func readOne(s source, fsys files, lenient bool, r *roster) (*parse.File, error) {
+func readOne(s source, fsys files, lenient bool, r *roster) (parsedFile, error) {
 	data, err := fsys.ReadFile(s.path)
 	if err != nil {
-		return nil, &parse.Error{File: s.path, FileLevel: true, Err: err, Msg: fmt.Sprintf("cannot read the file: %v", unwrapPath(err))}
+		return parsedFile{}, &parse.Error{File: s.path, FileLevel: true, Err: err, Msg: fmt.Sprintf("cannot read the file: %v", unwrapPath(err))}
 	}
 	owner := s.owner
 	if owner == "" && !r.known {
@@ -305,13 +284,14 @@ func readOne(s source, fsys files, lenient bool, r *roster) (*parse.File, error)
 	}
 	f, err := parse.ReadBytes(data, s.path, s.kind, opt)
 	if err != nil {
-		return nil, err
+		return parsedFile{}, err
 	}
-	if owner == "" && (f.Workouts.Len() > 0 && f.Workouts.At(0).Athlete == "" || f.Checkins.Len() > 0 && f.Checkins.At(0).Athlete == "") {
-		return nil, &parse.Error{File: s.path, Line: 1, FileLevel: true,
+	groups := append(f.Workouts.ByAthlete(), f.Checkins.ByAthlete()...)
+	if owner == "" && len(groups) > 0 && groups[0].Athlete == "" {
+		return parsedFile{}, &parse.Error{File: s.path, Line: 1, FileLevel: true,
 			Msg: fmt.Sprintf("the file has no athlete column; with %d athletes in the team, add one so each row names its athlete", len(r.athletes))}
 	}
-	return f, nil
+	return parsedFile{f, groups}, nil
 }
 
 // unwrapPath drops the path that *fs.PathError repeats.
@@ -324,37 +304,30 @@ func unwrapPath(err error) error {
 
 // assign gives the rows of one file to athletes, an athlete at a time.
 func (r *roster) assign(s source, file int32, f parsedFile, lenient bool) error {
+	line := func(i int32) int { return int(f.Workouts.At(int(i)).Line) }
+	if f.Kind == parse.KindCheckins {
+		line = func(i int32) int { return int(f.Checkins.At(int(i)).Line) }
+	}
 	var orphans []parse.Skip
-	give := func(line func(row int32) int, rows func(*entry) *[]rowRefs, counter func(*entry) *int) error {
-		for _, g := range f.groups {
-			e, orphan, err := r.athleteOf(s, g.Athlete, f.Name, line(g.Rows[0]), lenient)
-			switch {
-			case err != nil:
-				return err
-			case e == nil && orphan != "":
-				for _, i := range g.Rows {
-					orphans = append(orphans, parse.Skip{File: f.Name, Line: line(i), Column: "athlete", Reason: orphan})
-				}
-			case e == nil:
-				r.lookup(s.owner).quality.OtherAthlete += len(g.Rows)
-			default:
-				*rows(e) = append(*rows(e), rowRefs{file, g.Rows})
-				*counter(e) += len(g.Rows)
-				r.saw(g.Last)
+	for _, g := range f.groups {
+		e, orphan, err := r.athleteOf(s, g.Athlete, f.Name, line(g.Rows[0]), lenient)
+		switch {
+		case err != nil:
+			return err
+		case e == nil && orphan != "":
+			for _, i := range g.Rows {
+				orphans = append(orphans, parse.Skip{File: f.Name, Line: line(i), Column: "athlete", Reason: orphan})
 			}
+		case e == nil:
+			r.lookup(s.owner).quality.OtherAthlete += len(g.Rows)
+		default:
+			refs := &e.workouts
+			if f.Kind == parse.KindCheckins {
+				refs = &e.checkins
+			}
+			*refs = append(*refs, rowRefs{file, g.Rows})
+			r.saw(g.Last)
 		}
-		return nil
-	}
-	var err error
-	if f.Kind == parse.KindWorkouts {
-		err = give(func(i int32) int { return int(f.Workouts.At(int(i)).Line) },
-			func(e *entry) *[]rowRefs { return &e.workouts }, func(e *entry) *int { return &e.quality.WorkoutRows })
-	} else {
-		err = give(func(i int32) int { return int(f.Checkins.At(int(i)).Line) },
-			func(e *entry) *[]rowRefs { return &e.checkins }, func(e *entry) *int { return &e.quality.CheckinRows })
-	}
-	if err != nil {
-		return err
 	}
 	// Rows of athletes the team does not list are reported in file order.
 	slices.SortStableFunc(orphans, func(a, b parse.Skip) int { return cmp.Compare(a.Line, b.Line) })
@@ -407,7 +380,7 @@ func (r *roster) athleteOf(s source, name, file string, line int, lenient bool) 
 	}
 	if !r.known {
 		p := metrics.NewProfile(name)
-		return r.add(parse.Athlete{Profile: p, Params: metrics.DefaultParams()}, false), "", nil
+		return r.add(parse.Athlete{Profile: p, Params: metrics.DefaultParams()}), "", nil
 	}
 	ids := make([]string, len(r.athletes))
 	for i, e := range r.athletes {
@@ -433,7 +406,9 @@ func (r *roster) finish() {
 		r.title = "Training report"
 	}
 	for _, e := range r.athletes {
-		e.quality.RowsRead = e.quality.WorkoutRows + e.quality.CheckinRows + len(e.quality.Skipped)
+		q := &e.quality
+		q.WorkoutRows, q.CheckinRows = count(e.workouts), count(e.checkins)
+		q.RowsRead = q.WorkoutRows + q.CheckinRows + len(q.Skipped)
 	}
 }
 

@@ -81,7 +81,7 @@ func render(r *roster, rep *report.Report, f *reportFlags, prog *progress) error
 		e := r.athletes[i]
 		ws, cs := r.gather(e)
 		a := metrics.Analyze(metrics.Input{Profile: e.cfg.Profile, Params: e.cfg.Params, AsOf: rep.AsOf, Workouts: ws, Checkins: cs})
-		return report.RenderPart(rep, i, n, &report.Athlete{Analysis: a, HasProfile: e.profile, Given: e.cfg.Given, Quality: e.quality}, want)
+		return report.RenderPart(rep, i, n, &report.Athlete{Analysis: a, HasProfile: r.known, Given: e.cfg.Given, Quality: e.quality}, want)
 	}, func(i int, p *report.Part) error {
 		prog.step(i + 1)
 		if js != nil {
