@@ -96,13 +96,13 @@ func gatherRows[T any](refs []rowRefs, at func(file, row int32) T) []T {
 	return out
 }
 
-// redact replaces athlete names everywhere they appear and marks the
-// roster so that notes are left out. An athlete whose id is a neutral label
+// redact replaces athlete names everywhere they appear (loadInputs has
+// already kept them out of skip reasons and marked the roster so that
+// notes are left out). An athlete whose id is a neutral label
 // (set in a profile, different from the name) is shown by id; one named by
 // the data itself (no profile: the id is the name) by initials, numbered
 // when two share them.
 func (r *roster) redact() {
-	r.redacted = true
 	seen := map[string]int{}
 	for _, e := range r.athletes {
 		p := &e.cfg.Profile
@@ -119,9 +119,6 @@ func (r *roster) redact() {
 			r.title = label
 		}
 		p.Name = label
-	}
-	for i := range r.orphans {
-		r.orphans[i].Reason = "the row's athlete is not in the team (name redacted)"
 	}
 }
 
@@ -150,7 +147,7 @@ type source struct {
 // loadInputs reads the configuration and every data file and gives each
 // row to its athlete.
 func loadInputs(f *reportFlags, fsys files) (*roster, error) {
-	r := &roster{byKey: map[string]*entry{}}
+	r := &roster{byKey: map[string]*entry{}, redacted: f.redact}
 	var srcs []source
 	cfgPath := cmp.Or(f.config, f.profile)
 	if cfgPath != "" {
@@ -329,16 +326,16 @@ func (r *roster) assign(s source, file int32, f parsedFile, lenient bool) error 
 			r.saw(g.Last)
 		}
 	}
-	// Rows of athletes the team does not list are reported in file order.
-	slices.SortStableFunc(orphans, func(a, b parse.Skip) int { return cmp.Compare(a.Line, b.Line) })
-	r.orphans = append(r.orphans, orphans...)
 	for _, sk := range f.Skipped {
 		if e := r.lookup(cmp.Or(sk.Athlete, s.owner)); e != nil {
 			e.quality.Skipped = append(e.quality.Skipped, sk)
 		} else {
-			r.orphans = append(r.orphans, sk)
+			orphans = append(orphans, sk)
 		}
 	}
+	// Rows that belong to no athlete of the team are reported in file order.
+	slices.SortStableFunc(orphans, func(a, b parse.Skip) int { return cmp.Compare(a.Line, b.Line) })
+	r.orphans = append(r.orphans, orphans...)
 	if e := r.lookup(s.owner); e != nil {
 		e.quality.Notes = append(e.quality.Notes, prefixed(f.Name, f.Notes)...)
 	}
@@ -387,6 +384,9 @@ func (r *roster) athleteOf(s source, name, file string, line int, lenient bool) 
 		ids[i] = e.cfg.Profile.ID
 	}
 	reason := fmt.Sprintf("athlete %q is not in the team (athletes: %s)", name, strings.Join(ids, ", "))
+	if lenient && r.redacted { // the reason goes into the outputs
+		return nil, "the row's athlete is not in the team (name redacted)", nil
+	}
 	if lenient {
 		return nil, reason, nil
 	}

@@ -620,3 +620,38 @@ func TestRedactWithoutProfile(t *testing.T) {
 		}
 	}
 }
+
+// TestRedactKeepsSkipReasons: --redact hides the names of athletes a team
+// does not list, but a row skipped for another reason keeps its reason,
+// and all such rows are listed in file order.
+func TestRedactKeepsSkipReasons(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "team.yaml"), []byte("team: T\nworkouts: [w.csv]\nathletes:\n  - id: ana\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, "w.csv"), []byte("date,athlete,rpe,duration\n2026-01-05,ana,5,45\n"+
+		"2026-01-05,zoe,5,45\n2026-01-06,,5,45\n2026-01-07,zoe,4,30\n"), 0o644)
+	js := filepath.Join(dir, "r.json")
+	if _, err := runCLI(t, "report", filepath.Join(dir, "team.yaml"), "-o", filepath.Join(dir, "r.html"), "--json", js, "--lenient", "--redact"); err != nil {
+		t.Fatal(err)
+	}
+	b, _ := os.ReadFile(js)
+	if bytes.Contains(b, []byte("zoe")) {
+		t.Error("the JSON names the unlisted athlete")
+	}
+	var got struct {
+		Skipped []struct {
+			Line   int
+			Reason string
+		} `json:"unattributed_skipped"`
+	}
+	if err := json.Unmarshal(b, &got); err != nil {
+		t.Fatal(err)
+	}
+	var lines []int
+	for _, sk := range got.Skipped {
+		lines = append(lines, sk.Line)
+	}
+	if fmt.Sprint(lines) != "[3 4 5]" || !strings.Contains(got.Skipped[0].Reason, "name redacted") ||
+		!strings.Contains(got.Skipped[1].Reason, "athlete is empty") {
+		t.Errorf("skipped rows %+v, want lines 3, 4, 5 with the empty athlete's own reason", got.Skipped)
+	}
+}
