@@ -101,9 +101,14 @@ type SourceTotal struct {
 // Analyze runs the whole computation for one athlete.
 func Analyze(in Input) *Analysis {
 	a := &Analysis{Profile: in.Profile, Params: in.Params, AsOf: in.AsOf}
-	ws := a.keepUntilAsOf(in.Workouts)
+	ws := keepUntil(in.Workouts, in.AsOf, &a.AfterAsOf, func(w *Workout) Date { return w.Date }, func(x, y *Workout) int {
+		return cmp.Or(cmp.Compare(x.Date, y.Date), cmp.Compare(x.StartSec, y.StartSec),
+			cmp.Compare(x.Origin.FileName(), y.Origin.FileName()), cmp.Compare(x.Line, y.Line))
+	})
 	ws, a.Merges = Dedupe(ws)
-	cs := keepCheckins(in.Checkins, in.AsOf, &a.AfterAsOf)
+	cs := keepUntil(in.Checkins, in.AsOf, &a.AfterAsOf, func(c *Checkin) Date { return c.Date }, func(x, y *Checkin) int {
+		return cmp.Or(cmp.Compare(x.Date, y.Date), cmp.Compare(x.Origin.FileName(), y.Origin.FileName()), cmp.Compare(x.Line, y.Line))
+	})
 	a.Start = firstDate(ws, cs, in.AsOf)
 	if len(ws) == 0 && len(cs) == 0 {
 		return a
@@ -117,35 +122,19 @@ func Analyze(in Input) *Analysis {
 	return a
 }
 
-func (a *Analysis) keepUntilAsOf(in []Workout) []Workout {
-	ws := make([]Workout, 0, len(in))
+// keepUntil returns the rows dated up to asOf, counting the others in
+// after, sorted by date and then by cmp (file and line: the input order).
+func keepUntil[T any](in []T, asOf Date, after *int, date func(*T) Date, cmp func(x, y *T) int) []T {
+	out := make([]T, 0, len(in))
 	for i := range in {
-		if in[i].Date > a.AsOf {
-			a.AfterAsOf++
-			continue
-		}
-		ws = append(ws, in[i])
-	}
-	slices.SortStableFunc(ws, func(x, y Workout) int {
-		return cmp.Or(cmp.Compare(x.Date, y.Date), cmp.Compare(x.StartSec, y.StartSec),
-			cmp.Compare(x.Origin.FileName(), y.Origin.FileName()), cmp.Compare(x.Line, y.Line))
-	})
-	return ws
-}
-
-func keepCheckins(in []Checkin, asOf Date, after *int) []Checkin {
-	cs := make([]Checkin, 0, len(in))
-	for i := range in {
-		if in[i].Date > asOf {
+		if date(&in[i]) > asOf {
 			*after++
 			continue
 		}
-		cs = append(cs, in[i])
+		out = append(out, in[i])
 	}
-	slices.SortStableFunc(cs, func(x, y Checkin) int {
-		return cmp.Or(cmp.Compare(x.Date, y.Date), cmp.Compare(x.Origin.FileName(), y.Origin.FileName()), cmp.Compare(x.Line, y.Line))
-	})
-	return cs
+	slices.SortStableFunc(out, func(x, y T) int { return cmp(&x, &y) })
+	return out
 }
 
 func firstDate(ws []Workout, cs []Checkin, asOf Date) Date {

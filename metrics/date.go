@@ -11,8 +11,7 @@ import (
 type Date int32
 
 // NoDate is the zero value of an unset date (it is 1970-01-01, which no
-// training log reaches, and is never produced by ParseDate for real data
-// because callers check Valid before use).
+// training log reaches).
 const NoDate Date = 0
 
 // DateOf returns the Date for a year, month and day. The day must exist.

@@ -83,7 +83,7 @@ func ref(w *Workout) SessionRef {
 
 // sameSession applies the tolerances.
 func sameSession(a, b *Workout) bool {
-	if a.Origin == b.Origin || a.Origin.FileName() == b.Origin.FileName() {
+	if a.Origin.FileName() == b.Origin.FileName() {
 		return false
 	}
 	if SportFamily(a.Sport) != SportFamily(b.Sport) {

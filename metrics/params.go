@@ -73,13 +73,12 @@ const (
 	ACWRUncoupled      = "rolling-uncoupled"
 	SDPopulation       = "population"
 	SDSample           = "sample"
-	defaultK0          = 100.0 / 420.0
 	minCalibrationPair = 10
 )
 
 // K0 is the fallback sRPE conversion: 60 min at CR-10 7 ("very hard") is one
 // hour at threshold, 100 LP, so k₀ = 100/420 LP per RPE·minute.
-const K0 = defaultK0
+const K0 = 100.0 / 420.0
 
 // DefaultParams returns the documented defaults (science reference §12).
 func DefaultParams() Params {

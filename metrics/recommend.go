@@ -186,7 +186,7 @@ func (a *Analysis) RecommendationOn(i int) Recommendation {
 			Value: st.Value, Threshold: st.Threshold, Severity: sev, Detail: a.detail(k, from, j)})
 	}
 	p := a.Params
-	if Known(d.Readiness) && d.Readiness < p.ReadinessRest && act == Rest {
+	if Known(d.Readiness) && d.Readiness < p.ReadinessRest { // decide made it rest
 		rec.Evidence = append(rec.Evidence, Evidence{Rule: "readiness", Date: d.Date, Since: d.Date, Value: d.Readiness,
 			Threshold: p.ReadinessRest, Severity: Alert, Detail: fmt.Sprintf("readiness %.0f, under %.0f", d.Readiness, p.ReadinessRest)})
 	}

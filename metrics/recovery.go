@@ -186,14 +186,10 @@ func (s series) window(from, to int) []float64 {
 // fewer than min of them.
 func (s series) mean(from, to, min int) float64 {
 	vs := s.window(from, to)
-	if len(vs) < min || len(vs) == 0 {
+	if len(vs) < min {
 		return Missing
 	}
-	var sum float64
-	for _, v := range vs {
-		sum += v
-	}
-	return sum / float64(len(vs))
+	return mean(vs)
 }
 
 // baseline is the mean and sample SD (floored) of the known values in the
@@ -205,16 +201,12 @@ func (s series) baseline(i, days int, floor float64) Baseline {
 	if n < MinBaseline {
 		return b
 	}
-	var sum float64
-	for _, v := range vs {
-		sum += v
-	}
-	mean := sum / float64(n)
+	m := mean(vs)
 	var ss float64
 	for _, v := range vs {
-		ss += (v - mean) * (v - mean)
+		ss += (v - m) * (v - m)
 	}
-	b.Mean, b.SD = mean, math.Max(math.Sqrt(ss/float64(n-1)), floor)
+	b.Mean, b.SD = m, math.Max(math.Sqrt(ss/float64(n-1)), floor)
 	return b
 }
 

@@ -57,7 +57,11 @@ func (a *Analysis) rules() {
 	p := a.Params
 	drift := effortDrift(a.Sessions, a.Start, len(a.Days))
 	lighterRun := weeksWithoutLighter(a.Weeks, a.Start, len(a.Days))
-	noRest, soreRun, hardPrev := 0, 0, 0
+	var off [NumRules]bool
+	for k, name := range RuleNames {
+		off[k] = p.Off[name]
+	}
+	noRest, soreRun, hardPrev, hrvRun, rhrRun := 0, 0, 0, 0, 0
 	for i := range a.Days {
 		d := &a.Days[i]
 		r := &d.Rules
@@ -82,16 +86,17 @@ func (a *Analysis) rules() {
 		r[iLoadSpike] = RuleState{Known(d.ACWR) && d.ACWR > p.SpikeACWR && d.Chronic >= p.SpikeMinChronic, d.ACWR, p.SpikeACWR}
 		r[iMonotonyHigh] = RuleState{Known(d.Monotony) && d.Monotony > p.MonotonyMax, d.Monotony, p.MonotonyMax}
 		r[iEffortDrift] = RuleState{Known(drift[i]) && drift[i] >= p.EffortDriftRPE, drift[i], p.EffortDriftRPE}
+		// hrv-low, rhr-high: the sign on each of the last bodyRunDays mornings.
 		lo, _ := HRVRange(d.HRVRef, p.HRVSWCSD)
-		r[iHRVLow] = RuleState{Value: d.HRV7, Threshold: lo}
-		r[iHRVLow].Holds = a.hrvBelow(i) && a.hrvBelow(i-1) && a.hrvBelow(i-2)
-		r[iRHRHigh] = RuleState{Value: d.RestingHR, Threshold: d.RHRLimit}
-		r[iRHRHigh].Holds = a.rhrAbove(i) && a.rhrAbove(i-1) && a.rhrAbove(i-2)
+		hrvRun = runOf(hrvRun, a.hrvBelow(i))
+		r[iHRVLow] = RuleState{hrvRun >= bodyRunDays, d.HRV7, lo}
+		rhrRun = runOf(rhrRun, a.rhrAbove(i))
+		r[iRHRHigh] = RuleState{rhrRun >= bodyRunDays, d.RestingHR, d.RHRLimit}
 		r[iReadinessLow] = RuleState{Known(d.Readiness) && d.Readiness < p.ReadinessLow, d.Readiness, p.ReadinessLow}
 		r[iHardPoorReadiness] = RuleState{d.HardCount > 0 && r[iReadinessLow].Holds, d.Readiness, p.ReadinessLow}
 		r[iNoDeload] = RuleState{lighterRun[i] >= p.DeloadWeeks, float64(lighterRun[i]), float64(p.DeloadWeeks)}
 		for k := range r {
-			if p.Off[RuleNames[k]] {
+			if off[k] {
 				r[k].Holds = false
 			}
 		}
@@ -99,19 +104,25 @@ func (a *Analysis) rules() {
 	a.Flags = a.collectFlags()
 }
 
-func (a *Analysis) hrvBelow(i int) bool {
-	if i < 0 {
-		return false
+// bodyRunDays is how many mornings in a row HRV must be low, or resting
+// HR high, for its rule to hold.
+const bodyRunDays = 3
+
+// runOf extends a run of days on which a sign showed, or ends it.
+func runOf(run int, sign bool) int {
+	if sign {
+		return run + 1
 	}
+	return 0
+}
+
+func (a *Analysis) hrvBelow(i int) bool {
 	d := &a.Days[i]
 	lo, _ := HRVRange(d.HRVRef, a.Params.HRVSWCSD)
 	return Known(d.HRV7) && Known(lo) && d.HRV7 < lo
 }
 
 func (a *Analysis) rhrAbove(i int) bool {
-	if i < 0 {
-		return false
-	}
 	d := &a.Days[i]
 	return Known(d.RestingHR) && Known(d.RHRLimit) && d.RestingHR >= d.RHRLimit
 }
@@ -246,16 +257,6 @@ func (a *Analysis) alert(k, i int) bool {
 	return false
 }
 
-// Alert reports whether rule k (an index into RuleNames) is at alert level
-// on day d of the series.
-func (a *Analysis) Alert(k int, d Date) bool {
-	i := int(d - a.Start)
-	if i < 0 || i >= len(a.Days) {
-		return false
-	}
-	return a.alert(k, i)
-}
-
 // detail describes a rule's run from day i to day j in a coach's words.
 func (a *Analysis) detail(k, i, j int) string {
 	from, to := a.Days[i].Date, a.Days[j].Date
@@ -284,9 +285,9 @@ func (a *Analysis) detail(k, i, j int) string {
 		return fmt.Sprintf("sessions rated %.1f RPE harder than usual for the same load over the last two weeks (%s)", r.Value, span(from, to))
 	case iHRVLow:
 		lo, hi := HRVRange(a.Days[j].HRVRef, p.HRVSWCSD)
-		return fmt.Sprintf("HRV 7-day mean %.0f ms, below your normal %.0f–%.0f ms for %d days since %s", math.Exp(r.Value), math.Exp(lo), math.Exp(hi), days+2, from.AddDays(-2))
+		return fmt.Sprintf("HRV 7-day mean %.0f ms, below your normal %.0f–%.0f ms for %d days since %s", math.Exp(r.Value), math.Exp(lo), math.Exp(hi), days+bodyRunDays-1, from.AddDays(1-bodyRunDays))
 	case iRHRHigh:
-		return fmt.Sprintf("resting HR %.0f bpm, at or above your limit of %.0f for %d mornings since %s", r.Value, r.Threshold, days+2, from.AddDays(-2))
+		return fmt.Sprintf("resting HR %.0f bpm, at or above your limit of %.0f for %d mornings since %s", r.Value, r.Threshold, days+bodyRunDays-1, from.AddDays(1-bodyRunDays))
 	case iReadinessLow:
 		return fmt.Sprintf("readiness %.0f, under %.0f (%s)", r.Value, r.Threshold, span(from, to))
 	case iHardPoorReadiness:
