@@ -1,6 +1,7 @@
 package report
 
 import (
+	"sort"
 	"strconv"
 	"strings"
 
@@ -28,6 +29,12 @@ func detailWindow(a *metrics.Analysis, weeks int) window {
 		}
 	}
 	return w
+}
+
+// firstSession is the index of the first session on or after day d
+// (sessions are sorted by date).
+func firstSession(ss []metrics.Session, d metrics.Date) int {
+	return sort.Search(len(ss), func(i int) bool { return ss[i].Date >= d })
 }
 
 // sportColour gives a sport its colour by family, as in the report design:
@@ -211,11 +218,8 @@ func sportDays(w *jw, a *Athlete, win window) {
 		cols[i] = make([]float64, n)
 	}
 	first := a.Days[win.from].Date
-	for i := range a.Sessions {
+	for i := firstSession(a.Sessions, first); i < len(a.Sessions); i++ {
 		s := &a.Sessions[i]
-		if s.Date < first {
-			continue
-		}
 		cols[index[s.SportKey]][s.Date-first] += s.LP
 	}
 	for i, c := range cols {

@@ -17,7 +17,6 @@ type pageView struct {
 	AsOf      string
 	Subtitle  string
 	Team      bool // show the coach's overview
-	Index     []tocEntry
 	Overview  overviewView
 	Sections  []template.HTML // one rendered section per athlete
 	Files     []fileView
@@ -27,10 +26,6 @@ type pageView struct {
 	ECharts   template.JS
 	Script    template.JS
 	CSS       template.CSS
-}
-
-type tocEntry struct {
-	Anchor, Name string
 }
 
 type stat struct {
@@ -46,7 +41,6 @@ type athleteView struct {
 	Index      int
 	Anchor     string
 	Name       string
-	ID         string
 	Period     string
 	Open       bool
 	Empty      string // why there is nothing to show
@@ -77,7 +71,7 @@ type sessionView struct {
 
 type weekView struct {
 	Start, Load, Sessions, Rest, Note string
-	Lighter, Partial                  bool
+	Lighter                           bool
 }
 
 type qualityView struct {
@@ -98,8 +92,8 @@ type skipView struct {
 }
 
 type fileView struct {
-	Name, Kind, Format, Rows, Used, Skipped, Merged, Span, Ignored string
-	Notes                                                          []string
+	Name, Format, Rows, Used, Skipped, Merged, Span, Ignored string
+	Notes                                                    []string
 }
 
 type methodsView struct {
@@ -115,8 +109,7 @@ func buildPage(r *Report, parts []*Part) pageView {
 	v := pageView{Title: r.Title, AsOf: r.AsOf.Long(), Team: r.Team || len(parts) > 1}
 	n := len(parts)
 	v.Subtitle = fmt.Sprintf("as of %s · %s", r.AsOf.Long(), plural(n, "athlete", "athletes"))
-	for i, p := range parts {
-		v.Index = append(v.Index, tocEntry{Anchor: anchor(i), Name: p.Summary.Name})
+	for _, p := range parts {
 		v.Sections = append(v.Sections, p.HTML)
 	}
 	merged := map[string]int{}
@@ -132,6 +125,9 @@ func buildPage(r *Report, parts []*Part) pageView {
 	}
 	v.Orphans = skipViews(r.Skipped)
 	v.Overview = buildOverview(r, parts)
+	if v.Overview.Charts {
+		v.Overview.TeamData = template.JS(teamData(r, parts))
+	}
 	if n > 0 {
 		v.Methods = buildMethods(parts[0].Summary.Params)
 	} else {
@@ -145,7 +141,7 @@ func buildFile(f File) fileView {
 	if f.Used > 0 {
 		span = f.First.String() + " – " + f.Last.String()
 	}
-	return fileView{Name: f.Name, Kind: f.Kind, Format: f.Format, Rows: fmt.Sprint(f.Rows), Used: fmt.Sprint(f.Used),
+	return fileView{Name: f.Name, Format: f.Format, Rows: fmt.Sprint(f.Rows), Used: fmt.Sprint(f.Used),
 		Skipped: fmt.Sprint(f.Skipped), Span: span, Ignored: strings.Join(f.Ignored, ", "), Notes: f.Notes}
 }
 
@@ -158,7 +154,7 @@ func skipViews(ss []parse.Skip) []skipView {
 }
 
 func buildAthlete(r *Report, i int, a *Athlete, open bool) athleteView {
-	v := athleteView{Index: i, Anchor: anchor(i), Name: a.Profile.Name, ID: a.Profile.ID, Open: open,
+	v := athleteView{Index: i, Anchor: anchor(i), Name: a.Profile.Name, Open: open,
 		Overrides: a.Params.Overrides}
 	v.Quality = buildQuality(a)
 	if len(a.Days) == 0 {
@@ -169,6 +165,7 @@ func buildAthlete(r *Report, i int, a *Athlete, open bool) athleteView {
 	win := detailWindow(a.Analysis, r.Options.DetailWeeks)
 	v.Stats = headline(a.Analysis)
 	v.Verdict, v.Ready = buildVerdict(a.Analysis), buildReadiness(a.Analysis)
+	v.Ready.Spark = sparkline(a.Analysis, 28)
 	if a.RecoveryRes.Checkins > 0 {
 		v.Recovery = recoveryChartViews(a.Analysis)
 	} else {
@@ -275,15 +272,10 @@ func loadChartViews(a *metrics.Analysis) []chartView {
 
 // sessionRows lists the sessions of the detail window, newest first.
 func sessionRows(a *metrics.Analysis, win window) ([]sessionView, int) {
-	first := a.Days[win.from].Date
+	older := firstSession(a.Sessions, a.Days[win.from].Date)
 	var rows []sessionView
-	older := 0
-	for i := len(a.Sessions) - 1; i >= 0; i-- {
+	for i := len(a.Sessions) - 1; i >= older; i-- {
 		s := &a.Sessions[i]
-		if s.Date < first {
-			older++
-			continue
-		}
 		rpe := dash
 		if metrics.Known(s.RPE) {
 			rpe = fixed(s.RPE, 1)
@@ -313,7 +305,7 @@ func weekRows(a *metrics.Analysis, win window) []weekView {
 	for i := len(a.Weeks) - 1; i >= win.weekFrom; i-- {
 		w := a.Weeks[i]
 		v := weekView{Start: w.Start.String(), Load: lp(w.Load), Sessions: fmt.Sprint(w.Sessions), Rest: fmt.Sprint(w.RestDays),
-			Lighter: w.Lighter, Partial: !w.Complete}
+			Lighter: w.Lighter}
 		switch {
 		case !w.Complete:
 			v.Note = fmt.Sprintf("%s of 7 in the data", plural(w.Days, "day", "days"))

@@ -150,12 +150,7 @@ func athleteJSON(a *Athlete, weeks int) []byte {
 	days, sessions := a.Days, a.Sessions
 	if len(days) > 0 {
 		days = a.Days[win.from:]
-		first := days[0].Date
-		k := 0
-		for k < len(sessions) && sessions[k].Date < first {
-			k++
-		}
-		sessions = sessions[k:]
+		sessions = sessions[firstSession(sessions, days[0].Date):]
 	}
 	var w jw
 	w.b = make([]byte, 0, 600*len(days)+200*len(sessions)+4096)

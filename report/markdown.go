@@ -1,7 +1,6 @@
 package report
 
 import (
-	"bufio"
 	"bytes"
 	"cmp"
 	"fmt"
@@ -39,7 +38,6 @@ func WriteMarkdown(w io.Writer, r *Report) error {
 // WriteMarkdownParts writes the summary around athlete sections already
 // rendered by RenderPart.
 func WriteMarkdownParts(w io.Writer, r *Report, parts []*Part) error {
-	b := bufio.NewWriter(w)
 	var out bytes.Buffer
 	fmt.Fprintf(&out, "# %s\n\n", md(r.Title))
 	fmt.Fprintf(&out, "workin report as of %s · %s\n\n", r.AsOf.Long(), plural(len(parts), "athlete", "athletes"))
@@ -57,7 +55,6 @@ func WriteMarkdownParts(w io.Writer, r *Report, parts []*Part) error {
 	var tail bytes.Buffer
 	mdFiles(&tail, r)
 	tail.WriteString("Load is in load points (LP): 100 LP is one hour at threshold. Fitness and fatigue are 42- and 7-day load averages; form is fitness − fatigue going into tomorrow. The HTML report explains every number.\n")
-	shown := 0
 	for k, i := range rosterOrder(parts) {
 		block := mdDetails(parts[i])
 		if out.Len()+len(block)+tail.Len()+300 > mdBudget {
@@ -65,11 +62,10 @@ func WriteMarkdownParts(w io.Writer, r *Report, parts []*Part) error {
 			break
 		}
 		out.Write(block)
-		shown++
 	}
 	out.Write(tail.Bytes())
-	b.Write(out.Bytes())
-	return b.Flush()
+	_, err := w.Write(out.Bytes())
+	return err
 }
 
 // mdBudget keeps the summary within what CI job summaries and pull-request
@@ -129,14 +125,12 @@ func adviceWord(r metrics.Recommendation) string {
 
 // athleteMarkdown renders one athlete's section of the summary.
 func athleteMarkdown(a *Athlete) []byte {
-	var buf bytes.Buffer
-	b := bufio.NewWriter(&buf)
-	mdAthlete(b, a)
-	b.Flush()
-	return buf.Bytes()
+	var b bytes.Buffer
+	mdAthlete(&b, a)
+	return b.Bytes()
 }
 
-func mdAthlete(b *bufio.Writer, a *Athlete) {
+func mdAthlete(b *bytes.Buffer, a *Athlete) {
 	if len(a.Days) == 0 {
 		b.WriteString("No workouts or check-ins on or before the as-of day.\n\n")
 		return
@@ -153,9 +147,9 @@ func mdAthlete(b *bufio.Writer, a *Athlete) {
 	}
 	fmt.Fprintf(b, "%s.\n\n", strings.Join(stats, " · "))
 	mdFlags(b, a.Analysis)
-	q := buildQuality(a)
+	q := a.Quality
 	fmt.Fprintf(b, "Data: %d rows (%d workouts, %d check-ins), %d skipped, %d merged as duplicates.\n",
-		q.RowsRead, q.Workouts, q.Checkins, len(q.Skipped), len(q.Merges))
+		q.RowsRead, q.WorkoutRows, q.CheckinRows, len(q.Skipped), len(a.Merges))
 	for _, s := range a.Quality.Skipped {
 		fmt.Fprintf(b, "- skipped %s:%d %s: %s\n", md(s.File), s.Line, md(s.Column), md(s.Reason))
 	}
@@ -176,7 +170,7 @@ func mdFiles(b *bytes.Buffer, r *Report) {
 	}
 }
 
-func mdAdvice(b *bufio.Writer, a *metrics.Analysis) {
+func mdAdvice(b *bytes.Buffer, a *metrics.Analysis) {
 	v := buildVerdict(a)
 	fmt.Fprintf(b, "**%s** — %s\n\n", adviceWord(a.Recommendation), v.Plan)
 	if len(v.Evidence) > 0 {
@@ -205,7 +199,7 @@ func mdAdvice(b *bufio.Writer, a *metrics.Analysis) {
 
 // mdFlags lists the rule firings of the last four weeks, newest first, at
 // most mdMaxFlags of them.
-func mdFlags(b *bufio.Writer, a *metrics.Analysis) {
+func mdFlags(b *bytes.Buffer, a *metrics.Analysis) {
 	since := a.AsOf - 27
 	var recent []metrics.Flag
 	for _, f := range a.Flags {

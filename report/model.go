@@ -20,7 +20,8 @@ type Report struct {
 // Options change what the renderers show.
 type Options struct {
 	// DetailWeeks limits each athlete's charts and session table in the
-	// HTML to the last N weeks (0 = everything). The JSON always has all.
+	// HTML, and the JSON's daily series and sessions, to the last N weeks
+	// (0 = everything).
 	DetailWeeks int
 }
 

@@ -80,7 +80,7 @@ func buildOverview(r *Report, parts []*Part) overviewView {
 		rec := s.Recommendation
 		counts[rec.Action]++
 		look := actionLooks[rec.Action]
-		row.Class, row.Shape, row.Action, row.Kind = look.class, look.shape, strings.ToLower(look.word), rec.WorkIn.String()
+		row.Class, row.Shape, row.Action, row.Kind = look.class, look.shape, rec.Action.String(), rec.WorkIn.String()
 		for _, e := range rec.Evidence {
 			if e.Rule != "readiness" {
 				row.Rules = append(row.Rules, e.Rule)
@@ -107,10 +107,7 @@ func buildOverview(r *Report, parts []*Part) overviewView {
 	}
 	for _, a := range []metrics.Action{metrics.Rest, metrics.WorkIn, metrics.Easy, metrics.Go} {
 		look := actionLooks[a]
-		v.Counts = append(v.Counts, countView{look.shape, strings.ToLower(look.word), look.class, counts[a]})
-	}
-	if v.Charts {
-		v.TeamData = template.JS(teamData(r, parts))
+		v.Counts = append(v.Counts, countView{look.shape, a.String(), look.class, counts[a]})
 	}
 	return v
 }
@@ -131,15 +128,24 @@ func checkinAge(asOf, last metrics.Date) (string, bool) {
 // sparkSVG draws a 28-day readiness trend as inline SVG (numbers only).
 func sparkSVG(vals []float64) template.HTML {
 	const w, h = 84.0, 20.0
+	path := sparkPath(vals, w, h, len(vals))
+	if path == "" {
+		return ""
+	}
+	return template.HTML(fmt.Sprintf(`<svg class="spark" viewBox="0 0 %.0f %.0f" width="%.0f" height="%.0f" aria-hidden="true"><path d="%s"/></svg>`, w, h, w, h, path))
+}
+
+// sparkPath draws readiness values (0–100, Missing lifts the pen) as an
+// SVG path across a w × h box of slots places; "" when none is known.
+func sparkPath(vals []float64, w, h float64, slots int) string {
 	var path strings.Builder
 	pen := false
-	n := len(vals)
 	for i, v := range vals {
 		if !metrics.Known(v) {
 			pen = false
 			continue
 		}
-		x := w * float64(i) / math.Max(1, float64(n-1))
+		x := w * float64(i) / math.Max(1, float64(slots-1))
 		y := h - 2 - (h-4)*v/100
 		if pen {
 			fmt.Fprintf(&path, "L%.1f %.1f", x, y)
@@ -148,10 +154,7 @@ func sparkSVG(vals []float64) template.HTML {
 		}
 		pen = true
 	}
-	if path.Len() == 0 {
-		return ""
-	}
-	return template.HTML(fmt.Sprintf(`<svg class="spark" viewBox="0 0 %.0f %.0f" width="%.0f" height="%.0f" aria-hidden="true"><path d="%s"/></svg>`, w, h, w, h, path.String()))
+	return path.String()
 }
 
 // teamData writes the team charts' data: weekly loads by athlete over the

@@ -22,11 +22,8 @@ type Summary struct {
 	ID, Name string
 	HasData  bool
 	Params   metrics.Params
-	WeekLoad float64
-	CTL, ATL float64
 	Form     float64 // form going into tomorrow
 	ACWR     float64
-	Monotony float64
 	LastRest metrics.Date // NoDate when none
 	// Recommendation is the as-of advice; Evidence lists its rules.
 	Recommendation metrics.Recommendation
@@ -100,8 +97,7 @@ func renderParts(r *Report, want Outputs) ([]*Part, error) {
 
 func summarize(a *Athlete) Summary {
 	s := Summary{ID: a.Profile.ID, Name: a.Profile.Name, Params: a.Params, HasData: len(a.Days) > 0,
-		WeekLoad: metrics.Missing, CTL: metrics.Missing, ATL: metrics.Missing, Form: metrics.Missing,
-		ACWR: metrics.Missing, Monotony: metrics.Missing, Readiness: metrics.Missing, Last7: metrics.Missing, Avg4: metrics.Missing}
+		Form: metrics.Missing, ACWR: metrics.Missing, Readiness: metrics.Missing, Last7: metrics.Missing, Avg4: metrics.Missing}
 	if !s.HasData {
 		return s
 	}
@@ -122,7 +118,6 @@ func summarize(a *Athlete) Summary {
 	for i := max(0, len(a.Days)-28); i < len(a.Days); i++ {
 		s.Trend = append(s.Trend, a.Days[i].Readiness)
 	}
-	s.WeekLoad = a.Weeks[len(a.Weeks)-1].Load
 	var last7, last28 float64
 	for i := len(a.Days) - 1; i >= max(0, len(a.Days)-28); i-- {
 		if i >= len(a.Days)-7 {
@@ -137,7 +132,7 @@ func summarize(a *Athlete) Summary {
 	for _, w := range a.Weeks[max(0, len(a.Weeks)-teamWeeks):] {
 		s.Weeks = append(s.Weeks, WeekLoad{w.Start, w.Load})
 	}
-	s.CTL, s.ATL, s.Form, s.ACWR, s.Monotony = d.CTL, d.ATL, d.CTL-d.ATL, d.ACWR, d.Monotony
+	s.Form, s.ACWR = d.CTL-d.ATL, d.ACWR
 	for i := len(a.Days) - 1; i >= 0; i-- {
 		if a.Days[i].Rest {
 			s.LastRest = a.Days[i].Date

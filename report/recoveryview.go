@@ -1,9 +1,11 @@
 package report
 
 import (
+	"cmp"
 	"fmt"
 	"html/template"
 	"math"
+	"slices"
 	"strings"
 
 	"github.com/workin/workin/metrics"
@@ -147,7 +149,7 @@ func measure(e metrics.Evidence) string {
 
 func buildReadiness(a *metrics.Analysis) readinessView {
 	d := today(a)
-	v := readinessView{Value: dash, Spark: sparkline(a, 28)}
+	v := readinessView{Value: dash}
 	if metrics.Known(d.Readiness) {
 		v.Value = fixed(d.Readiness, 0)
 		v.Note = "75 is your usual day; 50 is clearly worse (one SD, for HRV and resting HR)"
@@ -201,32 +203,18 @@ func partMissing(i int, d *metrics.Day) string {
 // only, no user text, so it is safe as template.HTML.
 func sparkline(a *metrics.Analysis, n int) template.HTML {
 	days := a.Days[max(0, len(a.Days)-n):]
-	const w, h = 140.0, 28.0
-	var pts []string
-	var path strings.Builder
-	pen := false
+	vals := make([]float64, len(days))
 	for i := range days {
-		r := days[i].Readiness
-		if !metrics.Known(r) {
-			pen = false
-			continue
-		}
-		x := w * float64(i) / math.Max(1, float64(n-1))
-		y := h - 2 - (h-4)*r/100
-		cmd := "L"
-		if !pen {
-			cmd = "M"
-		}
-		fmt.Fprintf(&path, "%s%.1f %.1f", cmd, x, y)
-		pen = true
-		pts = append(pts, fmt.Sprintf("%.1f,%.1f", x, y))
+		vals[i] = days[i].Readiness
 	}
-	if len(pts) == 0 {
+	const w, h = 140.0, 28.0
+	path := sparkPath(vals, w, h, n)
+	if path == "" {
 		return ""
 	}
 	usual := h - 2 - (h-4)*0.75
 	return template.HTML(fmt.Sprintf(`<svg class="spark" viewBox="0 0 %.0f %.0f" width="%.0f" height="%.0f" role="img" aria-label="readiness, last %d days"><line x1="0" x2="%.0f" y1="%.1f" y2="%.1f" class="usual"/><path d="%s"/></svg>`,
-		w, h, w, h, n, w, usual, usual, path.String()))
+		w, h, w, h, n, w, usual, usual, path))
 }
 
 // historyRows lists the last days' advice next to what was done the day
@@ -257,7 +245,7 @@ func historyRows(a *metrics.Analysis, days int) []historyView {
 				}
 			}
 		}
-		rows = append(rows, historyView{Date: d.Date.String(), Action: strings.ToLower(look.word), Class: look.class,
+		rows = append(rows, historyView{Date: d.Date.String(), Action: d.Action.String(), Class: look.class,
 			Shape: look.shape, Kind: d.WorkInKind.String(), Rules: strings.Join(rules, ", "), Next: next})
 	}
 	return rows
@@ -273,11 +261,7 @@ func flagRows(a *metrics.Analysis, from metrics.Date) []flagView {
 		rows = append(rows, flagView{Rule: f.Rule, Span: span(f.From, f.To), Severity: f.Severity, Detail: f.Detail})
 	}
 	// Newest first across rules.
-	for i := 1; i < len(rows); i++ {
-		for j := i; j > 0 && rows[j].Span > rows[j-1].Span; j-- {
-			rows[j], rows[j-1] = rows[j-1], rows[j]
-		}
-	}
+	slices.SortStableFunc(rows, func(x, y flagView) int { return cmp.Compare(y.Span, x.Span) })
 	return rows
 }
 
