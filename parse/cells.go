@@ -181,19 +181,13 @@ func parseDuration(s string, decimalComma bool) (float64, error) {
 }
 
 // durationPart parses one colon-separated part: digits, and for the seconds
-// part an optional fraction (00:09:25.5).
+// part an optional fraction (00:09:25.5); fastDecimal refuses anything else.
 func durationPart(p string, fraction bool) (float64, bool) {
 	whole, frac, hasFrac := strings.Cut(p, ".")
 	if whole == "" || len(whole) > 6 || hasFrac && (!fraction || frac == "" || len(frac) > 6) {
 		return 0, false
 	}
-	for i := 0; i < len(p); i++ {
-		if c := p[i]; (c < '0' || c > '9') && c != '.' {
-			return 0, false
-		}
-	}
-	v, ok := fastDecimal(p)
-	return v, ok
+	return fastDecimal(p)
 }
 
 // Day is a YYYY-MM-DD calendar day.

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -109,7 +110,7 @@ var (
 
 // nativeKind decides whether a header is a native sheet, and which.
 func nativeKind(ks []string, want Kind) Kind {
-	hasDate := contains(ks, "date") || contains(ks, "start")
+	hasDate := slices.Contains(ks, "date") || slices.Contains(ks, "start")
 	w, c := containsAny(ks, nativeWorkoutKeys), containsAny(ks, nativeCheckinKeys)
 	switch {
 	case !hasDate && !w && !c:
@@ -138,15 +139,10 @@ func unknownHeader(name string, header, ks []string) error {
 	}
 	var cands []near
 	for _, s := range specs {
+		b, _ := bindSpec(s, header, ks)
 		var missing []string
 		for _, f := range s.need {
-			found := false
-			for _, c := range s.cols {
-				if c.field == f && containsAny(ks, c.names) {
-					found = true
-				}
-			}
-			if !found {
+			if _, ok := b.index[f]; !ok {
 				missing = append(missing, f)
 			}
 		}
@@ -168,19 +164,9 @@ func unknownHeader(name string, header, ks []string) error {
 }
 
 func containsAny(xs, want []string) bool {
-	for _, w := range want {
-		if contains(xs, w) {
-			return true
-		}
-	}
-	return false
+	return slices.ContainsFunc(want, func(w string) bool { return slices.Contains(xs, w) })
 }
 
 func containsAll(xs []string, want ...string) bool {
-	for _, w := range want {
-		if !contains(xs, w) {
-			return false
-		}
-	}
-	return true
+	return !slices.ContainsFunc(want, func(w string) bool { return !slices.Contains(xs, w) })
 }

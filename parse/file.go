@@ -115,12 +115,7 @@ func ReadWorkoutsBytes(data []byte, name string, opt Options) (*File, error) {
 	if err != nil {
 		return nil, err
 	}
-	f.collect(parts)
-	rows.origin = origin
-	f.Workouts = Workouts{rows}
-	for _, r := range rows.packed {
-		f.span(r.date)
-	}
+	f.Workouts = Workouts{finishRows(f, rows, parts, origin)}
 	f.finishNotes()
 	return f, nil
 }
@@ -147,12 +142,7 @@ func ReadCheckinsBytes(data []byte, name string, opt Options) (*File, error) {
 	if err != nil {
 		return nil, err
 	}
-	f.collect(parts)
-	rows.origin = origin
-	f.Checkins = Checkins{rows}
-	for _, r := range rows.packed {
-		f.span(r.date)
-	}
+	f.Checkins = Checkins{finishRows(f, rows, parts, origin)}
 	f.finishNotes()
 	return f, nil
 }
@@ -192,6 +182,17 @@ func (f *File) collect(parts []part) {
 		f.Dropped += drops[r]
 		f.Notes = append(f.Notes, fmt.Sprintf("%d %s", drops[r], r))
 	}
+}
+
+// finishRows gives a file its chunks' counts and remarks, and its rows their
+// origin, and extends the file's span over the rows' dates.
+func finishRows[P packedRow[P]](f *File, rs rows[P], parts []part, origin *metrics.Origin) rows[P] {
+	f.collect(parts)
+	rs.origin = origin
+	for _, r := range rs.packed {
+		f.span(r.day())
+	}
+	return rs
 }
 
 func (f *File) span(d metrics.Date) {

@@ -60,7 +60,7 @@ var intervalsWellnessSpec = &spec{
 		if allMissing(c.RestingHR, c.HRV, c.SleepHours, c.SleepQuality, c.Soreness, c.Stress, c.Mood, c.Energy) {
 			return c, "days without wellness inputs", nil
 		}
-		st, e := r.when("date", false)
+		st, e := r.when("date")
 		if e != nil {
 			return c, "", e
 		}
@@ -122,7 +122,7 @@ func whoopSleep(r *vrow) (metrics.Checkin, string, *rowError) {
 	if allMissing(c.RestingHR, c.HRV, c.SleepHours, c.SleepQuality) {
 		return c, "cycles without recovery or sleep values", nil
 	}
-	st, e := r.when("wake", false)
+	st, e := r.when("wake")
 	if e != nil {
 		return c, "", e
 	}
@@ -176,7 +176,7 @@ var ouraSpec = &spec{
 		if allMissing(c.SleepHours, c.SleepQuality, c.HRV, c.RestingHR) {
 			return c, "days without a ring night", nil
 		}
-		st, e := r.when("date", false)
+		st, e := r.when("date")
 		if e != nil {
 			return c, "", e
 		}
@@ -216,7 +216,7 @@ var garminSleepSpec = &spec{
 		if allMissing(c.SleepHours, c.SleepQuality, c.RestingHR) {
 			return c, "nights without data (rows of -- or zeros)", nil
 		}
-		st, e := r.when("date", false)
+		st, e := r.when("date")
 		if e != nil {
 			return c, "", e
 		}
@@ -229,7 +229,7 @@ var garminSleepSpec = &spec{
 // which low numbers are worse (so soreness and stress are flipped), a 0–10
 // readiness that stands in for energy, whole hours of sleep, UTC times.
 var pmsysWellnessSpec = &spec{
-	name: "pmsys-wellness", label: "PMSys wellness.csv", kind: KindCheckins, mark: markPoint,
+	name: "pmsys-wellness", label: "PMSys wellness.csv", kind: KindCheckins, mark: markPoint, utc: true,
 	cols: []col{
 		{"time", []string{"effective_time_frame"}, false},
 		{"mood", []string{"mood"}, false},
@@ -266,7 +266,7 @@ var pmsysWellnessSpec = &spec{
 			}
 			c.SleepHours = s
 		}
-		st, e := r.when("time", true)
+		st, e := r.when("time")
 		if e != nil {
 			return c, "", e
 		}

@@ -73,7 +73,7 @@ func given(v float64) float64 {
 // cells. Activity Date is UTC; the profile's timezone gives the local day.
 // Distance and Elapsed Time are read from their last (canonical) column.
 var stravaSpec = &spec{
-	name: "strava", label: "Strava activities.csv", kind: KindWorkouts, mark: markPoint, load: "Strava Training Load",
+	name: "strava", label: "Strava activities.csv", kind: KindWorkouts, mark: markPoint, load: "Strava Training Load", utc: true,
 	cols: []col{
 		{"id", []string{"activity_id", "id", "activiteits_id", "aktivitäts_id", "id_de_l_activité", "id_de_actividad"}, false},
 		{"start", []string{"activity_date", "date", "datum_van_activiteit", "aktivitätsdatum", "date_de_l_activité", "fecha_de_la_actividad"}, false},
@@ -94,7 +94,7 @@ var stravaSpec = &spec{
 	notes: []string{"Strava's Relative Effort is not on the TSS scale and is not used as load"},
 	workout: func(r *vrow) (metrics.Workout, string, *rowError) {
 		w := metrics.NewWorkout()
-		st, e := r.when("start", true)
+		st, e := r.when("start")
 		if e != nil {
 			return w, "", e
 		}
@@ -143,7 +143,7 @@ var garminSpec = &spec{
 	need: []string{"sport", "start", "time"},
 	workout: func(r *vrow) (metrics.Workout, string, *rowError) {
 		w := metrics.NewWorkout()
-		st, e := r.when("start", false)
+		st, e := r.when("start")
 		if e != nil {
 			return w, "", e
 		}
@@ -205,7 +205,7 @@ var intervalsActivitiesSpec = &spec{
 	need: []string{"start", "sport", "moving", "load"},
 	workout: func(r *vrow) (metrics.Workout, string, *rowError) {
 		w := metrics.NewWorkout()
-		st, e := r.when("start", false)
+		st, e := r.when("start")
 		if e != nil {
 			return w, "", e
 		}
@@ -258,7 +258,7 @@ var trainingPeaksSpec = &spec{
 		if !metrics.Known(positive(v[0])) {
 			return w, "planned workouts without actuals (they add no load)", nil
 		}
-		st, e := r.when("day", false)
+		st, e := r.when("day")
 		if e != nil {
 			return w, "", e
 		}
@@ -289,7 +289,7 @@ var whoopWorkoutsSpec = &spec{
 	notes: []string{"WHOOP's Activity Strain (0–21) is not on the TSS scale; loads come from heart rate and the profile"},
 	workout: func(r *vrow) (metrics.Workout, string, *rowError) {
 		w := metrics.NewWorkout()
-		st, e := r.when("start", false)
+		st, e := r.when("start")
 		if e != nil {
 			return w, "", e
 		}
@@ -308,7 +308,7 @@ var whoopWorkoutsSpec = &spec{
 // activities, CR-10 RPE and minutes; the session starts duration before
 // its end.
 var pmsysSRPESpec = &spec{
-	name: "pmsys-srpe", label: "PMSys srpe.csv", kind: KindWorkouts, mark: markPoint,
+	name: "pmsys-srpe", label: "PMSys srpe.csv", kind: KindWorkouts, mark: markPoint, utc: true,
 	cols: []col{
 		{"end", []string{"end_date_time"}, false},
 		{"sport", []string{"activity_names"}, false},
@@ -323,7 +323,7 @@ var pmsysSRPESpec = &spec{
 			return w, "", e
 		}
 		w.RPE, w.Duration = v[0], positive(v[1])*60
-		end, e := r.when("end", true)
+		end, e := r.when("end")
 		if e != nil {
 			return w, "", e
 		}

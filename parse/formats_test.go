@@ -298,3 +298,33 @@ func TestStamps(t *testing.T) {
 		}
 	}
 }
+
+// TestLayoutsDisjoint: a value one date layout writes reads as the same
+// time under any other layout that accepts it, so a stampReader may try
+// the layouts starting from the last one that worked.
+func TestLayoutsDisjoint(t *testing.T) {
+	var r stampReader // one reader for every value, in this order
+	for _, ref := range []time.Time{
+		time.Date(2026, 3, 4, 7, 8, 9, 0, time.UTC),
+		time.Date(2019, 11, 24, 22, 39, 0, 500_000_000, time.FixedZone("", -6*3600)),
+		time.Date(2024, 12, 31, 0, 0, 0, 0, time.UTC),
+	} {
+		for i, li := range dateLayouts {
+			s := ref.Format(li)
+			want, err := time.Parse(li, s)
+			if err != nil {
+				t.Fatalf("%s does not read its own %q: %v", li, s, err)
+			}
+			for j, lj := range dateLayouts {
+				if got, err := time.Parse(lj, s); j != i && err == nil && !got.Equal(want) {
+					t.Errorf("%q reads as %s under %s but %s under %s", s, want, li, got, lj)
+				}
+			}
+			fresh, err1 := parseStamp(s, false, nil)
+			again, err2 := r.read(s, false, nil)
+			if fresh != again || err1 != nil || err2 != nil {
+				t.Errorf("%q: reader %v %v, fresh %v %v", s, again, err2, fresh, err1)
+			}
+		}
+	}
+}

@@ -3,6 +3,7 @@ package parse
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 	"time"
 
@@ -141,7 +142,7 @@ func (r *rulesYAML) apply(p *metrics.Params, file string) error {
 			continue
 		}
 		v := strings.ToLower(c.v.V)
-		if !contains(c.allowed, v) {
+		if !slices.Contains(c.allowed, v) {
 			return at(c.v.Line, c.v.Col, "%s must be one of %s, got %q", c.key, strings.Join(c.allowed, ", "), clip(c.v.V))
 		}
 		c.set(p, v)
@@ -205,13 +206,4 @@ func weekday(s string) (time.Weekday, bool) {
 		}
 	}
 	return 0, false
-}
-
-func contains(xs []string, s string) bool {
-	for _, x := range xs {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }

@@ -119,8 +119,10 @@ type stamp struct {
 	sec  int32
 }
 
-// dateLayouts are the date-time formats seen in real exports, tried in
-// order. Month names are read by parseMonthName, so "jun." and "mei" work.
+// dateLayouts are the date-time formats seen in real exports. No value
+// reads as two different times under two of them (TestLayoutsDisjoint),
+// so they may be tried in any order. Localised month names are replaced
+// by English ones first (monthNames), so "jun." and "mei" work.
 var dateLayouts = []string{
 	"2006-01-02T15:04:05Z07:00",
 	"2006-01-02T15:04:05.999999999Z07:00",
@@ -137,33 +139,52 @@ var dateLayouts = []string{
 	"2 Jan 2006 15:04:05",
 }
 
-// dutchMonths and the other tables map localised month abbreviations to
-// English ones, so the layouts above can read them.
-var monthNames = map[string]string{
-	// Dutch
-	"jan.": "Jan", "feb.": "Feb", "mrt.": "Mar", "apr.": "Apr", "mei": "May", "jun.": "Jun", "jul.": "Jul",
-	"aug.": "Aug", "sep.": "Sep", "okt.": "Oct", "nov.": "Nov", "dec.": "Dec",
-	// German and French abbreviations seen in third-party tests
-	"Mär": "Mar", "Mai": "May", "Okt": "Oct", "Dez": "Dec",
-}
+// monthNames map localised month abbreviations to English ones, so the
+// layouts above can read them; a name counts as a word of its own.
+var monthNames = func() []struct{ name, word, first, english string } {
+	var out []struct{ name, word, first, english string }
+	for _, m := range [][2]string{
+		// Dutch
+		{"jan.", "Jan"}, {"feb.", "Feb"}, {"mrt.", "Mar"}, {"apr.", "Apr"}, {"mei", "May"}, {"jun.", "Jun"}, {"jul.", "Jul"},
+		{"aug.", "Aug"}, {"sep.", "Sep"}, {"okt.", "Oct"}, {"nov.", "Nov"}, {"dec.", "Dec"},
+		// German and French abbreviations seen in third-party tests
+		{"Mär", "Mar"}, {"Mai", "May"}, {"Okt", "Oct"}, {"Dez", "Dec"},
+	} {
+		out = append(out, struct{ name, word, first, english string }{m[0], " " + m[0] + " ", m[0] + " ", m[1]})
+	}
+	return out
+}()
 
 // parseStamp reads a date or date-time in any layout above. utc says
 // whether the export writes UTC (Strava, PMSys); then loc converts it to
 // the athlete's calendar. Offsets written in the value are kept as wall
 // clock, never converted.
 func parseStamp(s string, utc bool, loc *time.Location) (stamp, error) {
+	var r stampReader
+	return r.read(s, utc, loc)
+}
+
+// stampReader is parseStamp for the cells of one column after another:
+// an export writes every date the same way, so the layout that read the
+// last cell is tried first, sparing the failed attempts (each of which
+// allocates an error).
+type stampReader struct{ last int }
+
+func (r *stampReader) read(s string, utc bool, loc *time.Location) (stamp, error) {
 	s = strings.TrimSpace(s)
-	for k, v := range monthNames {
-		if strings.Contains(s, " "+k+" ") || strings.HasPrefix(s, k+" ") {
-			s = strings.Replace(s, k, v, 1)
+	for _, m := range monthNames {
+		if strings.Contains(s, m.word) || strings.HasPrefix(s, m.first) {
+			s = strings.Replace(s, m.name, m.english, 1)
 			break
 		}
 	}
-	for _, layout := range dateLayouts {
-		t, err := time.Parse(layout, s)
+	for k := range dateLayouts {
+		i := (r.last + k) % len(dateLayouts)
+		t, err := time.Parse(dateLayouts[i], s)
 		if err != nil {
 			continue
 		}
+		r.last = i
 		if utc && loc != nil {
 			t = t.In(loc) // a zone-less UTC value parses as UTC
 		}

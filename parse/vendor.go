@@ -2,6 +2,7 @@ package parse
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -23,6 +24,9 @@ type spec struct {
 	mark decimalMark
 	// load names the export's own load column when it is on the TSS scale.
 	load string
+	// utc is set when the export writes its times in UTC (Strava, PMSys):
+	// they are dated in the athlete's time zone.
+	utc bool
 	// notes are caveats about the format added to every file of it.
 	notes   []string
 	workout func(r *vrow) (metrics.Workout, string, *rowError)
@@ -53,7 +57,7 @@ func bindSpec(s *spec, header []string, keys []string) (*vbinding, bool) {
 	for _, c := range s.cols {
 		at := -1
 		for i, k := range keys {
-			if contains(c.names, k) {
+			if slices.Contains(c.names, k) {
 				at = i
 				if !c.last {
 					break
@@ -80,12 +84,11 @@ func bindSpec(s *spec, header []string, keys []string) (*vbinding, bool) {
 
 // vrow is one record of a vendor export being converted.
 type vrow struct {
-	b     *vbinding
-	rec   []string
-	line  int
-	loc   *time.Location // the athlete's time zone, for exports in UTC
-	unit  string         // the athlete's display distance unit ("km", "mi")
-	notes *[]string
+	b      *vbinding
+	rec    []string
+	loc    *time.Location // the athlete's time zone, for exports in UTC
+	unit   string         // the athlete's display distance unit ("km", "mi")
+	stamps *stampReader   // the chunk's, remembering the last layout read
 }
 
 // str returns the trimmed cell of field ("" when missing or absent).
@@ -133,12 +136,12 @@ func positive(v float64) float64 {
 }
 
 // when reads a date-time field, in UTC when the export writes UTC.
-func (r *vrow) when(field string, utc bool) (stamp, *rowError) {
+func (r *vrow) when(field string) (stamp, *rowError) {
 	s := r.str(field)
 	if s == "" {
 		return stamp{}, &rowError{field, fmt.Errorf("the row has no date")}
 	}
-	st, err := parseStamp(s, utc, r.loc)
+	st, err := r.stamps.read(s, r.b.spec.utc, r.loc)
 	if err != nil {
 		return stamp{}, &rowError{field, err}
 	}
@@ -179,72 +182,43 @@ func readVendor(t *table, b *vbinding, opt Options) (*File, error) {
 			unit = u
 		}
 	}
-	row := func(rec []string, line int, notes *[]string) *vrow {
-		return &vrow{b: b, rec: rec, line: line, loc: loc, unit: unit, notes: notes}
+	row := func(rec []string, stamps *stampReader) *vrow {
+		return &vrow{b: b, rec: rec, loc: loc, unit: unit, stamps: stamps}
 	}
-	fail := func(e *rowError) (string, error) { return b.errColumn(e.column), e.err }
 	var err error
 	if s.kind == KindWorkouts {
+		var rs rows[workoutRow]
 		var parts []part
-		var rows rows[workoutRow]
-		rows, parts, err = collect(t, opt, func() func([]string, int, *[]string) result[metrics.Workout] {
-			return func(rec []string, line int, notes *[]string) result[metrics.Workout] {
-				w, drop, re := s.workout(row(rec, line, notes))
-				if re == nil && drop == "" {
-					re = checkWorkout(&w)
-				}
-				if re != nil {
-					c, e := fail(re)
-					return result[metrics.Workout]{col: c, err: e, athlete: opt.Athlete}
-				}
+		rs, parts, err = vendorRows(t, b, opt, row, s.workout, func(w metrics.Workout) *rowError { return checkWorkout(&w) },
+			func(w metrics.Workout, line int) metrics.Workout {
 				w.Athlete, w.Origin, w.Line = opt.Athlete, origin, int32(line)
-				return result[metrics.Workout]{row: w, drop: drop}
-			}
-		}, packWorkout)
-		f.collect(parts)
-		rows.origin = origin
-		f.Workouts = Workouts{rows}
-		for _, r := range rows.packed {
-			f.span(r.date)
+				return w
+			}, packWorkout)
+		if err == nil {
+			f.Workouts = Workouts{finishRows(f, rs, parts, origin)}
 		}
 	} else {
+		var rs rows[checkinRow]
 		var parts []part
-		var rows rows[checkinRow]
-		rows, parts, err = collect(t, opt, func() func([]string, int, *[]string) result[metrics.Checkin] {
-			return func(rec []string, line int, notes *[]string) result[metrics.Checkin] {
-				c, drop, re := s.checkin(row(rec, line, notes))
-				if re == nil && drop == "" {
-					re = firstError(rangeSleep.check(c.SleepHours), rangeHRV.check(c.HRV), rangeRestHR.check(c.RestingHR))
-				}
-				if re != nil {
-					col, e := fail(re)
-					return result[metrics.Checkin]{col: col, err: e, athlete: opt.Athlete}
-				}
-				c.Athlete, c.Origin, c.Line = opt.Athlete, origin, int32(line)
-				return result[metrics.Checkin]{row: c, drop: drop}
-			}
+		rs, parts, err = vendorRows(t, b, opt, row, s.checkin, func(c metrics.Checkin) *rowError {
+			return firstError(rangeSleep.check(c.SleepHours), rangeHRV.check(c.HRV), rangeRestHR.check(c.RestingHR))
+		}, func(c metrics.Checkin, line int) metrics.Checkin {
+			c.Athlete, c.Origin, c.Line = opt.Athlete, origin, int32(line)
+			return c
 		}, packCheckin)
-		f.collect(parts)
-		rows.origin = origin
-		f.Checkins = Checkins{rows}
-		for _, r := range rows.packed {
-			f.span(r.date)
+		if err == nil {
+			f.Checkins = Checkins{finishRows(f, rs, parts, origin)}
 		}
 	}
 	if err != nil {
 		return nil, err
 	}
 	f.Notes = append(f.Notes, s.notes...)
-	if loc == nil && s.utc() && f.Used() > 0 {
+	if loc == nil && s.utc && f.Used() > 0 {
 		f.Notes = append(f.Notes, "this export writes UTC times and the profile gives no timezone: sessions are dated by the UTC day; add timezone: (e.g. Europe/Madrid) to the profile")
 	}
 	f.finishNotes()
 	return f, nil
-}
-
-// utc reports whether a format writes UTC times.
-func (s *spec) utc() bool {
-	return s.name == "strava" || s.name == "pmsys-srpe" || s.name == "pmsys-wellness"
 }
 
 // keys returns the HeaderKey of every header cell.
@@ -254,4 +228,24 @@ func keys(header []string) []string {
 		out[i] = HeaderKey(h)
 	}
 	return out
+}
+
+// vendorRows converts every record of a vendor export: convert reads it,
+// check applies the plausibility checks every format passes, own gives the
+// row its athlete, file and line.
+func vendorRows[T any, P packedRow[P]](t *table, b *vbinding, opt Options, row func([]string, *stampReader) *vrow,
+	convert func(*vrow) (T, string, *rowError), check func(T) *rowError, own func(T, int) T, pack func(T, *textTable) P) (rows[P], []part, error) {
+	return collect(t, opt, func() func([]string, int, *[]string) result[T] {
+		stamps := &stampReader{}
+		return func(rec []string, line int, _ *[]string) result[T] {
+			x, drop, re := convert(row(rec, stamps))
+			if re == nil && drop == "" {
+				re = check(x)
+			}
+			if re != nil {
+				return result[T]{col: b.errColumn(re.column), err: re.err, athlete: opt.Athlete}
+			}
+			return result[T]{row: own(x, line), drop: drop}
+		}
+	}, pack)
 }
