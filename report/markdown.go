@@ -181,7 +181,7 @@ func mdAdvice(b *bytes.Buffer, a *metrics.Analysis) {
 		fmt.Fprintf(b, "\nClears with: %s.\n\n", strings.Join(v.Clears, "; "))
 	}
 	r := buildReadiness(a)
-	if r.Value != dash {
+	if r.Known {
 		fmt.Fprintf(b, "Readiness %s/100:", r.Value)
 		for _, p := range r.Parts {
 			if p.Missing {
@@ -192,7 +192,7 @@ func mdAdvice(b *bytes.Buffer, a *metrics.Analysis) {
 		}
 		b.WriteString(" 75 is the usual day.\n\n")
 	}
-	for _, n := range v.Notes[:len(v.Notes)-1] {
+	for _, n := range v.Notes {
 		fmt.Fprintf(b, "%s\n\n", n)
 	}
 }

@@ -18,6 +18,7 @@ type verdictView struct {
 	Evidence                   []evidenceView
 	Clears                     []string
 	Notes                      []string
+	Caveat                     string // what the data cannot know; the HTML only
 }
 
 type evidenceView struct {
@@ -26,6 +27,7 @@ type evidenceView struct {
 
 type readinessView struct {
 	Value, Note string
+	Known       bool // today has a readiness score
 	Parts       []partView
 	Spark       template.HTML
 	Missing     string
@@ -122,7 +124,7 @@ func buildVerdict(a *metrics.Analysis) verdictView {
 		}
 		v.Notes = append(v.Notes, "No check-in today ("+last+"): this advice rests on training load alone.")
 	}
-	v.Notes = append(v.Notes, "You know things the data does not: illness, travel, life stress. If this feels wrong, the inputs it used are below.")
+	v.Caveat = "You know things the data does not: illness, travel, life stress. If this feels wrong, the inputs it used are below."
 	return v
 }
 
@@ -151,7 +153,7 @@ func buildReadiness(a *metrics.Analysis) readinessView {
 	d := today(a)
 	v := readinessView{Value: dash}
 	if metrics.Known(d.Readiness) {
-		v.Value = fixed(d.Readiness, 0)
+		v.Value, v.Known = fixed(d.Readiness, 0), true
 		v.Note = "75 is your usual day; 50 is clearly worse (one SD, for HRV and resting HR)"
 	} else if d.Checkins == 0 {
 		v.Missing = "No check-in today, so no readiness."
