@@ -259,25 +259,17 @@ func readOne(s source, fsys files, lenient bool, r *roster) (parsedFile, error) 
 	} else if owner == "" && len(r.athletes) == 1 {
 		owner = r.athletes[0].cfg.Profile.ID
 	}
+	var none parse.Athlete // what is known of an athlete the run does not know
+	cfg := func(athlete string) *parse.Athlete {
+		if e := r.lookup(athlete); e != nil {
+			return &e.cfg
+		}
+		return &none
+	}
 	opt := parse.Options{Lenient: lenient, Athlete: owner,
-		Scales: func(athlete string) parse.Scales {
-			if e := r.lookup(athlete); e != nil {
-				return e.cfg.Scales
-			}
-			return nil
-		},
-		Zone: func(athlete string) *time.Location {
-			if e := r.lookup(athlete); e != nil {
-				return e.cfg.Zone
-			}
-			return nil
-		},
-		Unit: func(athlete string) string {
-			if e := r.lookup(athlete); e != nil {
-				return e.cfg.DistanceUnit
-			}
-			return ""
-		},
+		Scales: func(athlete string) parse.Scales { return cfg(athlete).Scales },
+		Zone:   func(athlete string) *time.Location { return cfg(athlete).Zone },
+		Unit:   func(athlete string) string { return cfg(athlete).DistanceUnit },
 	}
 	f, err := parse.ReadBytes(data, s.path, s.kind, opt)
 	if err != nil {
@@ -372,7 +364,7 @@ func (r *roster) athleteOf(s source, name, file string, line int, lenient bool) 
 		}
 		return e, "", nil
 	}
-	if s.owner != "" && r.lookup(s.owner) != nil {
+	if s.owner != "" { // the file belongs to one configured athlete
 		return nil, "", nil
 	}
 	if !r.known {
