@@ -101,12 +101,12 @@ type SourceTotal struct {
 // Analyze runs the whole computation for one athlete.
 func Analyze(in Input) *Analysis {
 	a := &Analysis{Profile: in.Profile, Params: in.Params, AsOf: in.AsOf}
-	ws := keepUntil(in.Workouts, in.AsOf, &a.AfterAsOf, func(w *Workout) Date { return w.Date }, func(x, y *Workout) int {
+	ws := keepUntil(in.Workouts, in.AsOf, &a.AfterAsOf, func(w *Workout) Date { return w.Date }, func(x, y Workout) int {
 		return cmp.Or(cmp.Compare(x.Date, y.Date), cmp.Compare(x.StartSec, y.StartSec),
 			cmp.Compare(x.Origin.FileName(), y.Origin.FileName()), cmp.Compare(x.Line, y.Line))
 	})
 	ws, a.Merges = Dedupe(ws)
-	cs := keepUntil(in.Checkins, in.AsOf, &a.AfterAsOf, func(c *Checkin) Date { return c.Date }, func(x, y *Checkin) int {
+	cs := keepUntil(in.Checkins, in.AsOf, &a.AfterAsOf, func(c *Checkin) Date { return c.Date }, func(x, y Checkin) int {
 		return cmp.Or(cmp.Compare(x.Date, y.Date), cmp.Compare(x.Origin.FileName(), y.Origin.FileName()), cmp.Compare(x.Line, y.Line))
 	})
 	a.Start = firstDate(ws, cs, in.AsOf)
@@ -124,7 +124,7 @@ func Analyze(in Input) *Analysis {
 
 // keepUntil returns the rows dated up to asOf, counting the others in
 // after, sorted by date and then by cmp (file and line: the input order).
-func keepUntil[T any](in []T, asOf Date, after *int, date func(*T) Date, cmp func(x, y *T) int) []T {
+func keepUntil[T any](in []T, asOf Date, after *int, date func(*T) Date, cmp func(x, y T) int) []T {
 	out := make([]T, 0, len(in))
 	for i := range in {
 		if date(&in[i]) > asOf {
@@ -133,7 +133,7 @@ func keepUntil[T any](in []T, asOf Date, after *int, date func(*T) Date, cmp fun
 		}
 		out = append(out, in[i])
 	}
-	slices.SortStableFunc(out, func(x, y T) int { return cmp(&x, &y) })
+	slices.SortStableFunc(out, cmp)
 	return out
 }
 
