@@ -560,24 +560,11 @@ func TestUnknownAthlete(t *testing.T) {
 	if _, err := runCLI(t, "report", team, "-o", filepath.Join(dir, "r.html"), "--json", js, "--lenient"); err != nil {
 		t.Fatal(err)
 	}
-	b, _ := os.ReadFile(js)
-	var got struct {
-		Skipped []struct {
-			Line   int
-			Reason string
-		} `json:"unattributed_skipped"`
-	}
-	if err := json.Unmarshal(b, &got); err != nil {
-		t.Fatal(err)
-	}
 	// Every row of an unlisted athlete, in file order.
-	var lines []int
-	for _, sk := range got.Skipped {
-		lines = append(lines, sk.Line)
-	}
-	if fmt.Sprint(lines) != "[3 4 5]" || !strings.Contains(got.Skipped[0].Reason, `athlete "zoe" is not in the team`) ||
-		!strings.Contains(got.Skipped[1].Reason, `athlete "max"`) {
-		t.Errorf("lenient JSON lists %+v, want the rows on lines 3, 4 and 5", got.Skipped)
+	skipped, lines := unattributed(t, js)
+	if fmt.Sprint(lines) != "[3 4 5]" || !strings.Contains(skipped[0].Reason, `athlete "zoe" is not in the team`) ||
+		!strings.Contains(skipped[1].Reason, `athlete "max"`) {
+		t.Errorf("lenient JSON lists %+v, want the rows on lines 3, 4 and 5", skipped)
 	}
 }
 
@@ -637,11 +624,25 @@ func TestRedactKeepsSkipReasons(t *testing.T) {
 	if bytes.Contains(b, []byte("zoe")) {
 		t.Error("the JSON names the unlisted athlete")
 	}
+	skipped, lines := unattributed(t, js)
+	if fmt.Sprint(lines) != "[3 4 5]" || !strings.Contains(skipped[0].Reason, "name redacted") ||
+		!strings.Contains(skipped[1].Reason, "athlete is empty") {
+		t.Errorf("skipped rows %+v, want lines 3, 4, 5 with the empty athlete's own reason", skipped)
+	}
+}
+
+type skippedRow struct {
+	Line   int
+	Reason string
+}
+
+// unattributed reads the rows a JSON summary lists as belonging to no
+// athlete, and their lines.
+func unattributed(t *testing.T, path string) ([]skippedRow, []int) {
+	t.Helper()
+	b, _ := os.ReadFile(path)
 	var got struct {
-		Skipped []struct {
-			Line   int
-			Reason string
-		} `json:"unattributed_skipped"`
+		Skipped []skippedRow `json:"unattributed_skipped"`
 	}
 	if err := json.Unmarshal(b, &got); err != nil {
 		t.Fatal(err)
@@ -650,8 +651,5 @@ func TestRedactKeepsSkipReasons(t *testing.T) {
 	for _, sk := range got.Skipped {
 		lines = append(lines, sk.Line)
 	}
-	if fmt.Sprint(lines) != "[3 4 5]" || !strings.Contains(got.Skipped[0].Reason, "name redacted") ||
-		!strings.Contains(got.Skipped[1].Reason, "athlete is empty") {
-		t.Errorf("skipped rows %+v, want lines 3, 4, 5 with the empty athlete's own reason", got.Skipped)
-	}
+	return got.Skipped, lines
 }
