@@ -34,7 +34,19 @@ type Day struct {
 	TrainLoad float64 // sessions that are not work-ins
 	Sessions  int
 	Unknown   int // non-work-in sessions of unknown load
-	Rest      bool
+	// MaybeHard counts sessions that might be hard but cannot be told:
+	// unknown load and no RPE.
+	MaybeHard int
+	// InProgress marks the as-of day: it is not over, so it is never a
+	// completed rest day; its sessions so far count in load.
+	InProgress bool
+	// Rest is a completed rest day: training load under rest_load_max and
+	// no session of unknown load.
+	Rest bool
+	// RestOpen is a day whose rest status cannot be told yet: in progress
+	// with rest-level load so far, or a rest-level day with sessions of
+	// unknown load (never a rest day, but not known to be a training day).
+	RestOpen  bool
 	Hard      bool // at least one hard session
 	HardCount int  // hard sessions
 	WorkIn    bool // at least one work-in session
@@ -62,11 +74,19 @@ type Week struct {
 	Sessions int
 	RestDays int
 	BySport  []float64 // aligned with Analysis.Sports
-	Complete bool      // all seven days inside the series
+	Unknown  int       // non-work-in sessions of unknown load
+	// Complete is set when all seven days are inside the series and over.
+	// A week that ends on the as-of day counts as complete only once its
+	// load is already above the lighter-week limit: more training today
+	// cannot make it lighter.
+	Complete bool
 	// Limit is DeloadRatio × the mean of up to three complete weeks before
 	// this one; a complete week at or under it is Lighter.
 	Limit   float64
 	Lighter bool
+	// LighterOpen marks a lighter week with sessions of unknown load: it
+	// may not have been lighter at all.
+	LighterOpen bool
 }
 
 // Analysis is the complete result for one athlete.
@@ -80,6 +100,11 @@ type Analysis struct {
 	Weeks       []Week
 	Sports      []string // sport keys, largest total load first
 	Calibration Calibration
+	// Estimates lists the profile values taken from the data because the
+	// profile did not give them; Profile holds them.
+	Estimates []Estimate
+	// Notes are the check-ins' free-text notes, in date order.
+	Notes []DayNote
 	// Needed counts the sessions whose load would have come from a better
 	// source had the profile given the value (indexed by bit of Needs).
 	Needed      [4]int
@@ -90,6 +115,13 @@ type Analysis struct {
 	Merges      []Merge // sessions exported twice, kept once
 	// Recommendation is the advice for the session after AsOf.
 	Recommendation Recommendation
+}
+
+// DayNote is a check-in's note on the day it belongs to ("sick: sore
+// throat", "travel").
+type DayNote struct {
+	Date Date
+	Text string
 }
 
 // SourceTotal is how much of the load came from one source.
@@ -113,6 +145,8 @@ func Analyze(in Input) *Analysis {
 	if len(ws) == 0 && len(cs) == 0 {
 		return a
 	}
+	a.Profile, a.Estimates = estimateProfile(a.Profile, ws, cs, in.AsOf)
+	a.notes(cs)
 	a.sessions(ws)
 	a.days()
 	a.weeks()
@@ -135,6 +169,25 @@ func keepUntil[T any](in []T, asOf Date, after *int, date func(*T) Date, cmp fun
 	}
 	slices.SortStableFunc(out, cmp)
 	return out
+}
+
+// notes keeps the check-ins' notes.
+func (a *Analysis) notes(cs []Checkin) {
+	for i := range cs {
+		if t := cs[i].Notes; t != "" {
+			a.Notes = append(a.Notes, DayNote{cs[i].Date, t})
+		}
+	}
+}
+
+// NotesIn returns the check-in notes dated from…to, inclusive.
+func (a *Analysis) NotesIn(from, to Date) []DayNote {
+	i, _ := slices.BinarySearchFunc(a.Notes, from, func(n DayNote, d Date) int { return cmp.Compare(n.Date, d) })
+	j := i
+	for j < len(a.Notes) && a.Notes[j].Date <= to {
+		j++
+	}
+	return a.Notes[i:j]
 }
 
 func firstDate(ws []Workout, cs []Checkin, asOf Date) Date {
@@ -216,16 +269,22 @@ func (a *Analysis) days() {
 		d.TrainLoad += s.LP
 		if s.Source == SrcNone {
 			d.Unknown++
+			if !s.Hard && !Known(s.RPE) {
+				d.MaybeHard++
+			}
 		}
 		if s.Hard {
 			d.Hard = true
 			d.HardCount++
 		}
 	}
+	a.Days[n-1].InProgress = true
 	loads := make([]float64, n)
 	for i := range a.Days {
 		d := &a.Days[i]
-		d.Rest = d.TrainLoad < a.Params.RestLoadMax && d.Unknown == 0
+		restLevel := d.TrainLoad < a.Params.RestLoadMax
+		d.Rest = restLevel && d.Unknown == 0 && !d.InProgress
+		d.RestOpen = restLevel && !d.Rest
 		loads[i] = d.Load
 	}
 	ctl, atl, tsb := PMC(loads, a.Params)
@@ -266,14 +325,19 @@ func (a *Analysis) weeks() {
 	}
 	for i := range a.Sessions {
 		s := &a.Sessions[i]
-		a.Weeks[int(s.Date-first)/7].BySport[sport[s.SportKey]] += s.LP
+		w := &a.Weeks[int(s.Date-first)/7]
+		w.BySport[sport[s.SportKey]] += s.LP
+		if s.Source == SrcNone && !s.WorkIn {
+			w.Unknown++
+		}
 	}
-	markLighter(a.Weeks, a.Params.DeloadRatio)
+	markLighter(a.Weeks, a.Params.DeloadRatio, a.AsOf)
 }
 
 // markLighter marks complete weeks whose load is at most ratio × the mean of
-// the up to three complete weeks before them.
-func markLighter(ws []Week, ratio float64) {
+// the up to three complete weeks before them. A week that ends on asOf (in
+// progress) is complete only when its load is already above its limit.
+func markLighter(ws []Week, ratio float64, asOf Date) {
 	var prev []float64
 	for i := range ws {
 		w := &ws[i]
@@ -288,6 +352,13 @@ func markLighter(ws []Week, ratio float64) {
 			}
 			w.Limit = ratio * sum / float64(len(prev))
 			w.Lighter = w.Load <= w.Limit
+			w.LighterOpen = w.Lighter && w.Unknown > 0
+		}
+		if w.Start+6 >= asOf && w.Lighter {
+			// The week ends today, which is not over: lighter so far, but
+			// more training today could still make it not lighter.
+			w.Complete, w.Lighter, w.LighterOpen = false, false, false
+			continue
 		}
 		prev = append(prev, w.Load)
 		if len(prev) > 3 {

@@ -33,10 +33,12 @@ func TestRestDays(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			in := Input{Profile: NewProfile("a"), Params: DefaultParams(), AsOf: MustDate("2026-01-05"),
+			// The day is checked once it is over: the as-of day is in
+			// progress and never a rest day (TestAsOfInProgress).
+			in := Input{Profile: NewProfile("a"), Params: DefaultParams(), AsOf: MustDate("2026-01-06"),
 				Workouts: append(tc.ws, session("2026-01-01", "run", 60, 5))}
 			a := Analyze(in)
-			d := a.Days[len(a.Days)-1]
+			d := a.Days[len(a.Days)-2]
 			if d.Rest != tc.rest {
 				t.Errorf("rest = %v, want %v", d.Rest, tc.rest)
 			}
@@ -68,8 +70,12 @@ func TestAnalyzeSeries(t *testing.T) {
 		t.Errorf("week 1 = %+v", w)
 	}
 	checkNear(t, "week 1 load", w.Load, (180+270+30)*K0, 1e-9)
-	if w2 := a.Weeks[1]; w2.Days != 2 || w2.Complete || w2.RestDays != 1 {
-		t.Errorf("week 2 = %+v, want 2 days, incomplete, 1 rest day", w2)
+	// 2026-01-13, the as-of day, is in progress: not a rest day yet.
+	if w2 := a.Weeks[1]; w2.Days != 2 || w2.Complete || w2.RestDays != 0 {
+		t.Errorf("week 2 = %+v, want 2 days, incomplete, no rest day", w2)
+	}
+	if d := a.Days[len(a.Days)-1]; !d.InProgress || d.Rest || !d.RestOpen {
+		t.Errorf("as-of day = %+v, want in progress, open, not rest", d)
 	}
 	if a.Sports[0] != "run" {
 		t.Errorf("sports = %v, want run first (largest load, case folded)", a.Sports)
@@ -97,7 +103,7 @@ func TestLighterWeeks(t *testing.T) {
 	for i, l := range loads {
 		ws[i] = Week{Days: 7, Load: l, Limit: Missing}
 	}
-	markLighter(ws, 0.8)
+	markLighter(ws, 0.8, MustDate("2200-01-01"))
 	for i, w := range ws {
 		if w.Lighter != (i == 3) {
 			t.Errorf("week %d lighter = %v (limit %.1f)", i+1, w.Lighter, w.Limit)
@@ -107,7 +113,7 @@ func TestLighterWeeks(t *testing.T) {
 	checkNear(t, "first week has no limit", ws[0].Limit, Missing, 0)
 	// The first complete week is never lighter, even after a partial week.
 	ws = []Week{{Days: 3, Load: 900, Limit: Missing}, {Days: 7, Load: 10, Limit: Missing}}
-	markLighter(ws, 0.8)
+	markLighter(ws, 0.8, MustDate("2200-01-01"))
 	if ws[1].Lighter || ws[0].Complete {
 		t.Errorf("partial + first complete week: %+v", ws)
 	}

@@ -1,19 +1,27 @@
 package metrics
 
-import "fmt"
+import (
+	"fmt"
+	"slices"
+	"strings"
+)
 
 // Action is what the next session should be, in order of severity.
 type Action uint8
 
-// The actions, least severe first.
+// The actions, least severe first. Unknown is no advice: nothing known
+// holds, but some rules could not be checked (sessions of unknown load),
+// so the data cannot say "go".
 const (
 	Go Action = iota
+	Unknown
 	Easy
 	WorkIn
 	Rest
+	NumActions
 )
 
-var actionNames = [...]string{"go", "easy", "work-in", "rest"}
+var actionNames = [NumActions]string{"go", "unknown", "easy", "work-in", "rest"}
 
 func (a Action) String() string { return actionNames[a] }
 
@@ -53,13 +61,29 @@ func (k WorkInKind) String() string {
 // Evidence is one reason behind a recommendation: a rule active on the day
 // (or readiness itself), its value and threshold, and when it began.
 type Evidence struct {
-	Rule      string  // a rule name, or "readiness"
-	Date      Date    // the day the evidence is about
-	Since     Date    // the first day of the rule's current run
+	Rule string // a rule name, or "readiness"
+	// Date is the day Value was measured: the recommendation's day, or
+	// the day before for an event rule active from yesterday and for a
+	// rule carried over the as-of day (Carried).
+	Date Date
+	// Since is the first day of what Detail describes: the first day
+	// without rest, the first sore morning, the first morning of low HRV,
+	// or the first day the rule held.
+	Since     Date
 	Value     float64 // measured
 	Threshold float64 // compared with
 	Severity  string
 	Detail    string
+	Carried   bool // held on the last complete day; today is not over
+	// Notes are the check-in notes dated Since…Date (the latest few): they
+	// may explain the rule ("travel", "sick").
+	Notes []DayNote
+}
+
+// Unchecked is a rule that could not be checked on the day, and why.
+type Unchecked struct {
+	Rule   string
+	Reason string
 }
 
 // Recommendation is the advice for the session after a day, from data up
@@ -74,7 +98,19 @@ type Recommendation struct {
 	// LoadOnly is set when the day had no check-in: the advice rests on
 	// training load alone.
 	LoadOnly bool
+	// InProgress is set when the day is not over (the as-of day): the
+	// advice is for the next session given everything known so far.
+	InProgress bool
+	// Unchecked lists the rules that could not be checked: the advice
+	// rests on the others.
+	Unchecked []Unchecked
+	// Sessions counts the non-work-in sessions of the last chronic window
+	// (28 days by default); UnknownLoad how many of them have no load.
+	Sessions, UnknownLoad int
 }
+
+// maxEvidenceNotes bounds the notes shown with one piece of evidence.
+const maxEvidenceNotes = 3
 
 // active returns the rules active on day i: holding that day, or an event
 // rule (hard-days-close, hard-on-poor-readiness) that held the day before.
@@ -86,6 +122,15 @@ func (a *Analysis) active(i int) [NumRules]bool {
 	return act
 }
 
+// stateOf returns the state of rule k behind day i's advice: the day's, or
+// the day before's for an event rule active from yesterday.
+func (a *Analysis) stateOf(k, i int) (RuleState, int) {
+	if !a.Days[i].Rules[k].Holds && eventRule(k) && i > 0 && a.Days[i-1].Rules[k].Holds {
+		return a.Days[i-1].Rules[k], i - 1
+	}
+	return a.Days[i].Rules[k], i
+}
+
 // decide applies the decision table to day i; the first matching row wins.
 //
 //	rest     hrv-low and rhr-high; or readiness < readiness_rest; or three or
@@ -95,40 +140,107 @@ func (a *Analysis) active(i int) [NumRules]bool {
 //	         effort-drift); or no-rest-day; or hard-on-poor-readiness; or
 //	         readiness-low
 //	easy     load-spike, monotony-high, hard-days-close or no-deload-week
-//	go       nothing active
+//	unknown  nothing active, but a rule could not be checked
+//	go       nothing active, every rule checked
+//
+// The reason names the rules that matched.
 func (a *Analysis) decide(i int) (Action, string, [NumRules]bool) {
 	d := &a.Days[i]
 	p := a.Params
 	act := a.active(i)
 	n, body := 0, false
+	var bodyRules, easyRules []int
 	for k, on := range act {
-		if on {
-			n++
-			body = body || bodyRule(k)
+		if !on {
+			continue
+		}
+		n++
+		if bodyRule(k) {
+			body = true
+			bodyRules = append(bodyRules, k)
+		}
+		if k == iLoadSpike || k == iMonotonyHigh || k == iHardDaysClose || k == iNoDeload {
+			easyRules = append(easyRules, k)
 		}
 	}
+	val := func(k int) float64 { st, _ := a.stateOf(k, i); return st.Value }
 	r := d.Readiness
 	switch {
 	case act[iHRVLow] && act[iRHRHigh]:
 		return Rest, "HRV low and resting HR high together", act
 	case Known(r) && r < p.ReadinessRest:
-		return Rest, fmt.Sprintf("readiness %.0f, under %.0f", r, p.ReadinessRest), act
+		return Rest, fmt.Sprintf("readiness %.0f/100, under %.0f", r, p.ReadinessRest), act
 	case n >= 3 && body:
-		return Rest, fmt.Sprintf("%d warning signs at once, including the body's own", n), act
-	case act[iNoRestDay] && d.Rules[iNoRestDay].Value >= float64(p.NoRestAlertDays):
-		return Rest, fmt.Sprintf("%.0f days without rest", d.Rules[iNoRestDay].Value), act
+		var names []string
+		for k, on := range act {
+			if on {
+				names = append(names, RuleNames[k])
+			}
+		}
+		return Rest, fmt.Sprintf("%d warning signs at once, including the body's own (%s)", n, joinAnd(names)), act
+	case act[iNoRestDay] && val(iNoRestDay) >= float64(p.NoRestAlertDays):
+		return Rest, fmt.Sprintf("%.0f days without a rest day", val(iNoRestDay)), act
 	case body:
-		return WorkIn, "the body shows fatigue", act
+		return WorkIn, "the body shows fatigue: " + a.phrases(bodyRules, i), act
 	case act[iNoRestDay]:
-		return WorkIn, "too long without a rest day", act
+		return WorkIn, fmt.Sprintf("%.0f days without a rest day", val(iNoRestDay)), act
 	case act[iHardPoorReadiness]:
-		return WorkIn, "hard training on a poor-readiness day", act
+		return WorkIn, fmt.Sprintf("a hard session on a day of readiness under %.0f", p.ReadinessLow), act
 	case act[iReadinessLow]:
-		return WorkIn, fmt.Sprintf("readiness %.0f, under %.0f", r, p.ReadinessLow), act
-	case act[iLoadSpike] || act[iMonotonyHigh] || act[iHardDaysClose] || act[iNoDeload]:
-		return Easy, "load is climbing faster than recovery", act
+		return WorkIn, fmt.Sprintf("readiness %.0f/100, under %.0f", val(iReadinessLow), p.ReadinessLow), act
+	case len(easyRules) > 0:
+		return Easy, a.phrases(easyRules, i), act
+	}
+	var unknown []string
+	for k := range d.Rules {
+		if d.Rules[k].Unknown {
+			unknown = append(unknown, RuleNames[k])
+		}
+	}
+	if len(unknown) > 0 {
+		return Unknown, "no warning sign in what is known, but " + joinAnd(unknown) + " could not be checked", act
 	}
 	return Go, "no warning sign", act
+}
+
+// phrases names rules in a coach's words with their values on day i.
+func (a *Analysis) phrases(ks []int, i int) string {
+	var out []string
+	for _, k := range ks {
+		st, _ := a.stateOf(k, i)
+		switch k {
+		case iHRVLow:
+			out = append(out, "HRV below your normal range")
+		case iRHRHigh:
+			out = append(out, "resting HR above your usual")
+		case iSoreness:
+			out = append(out, fmt.Sprintf("soreness for %.0f mornings running", st.Value))
+		case iEffortDrift:
+			out = append(out, "sessions feeling harder than usual for their load")
+		case iLoadSpike:
+			v, t := apart(st.Value, st.Threshold, 2)
+			out = append(out, fmt.Sprintf("acute:chronic %s, above %s", v, t))
+		case iMonotonyHigh:
+			v, t := apart(st.Value, st.Threshold, 1)
+			out = append(out, fmt.Sprintf("monotony %s, above %s: days too alike", v, t))
+		case iHardDaysClose:
+			out = append(out, "hard sessions less than 48 h apart")
+		case iNoDeload:
+			out = append(out, fmt.Sprintf("%.0f complete weeks without a lighter week", st.Value))
+		}
+	}
+	return joinAnd(out)
+}
+
+// joinAnd joins words as "a", "a and b" or "a, b and c".
+func joinAnd(ws []string) string {
+	switch len(ws) {
+	case 0:
+		return ""
+	case 1:
+		return ws[0]
+	}
+	return strings.Join(ws[:len(ws)-1], ", ") + " and " + ws[len(ws)-1]
 }
 
 // workInKind picks the work-in from the signals: nervous-system and stress
@@ -164,33 +276,98 @@ func (a *Analysis) recommend() {
 func (a *Analysis) RecommendationOn(i int) Recommendation {
 	d := &a.Days[i]
 	act, because, on := a.decide(i)
-	rec := Recommendation{Date: d.Date, Action: act, Because: because, Readiness: d.Readiness, LoadOnly: d.Checkins == 0}
+	rec := Recommendation{Date: d.Date, Action: act, Because: because, Readiness: d.Readiness,
+		LoadOnly: d.Checkins == 0, InProgress: d.InProgress}
 	if act == WorkIn {
 		rec.WorkIn = a.workInKind(i, on)
 	}
 	for _, k := range evidenceOrder(on) {
-		j := i
-		if !d.Rules[k].Holds { // an event rule active from yesterday
-			j = i - 1
-		}
+		st, j := a.stateOf(k, i)
 		from := j
 		for from > 0 && a.Days[from-1].Rules[k].Holds {
 			from--
 		}
-		st := a.Days[j].Rules[k]
 		sev := Warn
 		if a.alert(k, j) {
 			sev = Alert
 		}
-		rec.Evidence = append(rec.Evidence, Evidence{Rule: RuleNames[k], Date: a.Days[j].Date, Since: a.Days[from].Date,
-			Value: st.Value, Threshold: st.Threshold, Severity: sev, Detail: a.detail(k, from, j)})
+		text, since := a.detail(k, from, j)
+		rec.Evidence = append(rec.Evidence, Evidence{Rule: RuleNames[k], Date: a.valueDate(k, j), Since: since,
+			Value: st.Value, Threshold: st.Threshold, Severity: sev, Detail: text, Carried: st.Carried,
+			Notes: a.lastNotes(since, d.Date)})
 	}
 	p := a.Params
 	if Known(d.Readiness) && d.Readiness < p.ReadinessRest { // decide made it rest
 		rec.Evidence = append(rec.Evidence, Evidence{Rule: "readiness", Date: d.Date, Since: d.Date, Value: d.Readiness,
-			Threshold: p.ReadinessRest, Severity: Alert, Detail: fmt.Sprintf("readiness %.0f, under %.0f", d.Readiness, p.ReadinessRest)})
+			Threshold: p.ReadinessRest, Severity: Alert, Detail: fmt.Sprintf("readiness %.0f/100, under %.0f", d.Readiness, p.ReadinessRest),
+			Notes: a.lastNotes(d.Date, d.Date)})
+	}
+	for k := range d.Rules {
+		if d.Rules[k].Unknown {
+			rec.Unchecked = append(rec.Unchecked, Unchecked{Rule: RuleNames[k], Reason: a.uncheckedWhy(k, i)})
+		}
+	}
+	from := d.Date.AddDays(1 - p.ACWRChronicDays)
+	for s := len(a.Sessions) - 1; s >= 0 && a.Sessions[s].Date >= from; s-- {
+		if ss := &a.Sessions[s]; !ss.WorkIn && ss.Date <= d.Date {
+			rec.Sessions++
+			if ss.Source == SrcNone {
+				rec.UnknownLoad++
+			}
+		}
 	}
 	return rec
+}
+
+// valueDate is the day rule k's value on day j was measured: the last
+// complete day for a rule carried over the as-of day.
+func (a *Analysis) valueDate(k, j int) Date {
+	if a.Days[j].Rules[k].Carried {
+		return a.Days[j].Date - 1
+	}
+	return a.Days[j].Date
+}
+
+// lastNotes returns the latest check-in notes dated from…to.
+func (a *Analysis) lastNotes(from, to Date) []DayNote {
+	ns := a.NotesIn(from, to)
+	if len(ns) > maxEvidenceNotes {
+		ns = ns[len(ns)-maxEvidenceNotes:]
+	}
+	return slices.Clone(ns)
+}
+
+// uncheckedWhy says why rule k could not be checked on day i.
+func (a *Analysis) uncheckedWhy(k, i int) string {
+	d := &a.Days[i]
+	p := a.Params
+	unknownIn := func(days int) int {
+		n := 0
+		for j := max(0, i-days+1); j <= i; j++ {
+			n += a.Days[j].Unknown
+		}
+		return n
+	}
+	if len(a.Sessions) == 0 {
+		return "no workouts in the data"
+	}
+	switch k {
+	case iNoRestDay:
+		return fmt.Sprintf("%.0f days in a row with sessions, but the load of some is unknown: they may have been rest days (under %s LP)", d.Rules[k].Value, num(p.RestLoadMax))
+	case iHardDaysClose:
+		return "sessions of unknown load and no RPE on consecutive days: they may have been hard"
+	case iNoDeload:
+		return "recent lighter weeks have sessions of unknown load: they may not have been lighter"
+	}
+	return fmt.Sprintf("%s of unknown load in the last %d days", plural(unknownIn(max(p.ACWRAcuteDays, 7)), "session", "sessions"), max(p.ACWRAcuteDays, 7))
+}
+
+// plural returns "1 session" or "3 sessions".
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
 }
 
 // evidenceOrder lists the active rules, the ones that can trigger rest

@@ -24,7 +24,15 @@ const (
 // RuleState is one rule on one day: whether its condition holds, the
 // measured value and the threshold it was compared with.
 type RuleState struct {
-	Holds            bool
+	Holds bool
+	// Unknown is set when the rule does not hold on what is known but
+	// could hold on what is not: sessions of unknown load in its window.
+	// It is "could not be checked", never a pass.
+	Unknown bool
+	// Carried is set on the as-of day, which is not over, when the rule
+	// held on the last complete day and nothing known today clears it:
+	// Value and Threshold are that day's (Day.Date − 1).
+	Carried          bool
 	Value, Threshold float64
 }
 
@@ -49,6 +57,9 @@ const (
 // active one more day.
 func eventRule(i int) bool { return i == iHardDaysClose || i == iHardPoorReadiness }
 
+// loadRules are the rules that read training load.
+var loadRules = [...]int{iNoRestDay, iHardDaysClose, iLoadSpike, iMonotonyHigh, iNoDeload}
+
 // bodyRule reports whether a rule reads the body's own signals.
 func bodyRule(i int) bool { return i <= iEffortDrift }
 
@@ -56,52 +67,108 @@ func bodyRule(i int) bool { return i <= iEffortDrift }
 func (a *Analysis) rules() {
 	p := a.Params
 	drift := effortDrift(a.Sessions, a.Start, len(a.Days))
-	lighterRun := weeksWithoutLighter(a.Weeks, a.Start, len(a.Days))
+	lighterRun, lighterOpen := weeksWithoutLighter(a.Weeks, a.Start, len(a.Days))
 	var off [NumRules]bool
 	for k, name := range RuleNames {
 		off[k] = p.Off[name]
 	}
-	noRest, soreRun, hardPrev, hrvRun, rhrRun := 0, 0, 0, 0, 0
+	// no-rest-day counts two streaks: noRest of days known to be training
+	// days, noRestUp also counting the days of unknown load (which the
+	// rule could not tell apart from rest days).
+	noRest, noRestUp, soreRun, hrvRun, rhrRun := 0, 0, 0, 0, 0
+	hardPrev, maybePrev := 0, 0
+	unknownWeek := 0 // sessions of unknown load in the last acute days
+	acute := max(p.ACWRAcuteDays, 7)
 	for i := range a.Days {
 		d := &a.Days[i]
 		r := &d.Rules
-		// no-rest-day: consecutive non-rest days ending today.
-		if d.Rest {
-			noRest = 0
-		} else {
-			noRest++
+		unknownWeek += d.Unknown
+		if i >= acute {
+			unknownWeek -= a.Days[i-acute].Unknown
 		}
-		r[iNoRestDay] = RuleState{noRest >= p.NoRestDays, float64(noRest), float64(p.NoRestDays)}
+		// no-rest-day: consecutive training days ending today. An open
+		// day in progress neither resets nor extends the streak.
+		switch {
+		case d.Rest:
+			noRest, noRestUp = 0, 0
+		case d.RestOpen && d.InProgress:
+		case d.RestOpen:
+			noRest, noRestUp = 0, noRestUp+1
+		default:
+			noRest, noRestUp = noRest+1, noRestUp+1
+		}
+		r[iNoRestDay] = RuleState{Holds: noRest >= p.NoRestDays, Value: float64(noRest), Threshold: float64(p.NoRestDays)}
+		if !r[iNoRestDay].Holds && noRestUp >= p.NoRestDays {
+			r[iNoRestDay] = RuleState{Unknown: true, Value: float64(noRestUp), Threshold: float64(p.NoRestDays)}
+		}
 		// soreness-persistent: soreness at or above the minimum on each of the last days.
 		if Known(d.Soreness) && d.Soreness >= p.SorenessMin {
 			soreRun++
 		} else {
 			soreRun = 0
 		}
-		r[iSoreness] = RuleState{soreRun >= p.SorenessDays, float64(soreRun), float64(p.SorenessDays)}
+		r[iSoreness] = RuleState{Holds: soreRun >= p.SorenessDays, Value: float64(soreRun), Threshold: float64(p.SorenessDays)}
 		// hard-days-close: hard sessions today and yesterday, or two today.
-		r[iHardDaysClose] = RuleState{d.HardCount > 0 && hardPrev > 0 || d.HardCount >= 2, float64(d.HardCount + hardPrev), 2}
-		hardPrev = d.HardCount
-		// load-spike.
-		r[iLoadSpike] = RuleState{Known(d.ACWR) && d.ACWR > p.SpikeACWR && d.Chronic >= p.SpikeMinChronic, d.ACWR, p.SpikeACWR}
-		r[iMonotonyHigh] = RuleState{Known(d.Monotony) && d.Monotony > p.MonotonyMax, d.Monotony, p.MonotonyMax}
-		r[iEffortDrift] = RuleState{Known(drift[i]) && drift[i] >= p.EffortDriftRPE, drift[i], p.EffortDriftRPE}
+		close2 := func(today, prev int) bool { return today > 0 && prev > 0 || today >= 2 }
+		r[iHardDaysClose] = RuleState{Holds: close2(d.HardCount, hardPrev), Value: float64(d.HardCount + hardPrev), Threshold: 2}
+		r[iHardDaysClose].Unknown = !r[iHardDaysClose].Holds && close2(d.HardCount+d.MaybeHard, hardPrev+maybePrev)
+		hardPrev, maybePrev = d.HardCount, d.MaybeHard
+		// load-spike and monotony-high: sessions of unknown load in the
+		// acute window leave them unchecked unless they hold anyway.
+		r[iLoadSpike] = RuleState{Holds: Known(d.ACWR) && d.ACWR > p.SpikeACWR && d.Chronic >= p.SpikeMinChronic, Value: d.ACWR, Threshold: p.SpikeACWR}
+		r[iLoadSpike].Unknown = !r[iLoadSpike].Holds && unknownWeek > 0
+		r[iMonotonyHigh] = RuleState{Holds: Known(d.Monotony) && d.Monotony > p.MonotonyMax, Value: d.Monotony, Threshold: p.MonotonyMax}
+		r[iMonotonyHigh].Unknown = !r[iMonotonyHigh].Holds && unknownWeek > 0
+		r[iEffortDrift] = RuleState{Holds: Known(drift[i]) && drift[i] >= p.EffortDriftRPE, Value: drift[i], Threshold: p.EffortDriftRPE}
 		// hrv-low, rhr-high: the sign on each of the last bodyRunDays mornings.
 		lo, _ := HRVRange(d.HRVRef, p.HRVSWCSD)
 		hrvRun = runOf(hrvRun, a.hrvBelow(i))
-		r[iHRVLow] = RuleState{hrvRun >= bodyRunDays, d.HRV7, lo}
+		r[iHRVLow] = RuleState{Holds: hrvRun >= bodyRunDays, Value: d.HRV7, Threshold: lo}
 		rhrRun = runOf(rhrRun, a.rhrAbove(i))
-		r[iRHRHigh] = RuleState{rhrRun >= bodyRunDays, d.RestingHR, d.RHRLimit}
-		r[iReadinessLow] = RuleState{Known(d.Readiness) && d.Readiness < p.ReadinessLow, d.Readiness, p.ReadinessLow}
-		r[iHardPoorReadiness] = RuleState{d.HardCount > 0 && r[iReadinessLow].Holds, d.Readiness, p.ReadinessLow}
-		r[iNoDeload] = RuleState{lighterRun[i] >= p.DeloadWeeks, float64(lighterRun[i]), float64(p.DeloadWeeks)}
+		r[iRHRHigh] = RuleState{Holds: rhrRun >= bodyRunDays, Value: d.RestingHR, Threshold: d.RHRLimit}
+		r[iReadinessLow] = RuleState{Holds: Known(d.Readiness) && d.Readiness < p.ReadinessLow, Value: d.Readiness, Threshold: p.ReadinessLow}
+		r[iHardPoorReadiness] = RuleState{Holds: d.HardCount > 0 && r[iReadinessLow].Holds, Value: d.Readiness, Threshold: p.ReadinessLow}
+		r[iNoDeload] = RuleState{Holds: lighterRun[i] >= p.DeloadWeeks, Value: float64(lighterRun[i]), Threshold: float64(p.DeloadWeeks)}
+		r[iNoDeload].Unknown = !r[iNoDeload].Holds && lighterRun[i]+lighterOpen[i] >= p.DeloadWeeks
+		if len(a.Sessions) == 0 { // check-ins only: nothing says what the load was
+			for _, k := range loadRules {
+				r[k] = RuleState{Unknown: true, Value: Missing, Threshold: r[k].Threshold}
+			}
+		}
+		if d.InProgress && i > 0 {
+			a.carry(i)
+		}
 		for k := range r {
 			if off[k] {
-				r[k].Holds = false
+				r[k] = RuleState{Value: r[k].Value, Threshold: r[k].Threshold}
 			}
 		}
 	}
 	a.Flags = a.collectFlags()
+}
+
+// carry keeps, on the as-of day i (not over), the rules that held on the
+// last complete day and that nothing known today clears: load cannot fall
+// by training more, a streak cannot end before the day does, and a body
+// sign stays until a morning reading says otherwise. Event rules
+// (hard-days-close, hard-on-poor-readiness) stay active a day anyway.
+func (a *Analysis) carry(i int) {
+	d, y := &a.Days[i], &a.Days[i-1]
+	clearedToday := [NumRules]bool{
+		iHRVLow:       Known(d.HRV),
+		iRHRHigh:      Known(d.RestingHR),
+		iSoreness:     Known(d.Soreness),
+		iReadinessLow: Known(d.Readiness),
+		// no-rest-day is carried by its streak; event rules by active.
+		iNoRestDay: true, iHardDaysClose: true, iHardPoorReadiness: true,
+	}
+	for k := range d.Rules {
+		if d.Rules[k].Holds || !y.Rules[k].Holds || clearedToday[k] {
+			continue
+		}
+		d.Rules[k] = y.Rules[k]
+		d.Rules[k].Carried = true
+	}
 }
 
 // bodyRunDays is how many mornings in a row HRV must be low, or resting
@@ -128,26 +195,31 @@ func (a *Analysis) rhrAbove(i int) bool {
 }
 
 // weeksWithoutLighter gives, for every day, how many complete weeks in a
-// row without a lighter one have ended on or before it.
-func weeksWithoutLighter(ws []Week, start Date, n int) []int {
-	out := make([]int, n)
-	run := 0
+// row without a lighter one have ended on or before it, and how many
+// lighter weeks of unknown load (LighterOpen) directly before that run
+// could extend it.
+func weeksWithoutLighter(ws []Week, start Date, n int) (run, open []int) {
+	run, open = make([]int, n), make([]int, n)
+	r, o := 0, 0
 	wi := 0
 	for i := 0; i < n; i++ {
 		day := start + Date(i)
 		for wi < len(ws) && ws[wi].Start+6 <= day {
-			if ws[wi].Complete {
-				if ws[wi].Lighter {
-					run = 0
-				} else {
-					run++
+			if w := ws[wi]; w.Complete {
+				switch {
+				case w.LighterOpen:
+					o, r = o+r+1, 0
+				case w.Lighter:
+					r, o = 0, 0
+				default:
+					r++
 				}
 			}
 			wi++
 		}
-		out[i] = run
+		run[i], open[i] = r, o
 	}
-	return out
+	return run, open
 }
 
 // effortDrift computes, for every day d, the mean RPE residual of the
@@ -230,7 +302,7 @@ func (a *Analysis) collectFlags() []Flag {
 			if alert {
 				f.Severity = Alert
 			}
-			f.Detail = a.detail(k, i, j-1)
+			f.Detail, _ = a.detail(k, i, j-1)
 			flags = append(flags, f)
 			i = j
 		}
@@ -257,45 +329,81 @@ func (a *Analysis) alert(k, i int) bool {
 	return false
 }
 
-// detail describes a rule's run from day i to day j in a coach's words.
-func (a *Analysis) detail(k, i, j int) string {
+// detail describes a rule's run from day i to day j in a coach's words,
+// and returns the first day of what it describes (the first day without
+// rest, the first sore morning, the first morning of low HRV, else the
+// first day the rule held): the text and the date always agree.
+func (a *Analysis) detail(k, i, j int) (string, Date) {
 	from, to := a.Days[i].Date, a.Days[j].Date
 	r := a.Days[j].Rules[k]
-	days := j - i + 1
+	if r.Carried { // the as-of day carries the last complete day's state
+		to = a.Days[j].Date - 1
+	}
+	days := int(to-from) + 1
 	p := a.Params
+	today := ""
+	if a.Days[j].InProgress {
+		today = "; today is not over"
+	}
 	switch k {
 	case iNoRestDay:
-		return fmt.Sprintf("%.0f days without a rest day since %s", r.Value, a.Days[j].Date.AddDays(1-int(r.Value)))
+		last := a.Days[j].Date
+		if d := &a.Days[j]; d.InProgress && d.RestOpen {
+			last-- // the streak so far ends yesterday; today does not end it
+		}
+		since := last.AddDays(1 - int(r.Value))
+		return fmt.Sprintf("%.0f days without a rest day since %s%s", r.Value, since, today), since
 	case iSoreness:
-		return fmt.Sprintf("soreness %s or more for %.0f mornings in a row since %s (today %s)", num(p.SorenessMin), r.Value,
-			a.Days[j].Date.AddDays(1-int(r.Value)), num(a.Days[j].Soreness))
+		since := to.AddDays(1 - int(r.Value))
+		return fmt.Sprintf("soreness %s/10 or more for %.0f mornings in a row since %s (latest %s/10)", num(p.SorenessMin), r.Value,
+			since, num(a.dayOf(to).Soreness)), since
 	case iHardDaysClose:
 		first := from.AddDays(-1) // the run's first day pairs with the hard day before it
 		if i == 0 || a.Days[i-1].HardCount == 0 {
 			first = from // or it began with two hard sessions on one day
 		}
-		return fmt.Sprintf("hard sessions less than 48 h apart on %s", span(first, to))
+		return fmt.Sprintf("hard sessions less than 48 h apart on %s", span(first, to)), first
 	case iLoadSpike:
 		v, t := apart(r.Value, r.Threshold, 2)
-		return fmt.Sprintf("acute:chronic %s, above %s, with a usual load of %.0f LP/day (%s)", v, t, a.Days[j].Chronic, span(from, to))
+		return fmt.Sprintf("acute:chronic %s, above %s, with a usual load of %.0f LP/day (%s%s)", v, t, a.dayOf(to).Chronic, span(from, to), today), from
 	case iMonotonyHigh:
 		v, t := apart(r.Value, r.Threshold, 1)
-		return fmt.Sprintf("monotony %s, above %s: days too alike (%s)", v, t, span(from, to))
+		return fmt.Sprintf("monotony %s, above %s: days too alike (%s%s)", v, t, span(from, to), today), from
 	case iEffortDrift:
-		return fmt.Sprintf("sessions rated %.1f RPE harder than usual for the same load over the last two weeks (%s)", r.Value, span(from, to))
+		return fmt.Sprintf("sessions rated %.1f RPE harder than usual for the same load over the last two weeks (%s)", r.Value, span(from, to)), from
 	case iHRVLow:
-		lo, hi := HRVRange(a.Days[j].HRVRef, p.HRVSWCSD)
-		return fmt.Sprintf("HRV 7-day mean %.0f ms, below your normal %.0f–%.0f ms for %d days since %s", math.Exp(r.Value), math.Exp(lo), math.Exp(hi), days+bodyRunDays-1, from.AddDays(1-bodyRunDays))
+		lo, hi := HRVRange(a.dayOf(to).HRVRef, p.HRVSWCSD)
+		v, l, h := apartMs(math.Exp(r.Value), math.Exp(lo), math.Exp(hi))
+		since := from.AddDays(1 - bodyRunDays)
+		return fmt.Sprintf("HRV 7-day mean %s ms, below your normal %s–%s ms for %d days since %s", v, l, h, days+bodyRunDays-1, since), since
 	case iRHRHigh:
-		return fmt.Sprintf("resting HR %.0f bpm, at or above your limit of %.0f for %d mornings since %s", r.Value, r.Threshold, days+bodyRunDays-1, from.AddDays(1-bodyRunDays))
+		since := from.AddDays(1 - bodyRunDays)
+		v, t := apart(r.Value, r.Threshold, 0)
+		return fmt.Sprintf("resting HR %s bpm, at or above your limit of %s bpm for %d mornings since %s", v, t, days+bodyRunDays-1, since), since
 	case iReadinessLow:
-		return fmt.Sprintf("readiness %.0f, under %.0f (%s)", r.Value, r.Threshold, span(from, to))
+		return fmt.Sprintf("readiness %.0f/100, under %.0f (%s)", r.Value, r.Threshold, span(from, to)), from
 	case iHardPoorReadiness:
-		return fmt.Sprintf("a hard session on a day of readiness %.0f, under %.0f (%s)", r.Value, r.Threshold, span(from, to))
+		return fmt.Sprintf("a hard session on a day of readiness %.0f/100, under %.0f (%s)", r.Value, r.Threshold, span(from, to)), from
 	case iNoDeload:
-		return fmt.Sprintf("%.0f complete weeks without a lighter week (limit %.0f)", r.Value, r.Threshold)
+		return fmt.Sprintf("%.0f complete weeks without a lighter week (limit %.0f weeks)", r.Value, r.Threshold), from
 	}
-	return ""
+	return "", from
+}
+
+// dayOf returns the series day of date d.
+func (a *Analysis) dayOf(d Date) *Day { return &a.Days[d-a.Start] }
+
+// apartMs formats an HRV value and its normal range in ms with as many
+// decimals as it takes for "below" to be visibly below (63.6 below 63.9,
+// not 64 below 64).
+func apartMs(v, lo, hi float64) (string, string, string) {
+	d := 0
+	for ; d < 3; d++ {
+		if fmt.Sprintf("%.*f", d, v) != fmt.Sprintf("%.*f", d, lo) && fmt.Sprintf("%.*f", d, v) != fmt.Sprintf("%.*f", d, hi) {
+			break
+		}
+	}
+	return fmt.Sprintf("%.*f", d, v), fmt.Sprintf("%.*f", d, lo), fmt.Sprintf("%.*f", d, hi)
 }
 
 // apart formats a value and its threshold with d decimals, or more when

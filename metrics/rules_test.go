@@ -437,7 +437,7 @@ func TestDecisionTable(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			a := &Analysis{Params: DefaultParams(), Days: []Day{{Date: day0, Recovery: emptyRecovery}}}
+			a := &Analysis{Params: DefaultParams(), Start: day0, Days: []Day{{Date: day0, Recovery: emptyRecovery}}}
 			d := &a.Days[0]
 			d.Readiness, d.Stress, d.Soreness = tc.readiness, tc.stress, tc.soreness
 			for _, k := range tc.rules {

@@ -27,14 +27,30 @@ type Workout struct {
 	TSS        float64 // a load the export already computed on the TSS scale
 	TRIMP      float64 // a stream-based Banister TRIMP from the export
 	Notes      string
-	Origin     *Origin // the file the row came from, shared by its rows
-	Line       int32   // physical line of the row in its file
+	// Stated holds the athlete settings the export says it used for this
+	// session (intervals.icu writes FTP, LTHR, resting and maximum HR on
+	// every activity); Missing when the export states none.
+	Stated Settings
+	Origin *Origin // the file the row came from, shared by its rows
+	Line   int32   // physical line of the row in its file
+}
+
+// Settings are physiological values an export states for a session: the
+// athlete settings it computed that session's numbers with.
+type Settings struct {
+	MaxHR, RestingHR, LTHR, FTP float64
+}
+
+// NoSettings is Settings with every value Missing.
+func NoSettings() Settings {
+	return Settings{MaxHR: Missing, RestingHR: Missing, LTHR: Missing, FTP: Missing}
 }
 
 // Origin describes the file a row came from; all rows of a file share one.
 type Origin struct {
 	File     string // path as given
 	Format   string // detected export format ("native", "strava", …)
+	Label    string // the format for people ("intervals.icu activities.csv")
 	TSSLabel string // what the export calls a given load ("tss", "Training Load")
 }
 
@@ -51,7 +67,7 @@ func NewWorkout() Workout {
 	return Workout{
 		StartSec: -1, Duration: Missing, DistanceKm: Missing, RPE: Missing,
 		AvgHR: Missing, MaxHR: Missing, AvgPower: Missing, NP: Missing,
-		TSS: Missing, TRIMP: Missing,
+		TSS: Missing, TRIMP: Missing, Stated: NoSettings(),
 	}
 }
 

@@ -127,8 +127,19 @@ func (c *workoutConverter) convert(r *nativeWorkout, line int, notes *[]string) 
 func checkWorkout(w *metrics.Workout) *rowError {
 	return firstError(rangeDuration.check(w.Duration), rangeDistance.check(w.DistanceKm), rangeRPE.check(w.RPE),
 		rangeAvgHR.check(w.AvgHR), rangeMaxHR.check(w.MaxHR), rangePower.check(w.AvgPower), rangeNP.check(w.NP),
-		rangeTSS.check(w.TSS), rangeTRIMP.check(w.TRIMP))
+		rangeTSS.check(w.TSS), rangeTRIMP.check(w.TRIMP),
+		rangeStatedFTP.check(w.Stated.FTP), rangeStatedLTHR.check(w.Stated.LTHR),
+		rangeStatedRest.check(w.Stated.RestingHR), rangeStatedMax.check(w.Stated.MaxHR))
 }
+
+// The athlete settings an export states (intervals.icu); the columns are
+// the spec's field names, reported as written in the header.
+var (
+	rangeStatedFTP  = rangeCheck{column: "ftp", lo: 1, hi: 2000, what: "want an FTP setting from 1 to 2000 W"}
+	rangeStatedLTHR = heartRate("lthr")
+	rangeStatedRest = heartRate("rest_hr")
+	rangeStatedMax  = heartRate("hr_max")
+)
 
 // mmss formats seconds as M:SS.
 func mmss(sec float64) string {

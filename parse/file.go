@@ -107,7 +107,7 @@ func ReadWorkoutsBytes(data []byte, name string, opt Options) (*File, error) {
 		return nil, missingColumn(name, t.header, "date or start column", "date,athlete,sport,duration,rpe")
 	}
 	f := &File{Name: name, Kind: KindWorkouts, Format: "native workouts", Ignored: b.ignored}
-	origin := &metrics.Origin{File: name, Format: "native", TSSLabel: "tss"}
+	origin := &metrics.Origin{File: name, Format: "native", Label: "workin native workouts sheet", TSSLabel: "tss"}
 	f.Columns = usedColumns(b)
 	rows, parts, err := readRows(t, b, opt, func() func(*nativeWorkout, int, *[]string) (metrics.Workout, *rowError) {
 		return newWorkoutConverter(origin, b.has["athlete"], opt.Athlete).convert
@@ -134,7 +134,7 @@ func ReadCheckinsBytes(data []byte, name string, opt Options) (*File, error) {
 		return nil, missingColumn(name, t.header, "date column", "date,athlete,sleep_hours,soreness,hrv")
 	}
 	f := &File{Name: name, Kind: KindCheckins, Format: "native check-ins", Ignored: b.ignored}
-	origin := &metrics.Origin{File: name, Format: "native"}
+	origin := &metrics.Origin{File: name, Format: "native", Label: "workin native check-ins sheet"}
 	f.Columns = usedColumns(b)
 	rows, parts, err := readRows(t, b, opt, func() func(*nativeCheckin, int, *[]string) (metrics.Checkin, *rowError) {
 		return newCheckinConverter(origin, b.has["athlete"], opt.Athlete, opt.Scales).convert

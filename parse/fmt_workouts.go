@@ -2,6 +2,7 @@ package parse
 
 import (
 	"fmt"
+	"math"
 	"strings"
 
 	"github.com/workin/workin/metrics"
@@ -89,6 +90,7 @@ var stravaSpec = &spec{
 		{"np", []string{"weighted_average_power", "gewogen_gemiddeld_vermogen", "gewichtete_durchschnittliche_leistung"}, false},
 		{"rpe", []string{"perceived_exertion", "ervaren_inspanning", "wahrgenommene_anstrengung", "esfuerzo_percibido"}, false},
 		{"load", []string{"training_load"}, false},
+		{"intensity", []string{"intensity"}, false},
 	},
 	need:  []string{"id", "start", "sport", "elapsed"},
 	notes: []string{"Strava's Relative Effort is not on the TSS scale and is not used as load"},
@@ -116,9 +118,23 @@ var stravaSpec = &spec{
 		if !metrics.Known(w.Duration) {
 			return w, "", &rowError{"elapsed", fmt.Errorf("the activity has no elapsed time")}
 		}
+		// Intensity is IF × 100 against the athlete's FTP setting, so with
+		// the weighted average power it states that FTP.
+		it, e := r.num("intensity")
+		if e != nil {
+			return w, "", e
+		}
+		if ftp := math.Round(w.NP * 100 / it); metrics.Known(ftp) && it >= stravaMinIntensity && ftp <= 2000 {
+			w.Stated.FTP = ftp
+		}
 		return w, "", nil
 	},
 }
+
+// stravaMinIntensity is the lowest Intensity (IF × 100, written as a whole
+// number) from which the FTP it implies is read: below it the rounding of
+// the column moves the FTP by more than 2 %.
+const stravaMinIntensity = 25
 
 // garminSpec reads Garmin Connect's Activities.csv (the activity list's
 // "Export CSV"), English and localised (Danish, Swedish) headers, with or
@@ -201,6 +217,11 @@ var intervalsActivitiesSpec = &spec{
 		{"rpe", []string{"icu_rpe"}, false},
 		{"name", []string{"name"}, false},
 		{"description", []string{"description"}, false},
+		// The athlete settings intervals.icu used for the activity.
+		{"ftp", []string{"icu_ftp"}, false},
+		{"lthr", []string{"lthr"}, false},
+		{"rest_hr", []string{"icu_resting_hr"}, false},
+		{"hr_max", []string{"hr_max"}, false},
 	},
 	need: []string{"start", "sport", "moving", "load"},
 	workout: func(r *vrow) (metrics.Workout, string, *rowError) {
@@ -223,6 +244,11 @@ var intervalsActivitiesSpec = &spec{
 		w.AvgHR, w.MaxHR, w.AvgPower, w.NP = positive(v[3]), positive(v[4]), positive(v[5]), positive(v[6])
 		w.TSS, w.RPE = given(v[7]), positive(v[8])
 		w.Notes = joinNotes(r.str("name"), r.str("description"))
+		st2, e := r.nums("ftp", "lthr", "rest_hr", "hr_max")
+		if e != nil {
+			return w, "", e
+		}
+		w.Stated = metrics.Settings{FTP: positive(st2[0]), LTHR: positive(st2[1]), RestingHR: positive(st2[2]), MaxHR: positive(st2[3])}
 		return w, "", nil
 	},
 }

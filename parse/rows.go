@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"math"
 	"strings"
 
 	"github.com/workin/workin/metrics"
@@ -142,6 +143,31 @@ type workoutRow struct {
 	duration, distanceKm   float64
 	rpe, avgHR, maxHR      float64
 	avgPower, np, tss, trm float64
+	stated                 packedSettings
+}
+
+// packedSettings are the settings an export states, in whole bpm and W (0:
+// not stated). Parse checks them: heart rates 25–250, FTP 1–2000.
+type packedSettings struct{ maxHR, restHR, lthr, ftp uint16 }
+
+func packSettings(s metrics.Settings) packedSettings {
+	u := func(v float64) uint16 {
+		if !metrics.Known(v) || v <= 0 || v > 65535 {
+			return 0
+		}
+		return uint16(math.Round(v))
+	}
+	return packedSettings{u(s.MaxHR), u(s.RestingHR), u(s.LTHR), u(s.FTP)}
+}
+
+func (p packedSettings) unpack() metrics.Settings {
+	f := func(v uint16) float64 {
+		if v == 0 {
+			return metrics.Missing
+		}
+		return float64(v)
+	}
+	return metrics.Settings{MaxHR: f(p.maxHR), RestingHR: f(p.restHR), LTHR: f(p.lthr), FTP: f(p.ftp)}
 }
 
 func packWorkout(w metrics.Workout, t *textTable) workoutRow {
@@ -149,7 +175,7 @@ func packWorkout(w metrics.Workout, t *textTable) workoutRow {
 		date: w.Date, startSec: w.StartSec, line: w.Line,
 		athlete: t.label(w.Athlete), sport: t.label(w.Sport), notes: t.note(w.Notes),
 		duration: w.Duration, distanceKm: w.DistanceKm, rpe: w.RPE, avgHR: w.AvgHR, maxHR: w.MaxHR,
-		avgPower: w.AvgPower, np: w.NP, tss: w.TSS, trm: w.TRIMP,
+		avgPower: w.AvgPower, np: w.NP, tss: w.TSS, trm: w.TRIMP, stated: packSettings(w.Stated),
 	}
 }
 
@@ -158,7 +184,7 @@ func (p workoutRow) unpack(text []string, origin *metrics.Origin) metrics.Workou
 		Athlete: text[p.athlete], Date: p.date, StartSec: p.startSec, Sport: text[p.sport],
 		Duration: p.duration, DistanceKm: p.distanceKm, RPE: p.rpe, AvgHR: p.avgHR, MaxHR: p.maxHR,
 		AvgPower: p.avgPower, NP: p.np, TSS: p.tss, TRIMP: p.trm,
-		Notes: text[p.notes], Origin: origin, Line: p.line,
+		Notes: text[p.notes], Origin: origin, Line: p.line, Stated: p.stated.unpack(),
 	}
 }
 

@@ -171,7 +171,7 @@ func (b *vbinding) mapping() []string {
 func readVendor(t *table, b *vbinding, opt Options) (*File, error) {
 	s := b.spec
 	f := &File{Name: t.file, Kind: s.kind, Format: s.label, Ignored: b.ignored, Columns: b.mapping()}
-	origin := &metrics.Origin{File: t.file, Format: s.name, TSSLabel: s.load}
+	origin := &metrics.Origin{File: t.file, Format: s.name, Label: s.label, TSSLabel: s.load}
 	var loc *time.Location
 	unit := "km"
 	if opt.Zone != nil {

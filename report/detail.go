@@ -42,14 +42,14 @@ func sourceDetail(a *metrics.Analysis, s *metrics.Session) string {
 		return fmt.Sprintf("%s %s as exported", label, fixed(s.TSS, 0))
 	case metrics.SrcPower:
 		if metrics.Known(s.NP) {
-			return fmt.Sprintf("NP %s W ÷ FTP %s W = IF %s, %s", fixed(s.NP, 0), fixed(p.FTP, 0), fixed(s.NP/p.FTP, 2), hm(s.Duration))
+			return fmt.Sprintf("NP %s W ÷ FTP %s W = IF %s, %s", fixed(s.NP, 0), fixed(p.FTP, 0), fixed(s.NP/p.FTP, 2), hm(s.Duration)) + estimatedMark(a, "ftp")
 		}
-		return fmt.Sprintf("avg power %s W (no NP) ÷ FTP %s W = IF %s, %s", fixed(s.AvgPower, 0), fixed(p.FTP, 0), fixed(s.AvgPower/p.FTP, 2), hm(s.Duration))
+		return fmt.Sprintf("avg power %s W (no NP) ÷ FTP %s W = IF %s, %s", fixed(s.AvgPower, 0), fixed(p.FTP, 0), fixed(s.AvgPower/p.FTP, 2), hm(s.Duration)) + estimatedMark(a, "ftp")
 	case metrics.SrcTRIMP:
-		return fmt.Sprintf("TRIMP %s × 100 ÷ %s (1 h at LTHR %s)", fixed(s.TRIMP, 1), fixed(hourTRIMP(p), 1), fixed(lthr(p), 0))
+		return fmt.Sprintf("TRIMP %s × 100 ÷ %s (1 h at LTHR %s)", fixed(s.TRIMP, 1), fixed(hourTRIMP(p), 1), fixed(lthr(p), 0)) + estimatedMark(a, "max_hr", "resting_hr", "lthr")
 	case metrics.SrcHR:
 		return fmt.Sprintf("avg HR %s for %s: TRIMP %s × 100 ÷ %s (1 h at LTHR %s)", fixed(s.AvgHR, 0), hm(s.Duration),
-			fixed(metrics.TRIMP(s.Duration/60, s.AvgHR, p.RestingHR, p.MaxHR, p.Sex), 1), fixed(hourTRIMP(p), 1), fixed(lthr(p), 0))
+			fixed(metrics.TRIMP(s.Duration/60, s.AvgHR, p.RestingHR, p.MaxHR, p.Sex), 1), fixed(hourTRIMP(p), 1), fixed(lthr(p), 0)) + estimatedMark(a, "max_hr", "resting_hr", "lthr")
 	case metrics.SrcPace:
 		pace := s.Duration / s.DistanceKm
 		return fmt.Sprintf("%s km in %s (%s/km) vs threshold %s/km, IF %s", fixed(s.DistanceKm, 1), hm(s.Duration),
@@ -65,6 +65,47 @@ func sourceDetail(a *metrics.Analysis, s *metrics.Session) string {
 		missing = append(missing, "RPE")
 	}
 	return "no load: missing " + strings.Join(missing, " and ")
+}
+
+// estimatedMark names the profile values among keys that came from the
+// data, for a session's source detail: "; max HR 192 estimated, resting
+// HR 52 stated by the export".
+func estimatedMark(a *metrics.Analysis, keys ...string) string {
+	var out []string
+	for _, k := range keys {
+		for _, e := range a.Estimates {
+			if e.Key == k {
+				out = append(out, fmt.Sprintf("%s %s %s", profileKeyWords[k], fixed(e.Value, 0), estimateKind(e)))
+			}
+		}
+	}
+	if len(out) == 0 {
+		return ""
+	}
+	return "; " + strings.Join(out, ", ")
+}
+
+// profileKeyWords name profile keys for people.
+var profileKeyWords = map[string]string{"max_hr": "max HR", "resting_hr": "resting HR", "lthr": "LTHR", "ftp": "FTP"}
+
+// profileKeyUnits are the units of the profile keys.
+var profileKeyUnits = map[string]string{"max_hr": "bpm", "resting_hr": "bpm", "lthr": "bpm", "ftp": "W"}
+
+func estimateKind(e metrics.Estimate) string {
+	if e.Stated {
+		return "stated by " + e.Source
+	}
+	return "estimated from the data"
+}
+
+// estimateNotes describe every profile value taken from the data.
+func estimateNotes(a *metrics.Analysis) []string {
+	var out []string
+	for _, e := range a.Estimates {
+		out = append(out, fmt.Sprintf("%s %s %s (%s, not in the profile), %s: %s. A value in the profile always wins.",
+			profileKeyWords[e.Key], fixed(e.Value, 0), profileKeyUnits[e.Key], e.Key, estimateKind(e), e.How))
+	}
+	return out
 }
 
 func lthr(p metrics.Profile) float64 {
@@ -90,8 +131,9 @@ func mmss(sec float64) string {
 func profileNotes(a *Athlete) []string {
 	var notes []string
 	if !a.HasProfile {
-		notes = append(notes, "No profile: loads come from given TSS or session RPE only. A profile with max_hr, resting_hr, ftp and threshold_pace lets workin use heart rate, power and pace.")
+		notes = append(notes, "No profile: loads come from given TSS, session RPE and the values below taken from the data. A profile with max_hr, resting_hr, ftp and threshold_pace is better than any estimate.")
 	}
+	notes = append(notes, estimateNotes(a.Analysis)...)
 	needs := []struct {
 		bit  metrics.Needs
 		text string
@@ -106,7 +148,7 @@ func profileNotes(a *Athlete) []string {
 			notes = append(notes, fmt.Sprintf("%s %s.", plural(c, "session", "sessions"), n.text))
 		}
 	}
-	if a.HasProfile && metrics.Known(a.Profile.MaxHR) && metrics.Known(a.Profile.RestingHR) && !metrics.Known(a.Profile.LTHR) && a.BySource[metrics.SrcHR].Sessions+a.BySource[metrics.SrcTRIMP].Sessions > 0 {
+	if metrics.Known(a.Profile.MaxHR) && metrics.Known(a.Profile.RestingHR) && !metrics.Known(a.Profile.LTHR) && a.BySource[metrics.SrcHR].Sessions+a.BySource[metrics.SrcTRIMP].Sessions > 0 {
 		notes = append(notes, fmt.Sprintf("No lthr in the profile: heart-rate loads use HRrest + 0.85 × (HRmax − HRrest) = %s bpm.", fixed(lthr(a.Profile), 0)))
 	}
 	return notes

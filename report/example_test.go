@@ -13,7 +13,7 @@ import (
 // formats; here the Markdown summary's headline table for one athlete.
 func ExampleWriteMarkdown() {
 	var ws []metrics.Workout
-	for d := metrics.MustDate("2026-02-02"); d <= metrics.MustDate("2026-03-01"); d++ {
+	for d := metrics.MustDate("2026-02-02"); d <= metrics.MustDate("2026-03-02"); d++ {
 		if d.Weekday() == 0 { // Sundays off
 			continue
 		}
@@ -21,7 +21,7 @@ func ExampleWriteMarkdown() {
 		w.Date, w.Sport, w.Duration, w.RPE = d, "run", 60*60, 6
 		ws = append(ws, w)
 	}
-	asOf := metrics.MustDate("2026-03-01")
+	asOf := metrics.MustDate("2026-03-02") // today, with its session done
 	a := metrics.Analyze(metrics.Input{Profile: metrics.NewProfile("Ana"), Params: metrics.DefaultParams(), AsOf: asOf, Workouts: ws})
 	r := &report.Report{Title: "Ana", AsOf: asOf, Athletes: []*report.Athlete{{Analysis: a}}}
 
@@ -36,11 +36,11 @@ func ExampleWriteMarkdown() {
 	// Output:
 	// # Ana
 	//
-	// workin report as of Sun 1 Mar 2026 · 1 athlete
+	// workin report as of Mon 2 Mar 2026 · 1 athlete
 	//
 	// **■ 0 rest · ◌ 0 work-in · ◐ 1 easy · ● 0 go** · ○ 1 without a check-in for 2 days or more
 	//
 	// | Advice | Athlete | Why | Readiness | ACWR | Form | Last 7 days | Last rest | Check-in |
 	// |---|---|---|---:|---:|---:|---|---|---|
-	// | ◐ easy ? | Ana | `monotony-high` | — | 0.84 | −31 | 514 LP (4-wk avg 514, 0 %) | Sun 1 Mar | none |
+	// | ◐ easy ? | Ana | `monotony-high` | — | 0.91 | −32 | 514 LP (4-wk avg 514, 0 %) | Sun 1 Mar | none |
 }

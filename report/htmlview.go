@@ -30,6 +30,7 @@ type pageView struct {
 
 type stat struct {
 	Label, Value, Unit, Note string
+	Off                      string // Methods: the rule is switched off, for whom
 }
 
 type chartView struct {
@@ -128,12 +129,49 @@ func buildPage(r *Report, parts []*Part) pageView {
 	if v.Overview.Charts {
 		v.Overview.TeamData = template.JS(teamData(r, parts))
 	}
+	v.Methods = buildMethods(methodsParams(parts))
 	if n > 0 {
-		v.Methods = buildMethods(parts[0].Summary.Params)
-	} else {
-		v.Methods = buildMethods(metrics.DefaultParams())
+		markOff(&v.Methods, parts)
 	}
 	return v
+}
+
+// methodsParams are the settings Methods describes: the first athlete's
+// (each athlete's own changes are listed in its data-quality section).
+func methodsParams(parts []*Part) metrics.Params {
+	if len(parts) > 0 {
+		return parts[0].Summary.Params
+	}
+	return metrics.DefaultParams()
+}
+
+// markOff says in the Methods table which rules a profile or team file
+// switched off, and for whom.
+func markOff(m *methodsView, parts []*Part) {
+	for i := range m.Thresholds {
+		rule := m.Thresholds[i].Label
+		var who []string
+		for _, p := range parts {
+			if p.Summary.Params.Off[rule] {
+				who = append(who, p.Summary.Name)
+			}
+		}
+		switch {
+		case len(who) == 0:
+		case len(who) == len(parts):
+			m.Thresholds[i].Off = "switched off (rules: off): not checked"
+		default:
+			m.Thresholds[i].Off = "switched off for " + clipNames(who, 5) + ": not checked for them"
+		}
+	}
+}
+
+// clipNames lists up to n names and counts the rest.
+func clipNames(names []string, n int) string {
+	if len(names) <= n {
+		return strings.Join(names, ", ")
+	}
+	return strings.Join(names[:n], ", ") + fmt.Sprintf(" and %d more", len(names)-n)
 }
 
 func buildFile(f File) fileView {
@@ -209,47 +247,80 @@ func headline(a *metrics.Analysis) []stat {
 	wk := a.Weeks[len(a.Weeks)-1]
 	stats := []stat{
 		{Label: "This week", Value: lp(wk.Load), Unit: "LP",
-			Note: fmt.Sprintf("%s, %s since %s", plural(wk.Sessions, "session", "sessions"), plural(wk.RestDays, "rest day", "rest days"), shortDate(wk.Start))},
+			Note: fmt.Sprintf("%s, %s since %s; today not over", plural(wk.Sessions, "session", "sessions"), plural(wk.RestDays, "rest day", "rest days"), dayLabel(a.AsOf, wk.Start))},
 		{Label: "Fitness · fatigue", Value: lp(d.CTL) + " · " + lp(d.ATL), Unit: "LP/day", Note: "42-day and 7-day load averages"},
-		{Label: "Form", Value: signed(d.CTL-d.ATL, 0), Unit: "", Note: "going into tomorrow; going into today " + signed(d.TSB, 0)},
-		acwrStat(d),
-		{Label: "Monotony", Value: fixed(d.Monotony, 1), Note: "strain " + lp(d.Strain) + " over 7 days"},
+		{Label: "Form", Value: signed(d.CTL-d.ATL, 0), Unit: "", Note: "going into tomorrow with today's sessions so far; going into today " + signed(d.TSB, 0)},
+		acwrStat(a),
+		monoStat(a),
 		restStat(a),
 	}
-	if int(a.AsOf-a.Start)+1 < a.Params.CTLDays {
-		stats[1].Note = fmt.Sprintf("building: %d of %d days of data", int(a.AsOf-a.Start)+1, a.Params.CTLDays)
+	if n := trainingDays(a); n < a.Params.CTLDays {
+		stats[1].Note = fmt.Sprintf("building: %s of workouts of the %d fitness needs", plural(n, "day", "days"), a.Params.CTLDays)
+	}
+	if u := a.Recommendation.UnknownLoad; u > 0 {
+		stats[1].Note += fmt.Sprintf("; %s of the last %d days of unknown load count as 0", plural(u, "session", "sessions"), a.Params.ACWRChronicDays)
 	}
 	return stats
 }
 
-func acwrStat(d *metrics.Day) stat {
-	if !metrics.Known(d.ACWR) {
-		return stat{Label: "Acute:chronic", Value: dash, Note: "needs 28 days of data"}
+// trainingDays is how many days of workouts the series has: from the
+// first session to the as-of day (check-ins before it add no load).
+func trainingDays(a *metrics.Analysis) int {
+	if len(a.Sessions) == 0 {
+		return 0
 	}
-	return stat{Label: "Acute:chronic", Value: ratio(d.ACWR),
-		Note: fmt.Sprintf("last week %s vs usual %s LP/day", lp(d.Acute), lp(d.Chronic))}
+	return int(a.AsOf-a.Sessions[0].Date) + 1
 }
 
+func monoStat(a *metrics.Analysis) stat {
+	d, when := ratioDay(a)
+	note := "strain " + lp(d.Strain) + " over 7 days"
+	if when != "" {
+		note += ", " + when
+	}
+	return stat{Label: "Monotony", Value: fixed(d.Monotony, 1), Note: note}
+}
+
+func acwrStat(a *metrics.Analysis) stat {
+	d, when := ratioDay(a)
+	if !metrics.Known(d.ACWR) {
+		if len(a.Days) >= a.Params.ACWRChronicDays {
+			if a.BySource[metrics.SrcNone].Sessions > 0 {
+				return stat{Label: "Acute:chronic", Value: dash, Note: "unknown: the sessions of the last weeks have no load"}
+			}
+			return stat{Label: "Acute:chronic", Value: dash, Note: "no load in the last weeks"}
+		}
+		return stat{Label: "Acute:chronic", Value: dash, Note: fmt.Sprintf("needs %d days of data (%d so far)", a.Params.ACWRChronicDays, len(a.Days))}
+	}
+	note := fmt.Sprintf("last week %s vs usual %s LP/day", lp(d.Acute), lp(d.Chronic))
+	if when != "" {
+		note += ", " + when
+	}
+	return stat{Label: "Acute:chronic", Value: ratio(d.ACWR), Note: note}
+}
+
+// restStat is the last completed rest day: today is not over, so it is
+// never today.
 func restStat(a *metrics.Analysis) stat {
 	for i := len(a.Days) - 1; i >= 0; i-- {
 		if a.Days[i].Rest {
 			since := int(a.AsOf - a.Days[i].Date)
-			note := "today"
-			if since > 0 {
-				note = plural(since, "day", "days") + " ago"
-			}
-			return stat{Label: "Last rest day", Value: shortDate(a.Days[i].Date), Note: note}
+			return stat{Label: "Last rest day", Value: dayLabel(a.AsOf, a.Days[i].Date), Note: plural(since, "day", "days") + " ago"}
 		}
 	}
-	return stat{Label: "Last rest day", Value: dash, Note: fmt.Sprintf("none in %s", plural(len(a.Days), "day", "days"))}
+	return stat{Label: "Last rest day", Value: dash, Note: fmt.Sprintf("none in %s", plural(len(a.Days)-1, "complete day", "complete days"))}
 }
 
 func loadChartViews(a *metrics.Analysis) []chartView {
 	d := today(a)
+	rd, when := ratioDay(a)
+	if when != "" {
+		when = ", " + when
+	}
 	wk := a.Weeks[len(a.Weeks)-1]
-	acwr := "needs 28 days"
-	if metrics.Known(d.ACWR) {
-		acwr = fmt.Sprintf("%s (E7 %s / E28 %s LP/day)", ratio(d.ACWR), lp(d.Acute), lp(d.Chronic))
+	acwr := acwrStat(a).Note
+	if metrics.Known(rd.ACWR) {
+		acwr = fmt.Sprintf("%s (E7 %s / E28 %s LP/day%s)", ratio(rd.ACWR), lp(rd.Acute), lp(rd.Chronic), when)
 	}
 	return []chartView{
 		{Kind: "daily", Title: fmt.Sprintf("Daily load · today %s LP", lp(d.Load)),
@@ -264,9 +335,9 @@ func loadChartViews(a *metrics.Analysis) []chartView {
 		{Kind: "acwr", Title: "Acute:chronic " + acwr, Tall: true,
 			Read: "Last week against your usual month: a spike signal, not an injury forecast. The shaded 0.8–1.3 range is commonly cited from team sports and disputed; the dashed line is the load-spike rule. Below, the two averages it divides.",
 			Aria: "Acute:chronic workload ratio " + acwr + "."},
-		{Kind: "mono", Title: fmt.Sprintf("Monotony %s · strain %s", fixed(d.Monotony, 1), lp(d.Strain)), Tall: true,
+		{Kind: "mono", Title: fmt.Sprintf("Monotony %s · strain %s%s", fixed(rd.Monotony, 1), lp(rd.Strain), when), Tall: true,
 			Read: "Monotony is high when every day looks alike; vary hard and easy days. Foster (1998) linked weeks of high strain (load × monotony, bars below) with illness.",
-			Aria: fmt.Sprintf("Monotony %s, strain %s.", fixed(d.Monotony, 1), lp(d.Strain))},
+			Aria: fmt.Sprintf("Monotony %s, strain %s.", fixed(rd.Monotony, 1), lp(rd.Strain))},
 	}
 }
 
@@ -307,6 +378,8 @@ func weekRows(a *metrics.Analysis, win window) []weekView {
 		v := weekView{Start: w.Start.String(), Load: lp(w.Load), Sessions: fmt.Sprint(w.Sessions), Rest: fmt.Sprint(w.RestDays),
 			Lighter: w.Lighter}
 		switch {
+		case !w.Complete && w.Start+metrics.Date(w.Days-1) == a.AsOf:
+			v.Note = fmt.Sprintf("in progress: %s of 7 so far, today not over", plural(w.Days, "day", "days"))
 		case !w.Complete:
 			v.Note = fmt.Sprintf("%s of 7 in the data", plural(w.Days, "day", "days"))
 		case w.Lighter:
@@ -344,11 +417,14 @@ func buildQuality(a *Athlete) qualityView {
 	default:
 		q.K = fmt.Sprintf("k = %s LP per RPE·min (the fallback 100/420: an hour at RPE 7 is an hour at threshold); %s paired sessions of the 10 needed to calibrate", fixed(c.K, 4), fmt.Sprint(c.Pairs))
 	}
+	if n := unknownLoadNote(a.Analysis); n != "" {
+		q.Notes = append(q.Notes, n)
+	}
 	q.Notes = append(q.Notes, profileNotes(a)...)
 	if rr := a.RecoveryRes; rr.Checkins > 0 && len(a.Days) > 0 {
 		note := fmt.Sprintf("Check-ins on %d of %d days.", rr.Days, len(a.Days))
 		if rr.MergedDays > 0 {
-			note += fmt.Sprintf(" %s had several check-ins, merged item by item (a later value wins).", plural(rr.MergedDays, "day", "days"))
+			note += fmt.Sprintf(" %s had several check-ins, merged item by item: a device's reading wins for what it measures (HRV, resting HR, sleep time), the athlete's own sheet for how they feel; between equal sources the later row wins.", plural(rr.MergedDays, "day", "days"))
 		}
 		q.Notes = append(q.Notes, note)
 	}
@@ -395,7 +471,7 @@ func buildMethods(p metrics.Params) methodsView {
 	}
 	m.Monotony = "rolling 7 days, mean ÷ " + sd + ", capped at 10; strain = 7-day load × monotony (Foster 1998)"
 	m.Week = fmt.Sprintf("calendar weeks starting %s (ISO 8601 when Monday)", p.WeekStart)
-	m.Rest = fmt.Sprintf("a day whose training load (work-ins excluded) is under %s LP and with no session of unknown load", fixed(p.RestLoadMax, 0))
+	m.Rest = fmt.Sprintf("a completed day whose training load (work-ins excluded) is under %s LP and with no session of unknown load", fixed(p.RestLoadMax, 0))
 	m.K = "k = Σ measured load ÷ Σ RPE×minutes over sessions with both (at least 10), else 100/420 = 0.2381"
 	m.Hard = fmt.Sprintf("RPE ≥ %s; or measured load of at least %s LP per hour (IF %s); or above the 90th percentile of the previous 90 days' sessions (with at least 10)",
 		fixed(p.HardRPE, 1), fixed(metrics.HardIntensity(p.HardIF), 2), fixed(p.HardIF, 2))

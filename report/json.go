@@ -16,7 +16,7 @@ import (
 // SchemaVersion is the version of the JSON summary's shape. Fields may be
 // added within a version; renaming or removing one needs a new version
 // (docs/json.md).
-const SchemaVersion = 1
+const SchemaVersion = 2
 
 // WriteJSON writes the machine-readable summary: every athlete's daily and
 // weekly series (computed values rounded to 4 decimals), sessions with their load source, flags,
@@ -185,6 +185,8 @@ func athleteJSON(a *Athlete, weeks int) []byte {
 	sessionsJSON(&w, sessions)
 	w.key("flags")
 	flagsJSON(&w, a.Flags)
+	w.key("checkin_notes")
+	notesJSON(&w, a.NotesIn(firstDate(days), a.AsOf))
 	w.key("recovery")
 	recoveryJSON(&w, a)
 	w.key("data_quality")
@@ -229,6 +231,8 @@ func dailyJSON(w *jw, days []metrics.Day, swc float64) {
 		b = strconv.AppendInt(b, int64(d.Sessions), 10)
 		b = append(b, ",\"rest\":"...)
 		b = strconv.AppendBool(b, d.Rest)
+		b = append(b, ",\"rest_open\":"...)
+		b = strconv.AppendBool(b, d.RestOpen)
 		b = append(b, ",\"checkin\":"...)
 		b = strconv.AppendBool(b, d.Checkins > 0)
 		b = append(b, ",\"hrv\":"...)
@@ -348,6 +352,10 @@ func recommendationJSON(w *jw, a *Athlete) {
 	w.kv("because", func() { w.str(r.Because) })
 	w.kv("readiness", func() { w.round(r.Readiness, 4) })
 	w.kv("load_only", func() { w.bool(r.LoadOnly) })
+	w.kv("in_progress", func() { w.bool(r.InProgress) })
+	w.kv("rests_on", func() { w.str(restsOn(a.Analysis)) })
+	w.kv("sessions_recent", func() { w.int(r.Sessions) })
+	w.kv("unknown_load_recent", func() { w.int(r.UnknownLoad) })
 	w.key("evidence")
 	w.arr()
 	for _, e := range r.Evidence {
@@ -357,12 +365,59 @@ func recommendationJSON(w *jw, a *Athlete) {
 		w.kv("since", func() { w.date(e.Since) })
 		w.kv("value", func() { w.round(e.Value, 4) })
 		w.kv("threshold", func() { w.round(e.Threshold, 4) })
+		w.kv("unit", func() { w.str(evidenceUnit(e.Rule)) })
 		w.kv("severity", func() { w.str(e.Severity) })
+		w.kv("carried", func() { w.bool(e.Carried) })
 		w.kv("detail", func() { w.str(e.Detail) })
+		w.key("notes")
+		notesJSON(w, e.Notes)
+		w.endObj()
+	}
+	w.endArr()
+	w.key("unchecked")
+	w.arr()
+	for _, u := range r.Unchecked {
+		w.obj()
+		w.kv("rule", func() { w.str(u.Rule) })
+		w.kv("reason", func() { w.str(u.Reason) })
 		w.endObj()
 	}
 	w.endArr()
 	w.endObj()
+}
+
+// evidenceUnit is the unit of an evidence item's value and threshold.
+func evidenceUnit(rule string) string {
+	switch rule {
+	case metrics.RuleHRVLow:
+		return "ln(ms)"
+	case metrics.RuleRHRHigh:
+		return "bpm"
+	case metrics.RuleNoRestDay:
+		return "days"
+	case metrics.RuleSorenessPersistent:
+		return "mornings"
+	case metrics.RuleNoDeloadWeek:
+		return "weeks"
+	case metrics.RuleEffortDrift:
+		return "RPE"
+	case metrics.RuleLoadSpike, metrics.RuleMonotonyHigh:
+		return "ratio"
+	case metrics.RuleHardDaysClose:
+		return "hard sessions"
+	}
+	return "readiness (0-100)"
+}
+
+func notesJSON(w *jw, ns []metrics.DayNote) {
+	w.arr()
+	for _, n := range ns {
+		w.obj()
+		w.kv("date", func() { w.date(n.Date) })
+		w.kv("text", func() { w.str(n.Text) })
+		w.endObj()
+	}
+	w.endArr()
 }
 
 func flagsJSON(w *jw, flags []metrics.Flag) {
@@ -421,6 +476,27 @@ func qualityJSON(w *jw, a *Athlete) {
 	sort.Strings(given)
 	w.kv("profile", func() { w.bool(a.HasProfile) })
 	w.kv("profile_values", func() { strList(w, given) })
+	w.key("profile_estimates")
+	w.arr()
+	for _, e := range a.Estimates {
+		w.obj()
+		w.kv("key", func() { w.str(e.Key) })
+		w.kv("value", func() { w.round(e.Value, 4) })
+		w.kv("source", func() {
+			if e.Stated {
+				w.str("stated")
+			} else {
+				w.str("estimated")
+			}
+		})
+		w.kv("from", func() { w.strOrNull(e.Source) })
+		w.kv("values", func() { w.int(e.N) })
+		w.kv("latest", func() { w.date(e.Date) })
+		w.kv("how", func() { w.str(e.How) })
+		w.endObj()
+	}
+	w.endArr()
+	w.kv("unknown_load_sessions", func() { w.int(a.BySource[metrics.SrcNone].Sessions) })
 	w.kv("notes", func() { strList(w, append(profileNotes(a), a.Quality.Notes...)) })
 	w.key("merged")
 	w.arr()

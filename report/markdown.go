@@ -88,6 +88,13 @@ func mdRoster(b *bytes.Buffer, ov overviewView) {
 		for i, rule := range r.Rules {
 			why[i] = "`" + rule + "`"
 		}
+		if len(r.Unchecked) > 0 && len(r.Rules) == 0 {
+			var u []string
+			for _, rule := range r.Unchecked {
+				u = append(u, "`"+rule+"`")
+			}
+			why = append(why, "could not check "+strings.Join(u, ", "))
+		}
 		load := r.Load
 		if r.LoadNote != "" {
 			load += " (" + r.LoadNote + ")"
@@ -173,13 +180,30 @@ func mdFiles(b *bytes.Buffer, r *Report) {
 func mdAdvice(b *bytes.Buffer, a *metrics.Analysis) {
 	v := buildVerdict(a)
 	fmt.Fprintf(b, "**%s** — %s\n\n", adviceWord(a.Recommendation), v.Plan)
+	for _, c := range v.Cautions {
+		fmt.Fprintf(b, "**%s**\n\n", md(c))
+	}
 	if len(v.Evidence) > 0 {
-		fmt.Fprintf(b, "Why (%s):\n\n", v.Because)
+		fmt.Fprintf(b, "Why (%s):\n\n", md(v.Because))
 		for _, e := range v.Evidence {
-			fmt.Fprintf(b, "- %s (%s, `%s`)\n", md(e.Text), e.Measure, e.Rule)
+			fmt.Fprintf(b, "- %s (%s, `%s`)", md(e.Text), e.Measure, e.Rule)
+			if e.Notes != "" {
+				fmt.Fprintf(b, "; check-in notes: %s", md(e.Notes))
+			}
+			b.WriteString("\n")
 		}
 		fmt.Fprintf(b, "\nClears with: %s.\n\n", strings.Join(v.Clears, "; "))
+	} else if len(v.Unchecked) > 0 {
+		fmt.Fprintf(b, "%s.\n\n", md(v.Because))
 	}
+	if len(v.Unchecked) > 0 {
+		b.WriteString("Could not be checked:\n\n")
+		for _, u := range v.Unchecked {
+			fmt.Fprintf(b, "- `%s`: %s\n", u.Rule, md(u.Reason))
+		}
+		b.WriteString("\n")
+	}
+	fmt.Fprintf(b, "%s\n\n", md(v.RestsOn))
 	r := buildReadiness(a)
 	if r.Known {
 		fmt.Fprintf(b, "Readiness %s/100:", r.Value)
@@ -190,7 +214,11 @@ func mdAdvice(b *bytes.Buffer, a *metrics.Analysis) {
 				fmt.Fprintf(b, " %s %s (%s);", p.Name, p.Score, p.Points)
 			}
 		}
-		b.WriteString(" 75 is the usual day.\n\n")
+		b.WriteString(" 75 is the usual day.")
+		if r.Basis != "" {
+			fmt.Fprintf(b, " Readiness %s.", r.Basis)
+		}
+		b.WriteString("\n\n")
 	}
 	for _, n := range v.Notes {
 		fmt.Fprintf(b, "%s\n\n", n)

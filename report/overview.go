@@ -31,6 +31,7 @@ type countView struct {
 type rosterRow struct {
 	Anchor, Name, Class, Shape, Action, Kind string
 	Rules                                    []string
+	Unchecked                                []string // rules that could not be checked
 	New                                      bool
 	Readiness, ACWR, Form, LastRest          string
 	Load, LoadNote, CheckIn                  string
@@ -89,10 +90,13 @@ func buildOverview(r *Report, parts []*Part) overviewView {
 				row.New = true
 			}
 		}
+		for _, u := range rec.Unchecked {
+			row.Unchecked = append(row.Unchecked, u.Rule)
+		}
 		row.Readiness, row.ACWR, row.Form = fixed(s.Readiness, 0), ratio(s.ACWR), signed(s.Form, 0)
 		row.LastRest = "none"
 		if s.LastRest != metrics.NoDate {
-			row.LastRest = shortDate(s.LastRest)
+			row.LastRest = dayLabel(r.AsOf, s.LastRest)
 		}
 		row.Load = lp(s.Last7) + " LP"
 		if metrics.Known(s.Avg4) && s.Avg4 > 0 {
@@ -105,7 +109,10 @@ func buildOverview(r *Report, parts []*Part) overviewView {
 		row.Spark = sparkSVG(s.Trend)
 		v.Rows = append(v.Rows, row)
 	}
-	for _, a := range []metrics.Action{metrics.Rest, metrics.WorkIn, metrics.Easy, metrics.Go} {
+	for _, a := range []metrics.Action{metrics.Rest, metrics.WorkIn, metrics.Easy, metrics.Unknown, metrics.Go} {
+		if a == metrics.Unknown && counts[a] == 0 {
+			continue // a chip only when some advice could not be given
+		}
 		look := actionLooks[a]
 		v.Counts = append(v.Counts, countView{look.shape, a.String(), look.class, counts[a]})
 	}

@@ -132,7 +132,8 @@ func summarize(a *Athlete) Summary {
 	for _, w := range a.Weeks[max(0, len(a.Weeks)-teamWeeks):] {
 		s.Weeks = append(s.Weeks, WeekLoad{w.Start, w.Load})
 	}
-	s.Form, s.ACWR = d.CTL-d.ATL, d.ACWR
+	rd, _ := ratioDay(a.Analysis)
+	s.Form, s.ACWR = d.CTL-d.ATL, rd.ACWR
 	for i := len(a.Days) - 1; i >= 0; i-- {
 		if a.Days[i].Rest {
 			s.LastRest = a.Days[i].Date

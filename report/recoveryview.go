@@ -15,18 +15,29 @@ import (
 type verdictView struct {
 	Action, Shape, Class, Kind string
 	Plan, Because              string
-	Evidence                   []evidenceView
-	Clears                     []string
-	Notes                      []string
-	Caveat                     string // what the data cannot know; the HTML only
+	// Cautions say what the advice cannot see (load unknown for most
+	// sessions): shown right under the plan.
+	Cautions  []string
+	Evidence  []evidenceView
+	Unchecked []uncheckedView
+	Clears    []string
+	RestsOn   string // what the advice rests on, in words
+	Notes     []string
+	Caveat    string // what the data cannot know; the HTML only
 }
 
 type evidenceView struct {
 	Rule, Text, Measure, Severity string
+	Notes                         string // check-in notes in the rule's window
+}
+
+type uncheckedView struct {
+	Rule, Reason string
 }
 
 type readinessView struct {
 	Value, Note string
+	Basis       string // which parts it rests on, when not all four
 	Known       bool // today has a readiness score
 	Parts       []partView
 	Spark       template.HTML
@@ -40,7 +51,7 @@ type partView struct {
 }
 
 type historyView struct {
-	Date, Action, Class, Shape, Kind, Rules, Next string
+	Date, Action, Class, Shape, Kind, Rules, Next, Notes string
 }
 
 type flagView struct {
@@ -49,11 +60,12 @@ type flagView struct {
 
 // actionLooks gives each action its word, shape and colour class: colour
 // never alone (report design §1).
-var actionLooks = [...]struct{ word, shape, class string }{
-	metrics.Go:     {"GO", "●", "go"},
-	metrics.Easy:   {"EASY", "◐", "easy"},
-	metrics.WorkIn: {"WORK-IN", "◌", "workin"},
-	metrics.Rest:   {"REST", "■", "rest"},
+var actionLooks = [metrics.NumActions]struct{ word, shape, class string }{
+	metrics.Go:      {"GO", "●", "go"},
+	metrics.Unknown: {"UNKNOWN", "?", "unknown"},
+	metrics.Easy:    {"EASY", "◐", "easy"},
+	metrics.WorkIn:  {"WORK-IN", "◌", "workin"},
+	metrics.Rest:    {"REST", "■", "rest"},
 }
 
 // plans say what each recommendation means in practice.
@@ -61,6 +73,7 @@ var plans = map[string]string{
 	"rest":                      "No training today. A walk is fine; sleep and eat well.",
 	"easy":                      "Keep it easy: up to 60 minutes at RPE 4 or less, no intervals.",
 	"go":                        "Train as planned.",
+	"unknown":                   "No advice from the data: nothing that is known warns, but some rules could not be checked. Train by feel, keep hard sessions for when the data is complete, and fill in what is missing (below).",
 	metrics.Breathwork.String(): "25 minutes: 5 lying still, 15 of slow breathing (about 6 breaths a minute, longer out than in), 5 of easy walking. Slow breathing raises the vagal activity that HRV measures (Laborde et al. 2022).",
 	metrics.Mobility.String():   "20–30 minutes of easy joint circles and controlled range through hips, spine and shoulders: movement without new eccentric load while the soreness settles.",
 	metrics.Stretching.String(): "20–30 minutes of guided, gentle holds of 30–60 seconds, never into pain. It is for comfort: stretching does not make soreness go away faster (Herbert et al. 2011).",
@@ -72,7 +85,7 @@ func clears(rule string, p metrics.Params, d *metrics.Day) string {
 	switch rule {
 	case metrics.RuleHRVLow:
 		if lo, _ := metrics.HRVRange(d.HRVRef, p.HRVSWCSD); metrics.Known(lo) {
-			return fmt.Sprintf("HRV 7-day mean back to %.0f ms or more", math.Exp(lo))
+			return fmt.Sprintf("HRV 7-day mean back to %s ms or more", fixed(math.Exp(lo), 1))
 		}
 		return "HRV 7-day mean back in your normal range"
 	case metrics.RuleRHRHigh:
@@ -105,48 +118,101 @@ func buildVerdict(a *metrics.Analysis) verdictView {
 	if r.Action == metrics.WorkIn {
 		v.Plan = plans[r.WorkIn.String()]
 	}
+	if c := recentUnknownNote(a); c != "" {
+		v.Cautions = append(v.Cautions, c)
+	}
 	d := today(a)
 	seen := map[string]bool{}
 	for _, e := range r.Evidence {
-		v.Evidence = append(v.Evidence, evidenceView{Rule: e.Rule, Text: e.Detail, Measure: measure(e), Severity: e.Severity})
+		v.Evidence = append(v.Evidence, evidenceView{Rule: e.Rule, Text: e.Detail, Measure: measure(e), Severity: e.Severity,
+			Notes: notesText(e.Notes, a.AsOf)})
 		if c := clears(e.Rule, a.Params, d); c != "" && !seen[c] {
 			v.Clears = append(v.Clears, c)
 			seen[c] = true
 		}
 	}
-	if r.LoadOnly {
-		last := "no check-in in the data"
-		for i := len(a.Days) - 1; i >= 0; i-- {
-			if a.Days[i].Checkins > 0 {
-				last = "last check-in " + shortDate(a.Days[i].Date)
-				break
-			}
-		}
-		v.Notes = append(v.Notes, "No check-in today ("+last+"): this advice rests on training load alone.")
+	for _, u := range r.Unchecked {
+		v.Unchecked = append(v.Unchecked, uncheckedView{Rule: u.Rule, Reason: u.Reason})
 	}
+	v.RestsOn = restsOn(a)
 	v.Caveat = "You know things the data does not: illness, travel, life stress. If this feels wrong, the inputs it used are below."
 	return v
 }
 
-// measure shows an evidence item's value against its threshold.
+// notesText quotes check-in notes with their days: “sick: cold” (Mon 2 Mar).
+func notesText(ns []metrics.DayNote, asOf metrics.Date) string {
+	var out []string
+	for _, n := range ns {
+		out = append(out, fmt.Sprintf("“%s” (%s)", clipNote(n.Text), dayLabel(asOf, n.Date)))
+	}
+	return strings.Join(out, "; ")
+}
+
+// clipNote shortens a note quoted beside a number.
+func clipNote(s string) string {
+	const max = 120
+	s = strings.Join(strings.Fields(s), " ")
+	if len(s) <= max {
+		return s
+	}
+	cut := max
+	for cut > 0 && s[cut]&0xC0 == 0x80 {
+		cut--
+	}
+	return s[:cut] + "…"
+}
+
+// measure shows an evidence item's value against its threshold, with units
+// and enough decimals that the comparison is visible.
 func measure(e metrics.Evidence) string {
 	switch e.Rule {
 	case metrics.RuleHRVLow:
-		return fmt.Sprintf("%.0f ms < %.0f ms", math.Exp(e.Value), math.Exp(e.Threshold))
+		v, lo, _ := apartMs(math.Exp(e.Value), math.Exp(e.Threshold), math.Exp(e.Threshold))
+		return fmt.Sprintf("%s < %s ms", v, lo)
 	case metrics.RuleRHRHigh:
-		return fmt.Sprintf("%s ≥ %s bpm", fixed(e.Value, 0), fixed(e.Threshold, 0))
-	case metrics.RuleNoRestDay, metrics.RuleSorenessPersistent, metrics.RuleNoDeloadWeek:
-		return fmt.Sprintf("%s ≥ %s", fixed(e.Value, 0), fixed(e.Threshold, 0))
+		v, t := apartF(e.Value, e.Threshold, 0)
+		return fmt.Sprintf("%s ≥ %s bpm", v, t)
+	case metrics.RuleNoRestDay:
+		return fmt.Sprintf("%s ≥ %s days", fixed(e.Value, 0), fixed(e.Threshold, 0))
+	case metrics.RuleSorenessPersistent:
+		return fmt.Sprintf("%s ≥ %s mornings", fixed(e.Value, 0), fixed(e.Threshold, 0))
+	case metrics.RuleNoDeloadWeek:
+		return fmt.Sprintf("%s ≥ %s weeks", fixed(e.Value, 0), fixed(e.Threshold, 0))
 	case metrics.RuleEffortDrift:
 		return fmt.Sprintf("+%s ≥ %s RPE", fixed(e.Value, 1), fixed(e.Threshold, 1))
 	case metrics.RuleLoadSpike:
-		return fmt.Sprintf("%s > %s", fixed(e.Value, 2), fixed(e.Threshold, 2))
+		v, t := apartF(e.Value, e.Threshold, 2)
+		return fmt.Sprintf("%s > %s", v, t)
 	case metrics.RuleMonotonyHigh:
-		return fmt.Sprintf("%s > %s", fixed(e.Value, 1), fixed(e.Threshold, 1))
+		v, t := apartF(e.Value, e.Threshold, 1)
+		return fmt.Sprintf("%s > %s", v, t)
 	case metrics.RuleHardDaysClose:
 		return "2 hard < 48 h"
 	}
-	return fmt.Sprintf("%s < %s", fixed(e.Value, 0), fixed(e.Threshold, 0))
+	v, t := apartF(e.Value, e.Threshold, 0)
+	return fmt.Sprintf("%s/100 < %s", v, t)
+}
+
+// apartF formats a value and its threshold with d decimals, or more when
+// they would otherwise read the same.
+func apartF(v, t float64, d int) (string, string) {
+	for ; d < 3; d++ {
+		if fixed(v, d) != fixed(t, d) {
+			break
+		}
+	}
+	return fixed(v, d), fixed(t, d)
+}
+
+// apartMs is apartF for an HRV value and its normal range, in ms.
+func apartMs(v, lo, hi float64) (string, string, string) {
+	d := 0
+	for ; d < 2; d++ {
+		if fixed(v, d) != fixed(lo, d) && fixed(v, d) != fixed(hi, d) {
+			break
+		}
+	}
+	return fixed(v, d), fixed(lo, d), fixed(hi, d)
 }
 
 func buildReadiness(a *metrics.Analysis) readinessView {
@@ -155,6 +221,20 @@ func buildReadiness(a *metrics.Analysis) readinessView {
 	if metrics.Known(d.Readiness) {
 		v.Value, v.Known = fixed(d.Readiness, 0), true
 		v.Note = "75 is your usual day; 50 is clearly worse (one SD, for HRV and resting HR)"
+		var have, lack []string
+		for i := 0; i < metrics.NumParts; i++ {
+			if metrics.Known(d.Parts[i].Score) {
+				have = append(have, metrics.PartNames[i])
+			} else {
+				lack = append(lack, metrics.PartNames[i])
+			}
+		}
+		switch {
+		case len(have) == 1:
+			v.Basis = "from " + have[0] + " alone: no other part has data today"
+		case len(lack) > 0:
+			v.Basis = "from " + joinAnd(have) + " (no " + joinOr(lack) + " today)"
+		}
 	} else if d.Checkins == 0 {
 		v.Missing = "No check-in today, so no readiness."
 	} else {
@@ -232,10 +312,14 @@ func historyRows(a *metrics.Analysis, days int) []historyView {
 				rules = append(rules, name)
 			}
 		}
-		next := "—"
+		next := "— (today is not over)"
 		if i+1 < len(a.Days) {
 			n := &a.Days[i+1]
 			switch {
+			case n.InProgress && n.Sessions == 0:
+				next = "today: nothing yet"
+			case n.InProgress:
+				next = fmt.Sprintf("today so far: %s, %s LP", plural(n.Sessions, "session", "sessions"), lp(n.Load))
 			case n.Sessions == 0:
 				next = "nothing (rest)"
 			case n.Rest:
@@ -247,8 +331,13 @@ func historyRows(a *metrics.Analysis, days int) []historyView {
 				}
 			}
 		}
+		var notes []string
+		for _, n := range a.NotesIn(d.Date, d.Date) {
+			notes = append(notes, clipNote(n.Text))
+		}
 		rows = append(rows, historyView{Date: d.Date.String(), Action: d.Action.String(), Class: look.class,
-			Shape: look.shape, Kind: d.WorkInKind.String(), Rules: strings.Join(rules, ", "), Next: next})
+			Shape: look.shape, Kind: d.WorkInKind.String(), Rules: strings.Join(rules, ", "), Next: next,
+			Notes: strings.Join(notes, " · ")})
 	}
 	return rows
 }
@@ -285,7 +374,8 @@ func recoveryChartViews(a *metrics.Analysis) []chartView {
 	if metrics.Known(d.HRV7) {
 		hrv = fmt.Sprintf("7-day mean %.0f ms", math.Exp(d.HRV7))
 		if lo, hi := metrics.HRVRange(d.HRVRef, p.HRVSWCSD); metrics.Known(lo) {
-			hrv += fmt.Sprintf(", normal %.0f–%.0f ms", math.Exp(lo), math.Exp(hi))
+			v, l, h := apartMs(math.Exp(d.HRV7), math.Exp(lo), math.Exp(hi))
+			hrv = fmt.Sprintf("7-day mean %s ms, normal %s–%s ms", v, l, h)
 		} else {
 			hrv += fmt.Sprintf(", baseline forming (%d of %d days)", d.HRVRef.N, metrics.MinBaseline)
 		}

@@ -195,8 +195,8 @@
       inRange: { color: ["#F0F0F0", "#9E9E9E", "#3A3A3A"] } }];
   }
 
-  var ACTIONS = ["go", "easy", "work-in", "rest"];
-  var ACTION_COLORS = ["#009E73", "#E69F00", "#CC79A7", "#D55E00"];
+  var ACTIONS = ["go", "unknown", "easy", "work-in", "rest"];
+  var ACTION_COLORS = ["#009E73", "#9E9E9E", "#E69F00", "#CC79A7", "#D55E00"];
 
   // timeline: the advice given each day, then one row per rule that fired.
   function timeline(opt, d) {

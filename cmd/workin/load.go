@@ -19,15 +19,39 @@ import (
 // files reads input files: from disk, or from the embedded samples.
 type files interface {
 	ReadFile(path string) ([]byte, error)
+	// Identity names the file a path leads to, so that one file named
+	// two ways (./w.csv and w.csv, a symbolic link) is read once.
+	Identity(path string) string
 }
 
 type osFiles struct{}
 
 func (osFiles) ReadFile(p string) ([]byte, error) { return os.ReadFile(p) }
 
+// Identity is the absolute path with symbolic links resolved, or the
+// absolute path when the file cannot be resolved (reading it will say why).
+func (osFiles) Identity(p string) string {
+	abs, err := filepath.Abs(p)
+	if err != nil {
+		return filepath.Clean(p)
+	}
+	if real, err := filepath.EvalSymlinks(abs); err == nil {
+		return real
+	}
+	return abs
+}
+
 type fsFiles struct{ fs fs.FS }
 
 func (f fsFiles) ReadFile(p string) ([]byte, error) { return fs.ReadFile(f.fs, filepath.ToSlash(p)) }
+func (f fsFiles) Identity(p string) string          { return filepath.ToSlash(filepath.Clean(p)) }
+
+// The athlete of every file without an athlete column when no profile
+// names one: one person's exports are one athlete.
+const (
+	unnamedID   = "athlete"
+	unnamedName = "Athlete"
+)
 
 // roster is the athletes of a run, in report order, with their rows.
 type roster struct {
@@ -42,6 +66,8 @@ type roster struct {
 	orphans  []parse.Skip
 	last     metrics.Date // the last date of a row given to an athlete
 	hasRows  bool
+	anon     *entry // the athlete of files without an athlete column (no profile)
+	anonFile string // the first such file, for an error
 }
 
 type entry struct {
@@ -142,6 +168,55 @@ type source struct {
 	path  string
 	kind  parse.Kind
 	owner string
+	// also lists the other names the same file was given (./w.csv, a
+	// link): it is read once, and the data-quality section says so.
+	also []string
+}
+
+// readOnce keeps one source per file and owner: a file named twice (as
+// w.csv and ./w.csv, through a link, or as workouts and as check-ins) is
+// read once. A team-wide naming (rows name their athlete) covers every
+// athlete's naming of the same file.
+func readOnce(srcs []source, fsys files) []source {
+	type key struct{ id, owner string }
+	first := map[key]int{}
+	shared := map[string]int{} // identity → index of a team-wide naming
+	var out []source
+	for _, s := range srcs {
+		id := fsys.Identity(s.path)
+		if i, ok := shared[id]; ok {
+			out[i].also = append(out[i].also, s.path)
+			continue
+		}
+		if i, ok := first[key{id, s.owner}]; ok {
+			out[i].also = append(out[i].also, s.path)
+			continue
+		}
+		if s.owner == "" {
+			// A team-wide naming after athletes' own: it replaces them.
+			kept := out[:0]
+			var also []string
+			for _, o := range out {
+				if fsys.Identity(o.path) == id {
+					also = append(also, append([]string{o.path}, o.also...)...)
+					continue
+				}
+				kept = append(kept, o)
+			}
+			out = kept
+			for k := range first {
+				delete(first, k)
+			}
+			for i, o := range out {
+				first[key{fsys.Identity(o.path), o.owner}] = i
+			}
+			s.also = also
+			shared[id] = len(out)
+		}
+		first[key{id, s.owner}] = len(out)
+		out = append(out, s)
+	}
+	return out
 }
 
 // loadInputs reads the configuration and every data file and gives each
@@ -169,23 +244,30 @@ func loadInputs(f *reportFlags, fsys files) (*roster, error) {
 		owner = r.athletes[0].cfg.Profile.ID
 	}
 	for _, p := range f.workouts {
-		srcs = append(srcs, source{p, parse.KindWorkouts, owner})
+		srcs = append(srcs, source{path: p, kind: parse.KindWorkouts, owner: owner})
 	}
 	for _, p := range f.checkins {
-		srcs = append(srcs, source{p, parse.KindCheckins, owner})
+		srcs = append(srcs, source{path: p, kind: parse.KindCheckins, owner: owner})
 	}
+	srcs = readOnce(srcs, fsys)
 	parsed, err := readAll(srcs, fsys, f.lenient, r)
 	if err != nil {
 		return nil, err
 	}
 	for i, pf := range parsed {
 		r.parsed = append(r.parsed, pf.File)
-		r.files = append(r.files, report.FileOf(pf.File))
+		fi := report.FileOf(pf.File)
+		if also := srcs[i].also; len(also) > 0 {
+			fi.Notes = append([]string{fmt.Sprintf("named %s more (%s): the same file, read once", plural(len(also), "time", "times"), clipList(also, 3))}, fi.Notes...)
+		}
+		r.files = append(r.files, fi)
 		if err := r.assign(srcs[i], int32(i), pf, f.lenient); err != nil {
 			return nil, err
 		}
 	}
-	r.finish()
+	if err := r.finish(); err != nil {
+		return nil, err
+	}
 	return r, nil
 }
 
@@ -197,17 +279,17 @@ func (r *roster) configure(cfg *parse.Config) []source {
 	for _, a := range cfg.Athletes {
 		e := r.add(a)
 		for _, p := range a.Workouts {
-			srcs = append(srcs, source{p, parse.KindWorkouts, e.cfg.Profile.ID})
+			srcs = append(srcs, source{path: p, kind: parse.KindWorkouts, owner: e.cfg.Profile.ID})
 		}
 		for _, p := range a.Checkins {
-			srcs = append(srcs, source{p, parse.KindCheckins, e.cfg.Profile.ID})
+			srcs = append(srcs, source{path: p, kind: parse.KindCheckins, owner: e.cfg.Profile.ID})
 		}
 	}
 	for _, p := range cfg.Workouts {
-		srcs = append(srcs, source{p, parse.KindWorkouts, ""})
+		srcs = append(srcs, source{path: p, kind: parse.KindWorkouts})
 	}
 	for _, p := range cfg.Checkins {
-		srcs = append(srcs, source{p, parse.KindCheckins, ""})
+		srcs = append(srcs, source{path: p, kind: parse.KindCheckins})
 	}
 	if r.title == "" && len(cfg.Athletes) == 1 {
 		r.title = cfg.Athletes[0].Profile.Name
@@ -252,11 +334,7 @@ func readOne(s source, fsys files, lenient bool, r *roster) (parsedFile, error) 
 		return parsedFile{}, &parse.Error{File: s.path, FileLevel: true, Err: err, Msg: fmt.Sprintf("cannot read the file: %v", unwrapPath(err))}
 	}
 	owner := s.owner
-	if owner == "" && !r.known {
-		// Without a profile, a file with no athlete column is named after itself.
-		base := filepath.Base(s.path)
-		owner = strings.TrimSuffix(base, filepath.Ext(base))
-	} else if owner == "" && len(r.athletes) == 1 {
+	if owner == "" && r.known && len(r.athletes) == 1 {
 		owner = r.athletes[0].cfg.Profile.ID
 	}
 	var none parse.Athlete // what is known of an athlete the run does not know
@@ -276,7 +354,7 @@ func readOne(s source, fsys files, lenient bool, r *roster) (parsedFile, error) 
 		return parsedFile{}, err
 	}
 	groups := append(f.Workouts.ByAthlete(), f.Checkins.ByAthlete()...)
-	if owner == "" && len(groups) > 0 && groups[0].Athlete == "" {
+	if owner == "" && r.known && len(groups) > 0 && groups[0].Athlete == "" {
 		return parsedFile{}, &parse.Error{File: s.path, Line: 1, FileLevel: true,
 			Msg: fmt.Sprintf("the file has no athlete column; with %d athletes in the team, add one so each row names its athlete", len(r.athletes))}
 	}
@@ -319,7 +397,7 @@ func (r *roster) assign(s source, file int32, f parsedFile, lenient bool) error 
 		}
 	}
 	for _, sk := range f.Skipped {
-		if e := r.lookup(cmp.Or(sk.Athlete, s.owner)); e != nil {
+		if e := r.ownerOf(sk.Athlete, s.owner); e != nil {
 			e.quality.Skipped = append(e.quality.Skipped, sk)
 		} else {
 			orphans = append(orphans, sk)
@@ -328,10 +406,36 @@ func (r *roster) assign(s source, file int32, f parsedFile, lenient bool) error 
 	// Rows that belong to no athlete of the team are reported in file order.
 	slices.SortStableFunc(orphans, func(a, b parse.Skip) int { return cmp.Compare(a.Line, b.Line) })
 	r.orphans = append(r.orphans, orphans...)
-	if e := r.lookup(s.owner); e != nil {
-		e.quality.Notes = append(e.quality.Notes, prefixed(f.Name, f.Notes)...)
+	if s.owner != "" || f.hasUnnamed() {
+		if e := r.ownerOf("", s.owner); e != nil {
+			e.quality.Notes = append(e.quality.Notes, prefixed(f.Name, f.Notes)...)
+		}
 	}
 	return nil
+}
+
+// hasUnnamed reports whether the file's rows name no athlete.
+func (f parsedFile) hasUnnamed() bool { return len(f.groups) > 0 && f.groups[0].Athlete == "" }
+
+// ownerOf finds the athlete of a row whose athlete cell is name ("" when
+// the file has none) in a file owned by owner: without a profile, rows
+// that name nobody belong to the one unnamed athlete.
+func (r *roster) ownerOf(name, owner string) *entry {
+	if name == "" && owner == "" && !r.known {
+		return r.unnamed()
+	}
+	return r.lookup(cmp.Or(name, owner))
+}
+
+// unnamed returns the athlete of the files without an athlete column when
+// no profile names one, creating it on first use.
+func (r *roster) unnamed() *entry {
+	if r.anon == nil {
+		p := metrics.NewProfile(unnamedID)
+		p.Name = unnamedName
+		r.anon = &entry{cfg: parse.Athlete{Profile: p, Params: metrics.DefaultParams()}}
+	}
+	return r.anon
 }
 
 func prefixed(file string, notes []string) []string {
@@ -368,6 +472,12 @@ func (r *roster) athleteOf(s source, name, file string, line int, lenient bool) 
 		return nil, "", nil
 	}
 	if !r.known {
+		if name == "" {
+			if r.anonFile == "" {
+				r.anonFile = file
+			}
+			return r.unnamed(), "", nil
+		}
 		p := metrics.NewProfile(name)
 		return r.add(parse.Athlete{Profile: p, Params: metrics.DefaultParams()}), "", nil
 	}
@@ -385,8 +495,31 @@ func (r *roster) athleteOf(s source, name, file string, line int, lenient bool) 
 	return nil, "", &parse.Error{File: file, Line: line, Column: "athlete", Msg: reason}
 }
 
-// finish orders athletes found in the data and sets the title.
-func (r *roster) finish() {
+// finish orders athletes found in the data and sets the title. Without a
+// profile, the rows of files with no athlete column join the one athlete
+// the other files name, or are an athlete of their own when no file names
+// one; with several named athletes they cannot be given to anyone.
+func (r *roster) finish() error {
+	if a := r.anon; a != nil {
+		switch len(r.athletes) {
+		case 0:
+			r.athletes = append(r.athletes, a)
+		case 1:
+			e := r.athletes[0]
+			e.workouts = append(e.workouts, a.workouts...)
+			e.checkins = append(e.checkins, a.checkins...)
+			e.quality.Skipped = append(e.quality.Skipped, a.quality.Skipped...)
+			e.quality.Notes = append(e.quality.Notes, a.quality.Notes...)
+		default:
+			ids := make([]string, len(r.athletes))
+			for i, e := range r.athletes {
+				ids[i] = e.cfg.Profile.ID
+			}
+			slices.Sort(ids)
+			return &parse.Error{File: r.anonFile, Line: 1, FileLevel: true,
+				Msg: fmt.Sprintf("the file has no athlete column, and the other files name %d athletes (%s): add an athlete column, or a profile or team file that says whose file it is", len(ids), clipList(ids, 5))}
+		}
+	}
 	if !r.known {
 		slices.SortFunc(r.athletes, func(a, b *entry) int { return cmp.Compare(a.cfg.Profile.ID, b.cfg.Profile.ID) })
 		r.team = len(r.athletes) > 1
@@ -394,7 +527,7 @@ func (r *roster) finish() {
 			r.title = r.athletes[0].cfg.Profile.Name
 		}
 	}
-	if r.title == "" {
+	if r.title == "" || !r.known && len(r.athletes) == 1 && r.athletes[0] == r.anon {
 		r.title = "Training report"
 	}
 	for _, e := range r.athletes {
@@ -402,6 +535,22 @@ func (r *roster) finish() {
 		q.WorkoutRows, q.CheckinRows = count(e.workouts), count(e.checkins)
 		q.RowsRead = q.WorkoutRows + q.CheckinRows + len(q.Skipped)
 	}
+	return nil
+}
+
+// clipList joins up to n items and says how many more there are.
+func clipList(items []string, n int) string {
+	if len(items) <= n {
+		return strings.Join(items, ", ")
+	}
+	return strings.Join(items[:n], ", ") + fmt.Sprintf(" and %d more", len(items)-n)
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
 }
 
 // saw notes the date of a row given to an athlete.

@@ -40,7 +40,7 @@ func TestJSONMatchesSchema(t *testing.T) {
 		}
 	}
 	// The schema can fail: a document with an unknown action does not pass.
-	bad, _ := jsonschema.UnmarshalJSON(bytes.NewReader([]byte(`{"schema_version":1,"as_of":"2026-01-01","files":[],"athletes":[{"id":"a","name":"a","recommendation":{"action":"panic","work_in":null,"evidence":[]},"daily":[],"weekly":[],"flags":[],"data_quality":{"rows_read":0,"skipped":[]}}]}`)))
+	bad, _ := jsonschema.UnmarshalJSON(bytes.NewReader([]byte(`{"schema_version":2,"as_of":"2026-01-01","files":[],"athletes":[{"id":"a","name":"a","recommendation":{"action":"panic","work_in":null,"evidence":[]},"daily":[],"weekly":[],"flags":[],"data_quality":{"rows_read":0,"skipped":[]}}]}`)))
 	if schema.Validate(bad) == nil {
 		t.Error("a bad action passed the schema")
 	}
