@@ -38,7 +38,7 @@ type uncheckedView struct {
 type readinessView struct {
 	Value, Note string
 	Basis       string // which parts it rests on, when not all four
-	Known       bool // today has a readiness score
+	Known       bool   // today has a readiness score
 	Parts       []partView
 	Spark       template.HTML
 	Missing     string
