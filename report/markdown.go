@@ -186,11 +186,10 @@ func mdAdvice(b *bytes.Buffer, a *metrics.Analysis) {
 	if len(v.Evidence) > 0 {
 		fmt.Fprintf(b, "Why (%s):\n\n", md(v.Because))
 		for _, e := range v.Evidence {
-			fmt.Fprintf(b, "- %s (%s, `%s`)", md(e.Text), e.Measure, e.Rule)
-			if e.Notes != "" {
-				fmt.Fprintf(b, "; check-in notes: %s", md(e.Notes))
-			}
-			b.WriteString("\n")
+			fmt.Fprintf(b, "- %s (%s, `%s`)\n", md(e.Text), e.Measure, e.Rule)
+		}
+		if v.EvidenceNotes != "" {
+			fmt.Fprintf(b, "\nCheck-in notes in these days: %s\n", md(v.EvidenceNotes))
 		}
 		fmt.Fprintf(b, "\nClears with: %s.\n\n", strings.Join(v.Clears, "; "))
 	} else if len(v.Unchecked) > 0 {

@@ -19,7 +19,10 @@ type verdictView struct {
 	// sessions): shown right under the plan.
 	Cautions  []string
 	Evidence  []evidenceView
-	Unchecked []uncheckedView
+	// EvidenceNotes are the check-in notes that fall in the evidence's
+	// windows, once each: they may explain it ("travel", "sick").
+	EvidenceNotes string
+	Unchecked     []uncheckedView
 	Clears    []string
 	RestsOn   string // what the advice rests on, in words
 	Notes     []string
@@ -28,7 +31,6 @@ type verdictView struct {
 
 type evidenceView struct {
 	Rule, Text, Measure, Severity string
-	Notes                         string // check-in notes in the rule's window
 }
 
 type uncheckedView struct {
@@ -123,14 +125,23 @@ func buildVerdict(a *metrics.Analysis) verdictView {
 	}
 	d := today(a)
 	seen := map[string]bool{}
+	var notes []metrics.DayNote
+	noted := map[metrics.DayNote]bool{}
 	for _, e := range r.Evidence {
-		v.Evidence = append(v.Evidence, evidenceView{Rule: e.Rule, Text: e.Detail, Measure: measure(e), Severity: e.Severity,
-			Notes: notesText(e.Notes, a.AsOf)})
+		v.Evidence = append(v.Evidence, evidenceView{Rule: e.Rule, Text: e.Detail, Measure: measure(e), Severity: e.Severity})
 		if c := clears(e.Rule, a.Params, d); c != "" && !seen[c] {
 			v.Clears = append(v.Clears, c)
 			seen[c] = true
 		}
+		for _, n := range e.Notes {
+			if !noted[n] {
+				noted[n] = true
+				notes = append(notes, n)
+			}
+		}
 	}
+	slices.SortStableFunc(notes, func(x, y metrics.DayNote) int { return cmp.Compare(x.Date, y.Date) })
+	v.EvidenceNotes = notesText(notes, a.AsOf)
 	for _, u := range r.Unchecked {
 		v.Unchecked = append(v.Unchecked, uncheckedView{Rule: u.Rule, Reason: u.Reason})
 	}

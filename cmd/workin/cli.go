@@ -87,10 +87,16 @@ const reportHelp = `Usage: workin report [flags] [TEAM_OR_PROFILE.yaml]
 
 Reads a team file (team: and athletes:) or one athlete's profile, the data
 files they list (workouts: and checkins:, relative to the YAML), and any
-files given with --workouts and --checkins. Without a profile, athletes
-are named by the files' athlete column (or by the file name), and loads
-that need profile values (max_hr, ftp, threshold_pace) fall back to given
-TSS or session RPE; the report says what was missing.
+files given with --workouts and --checkins. Without a profile, the files
+with no athlete column are one athlete (files with an athlete column keep
+their athletes), and the values loads need come from the data where it
+can tell: a setting the export states (intervals.icu's FTP, LTHR, max and
+resting HR), else resting HR from the morning readings and max HR from the
+highest session heart rate. The report labels every such value and says
+what is still missing.
+
+"Today" is --as-of (default: the last date in the data) and it is not
+over: it is never a rest day yet, and the advice is for the next session.
 
 Native CSV (the team spreadsheet): a header row, any column order, case
 ignored, extra columns ignored.
@@ -169,7 +175,7 @@ func parseFlags(cmd string, args []string, stderr io.Writer) (*reportFlags, erro
 	fs.StringVar(&f.md, "md", "", "also write a Markdown summary to `FILE`")
 	fs.StringVar(&f.json, "json", "", "also write the JSON summary to `FILE`")
 	fs.StringVar(&asOf, "as-of", "", "treat `YYYY-MM-DD` as today (default: the last date in the data)")
-	fs.StringVar(&f.failOn, "fail-on", "", "exit 3 when an athlete's recommendation is at least `ACTION` (rest, work-in or easy)")
+	fs.StringVar(&f.failOn, "fail-on", "", "exit 3 when an athlete's recommendation is at least `ACTION`: rest, work-in, easy or unknown (no advice: data that could not be checked)")
 	fs.BoolVar(&f.redact, "redact", false, "replace athlete names by their ids and leave out free-text notes, in all outputs")
 	fs.BoolVar(&f.quiet, "quiet", false, "no progress line on stderr")
 	f.detail = -1
@@ -230,7 +236,7 @@ func (f *reportFlags) validate(cmd string, positional []string, asOf string) err
 		f.asOf = d
 	}
 	if a, ok := metrics.ParseAction(f.failOn); f.failOn != "" && (!ok || a == metrics.Go) {
-		return usagef("--fail-on must be rest, work-in or easy, got %q", f.failOn)
+		return usagef("--fail-on must be rest, work-in, easy or unknown, got %q", f.failOn)
 	}
 	if f.out == "" {
 		return usagef("-o needs a file name")

@@ -154,7 +154,7 @@ func TestExitCodes(t *testing.T) {
 		{"help flag", []string{"report", "-h"}, 0, ""},
 		{"nothing to read", []string{"report"}, 2, "nothing to read"},
 		{"bad as-of", []string{"report", "--workouts", bad, "--as-of", "2026-02-30"}, 2, `--as-of: "2026-02-30" is not a real day`},
-		{"bad fail-on", []string{"report", "--workouts", bad, "--fail-on", "panic"}, 2, `--fail-on must be rest, work-in or easy, got "panic"`},
+		{"bad fail-on", []string{"report", "--workouts", bad, "--fail-on", "panic"}, 2, `--fail-on must be rest, work-in, easy or unknown, got "panic"`},
 		{"two configs", []string{"report", "a.yaml", "b.yaml"}, 2, "give one team or profile file, got 2"},
 		{"one file for two outputs", []string{"report", "--workouts", bad, "-o", "x.out", "--json", "./x.out"}, 2, "two outputs would be written to ./x.out"},
 		{"bad cell", []string{"report", "--workouts", bad, "-o", filepath.Join(dir, "x.html")}, 1,

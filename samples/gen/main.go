@@ -151,6 +151,9 @@ func (g *gen) benMornings() {
 			if i > int(last-first)-9 {
 				m.rhr = 61 + g.noise(1) // the last mornings: clearly up
 			}
+			if i == int(last-first)-3 {
+				m.notes = "scratchy throat, slept badly" // context a coach needs beside the numbers
+			}
 			m.sleep -= 1.2 * f
 			m.quality -= 3 * f
 			m.soreness += 3 * f
@@ -199,6 +202,9 @@ func (g *gen) caiMornings() {
 			mood: 5 + g.noise(1), energy: 5 + g.noise(1), hrv: metrics.Missing, rhr: metrics.Missing}
 		clamp7 := func(x float64) float64 { return math.Max(1, math.Min(7, math.Round(x))) }
 		m.quality, m.soreness, m.stress, m.mood, m.energy = clamp7(m.quality), clamp7(m.soreness), clamp7(m.stress), clamp7(m.mood), clamp7(m.energy)
+		if i == int(last-first)-2 {
+			m.notes = "calves still tight after the two matches"
+		}
 		g.morning(d, "cai", m)
 	}
 }
