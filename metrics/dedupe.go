@@ -34,27 +34,31 @@ const (
 
 // Dedupe keeps one record of each session exported by several services.
 // Only rows from different files can match. ws must be sorted by date.
+//
+// Each day's rows are indexed by file and sport family, sorted by start
+// time and by duration, so a row is only compared with the rows of other
+// files that could be the same session: rows of one file are never
+// compared, and a day of 50,000 rows from one export costs nothing.
 func Dedupe(ws []Workout) ([]Workout, []Merge) {
 	var merges []Merge
-	drop := make([]bool, len(ws))
+	var drop []bool
+	fam := make([]string, 0, 64)
 	for i := 0; i < len(ws); {
 		j := i
+		mixed := false
 		for j < len(ws) && ws[j].Date == ws[i].Date {
+			mixed = mixed || ws[j].Origin != ws[i].Origin
 			j++
 		}
-		for a := i; a < j; a++ {
-			for b := a + 1; b < j; b++ {
-				if drop[a] || drop[b] || !sameSession(&ws[a], &ws[b]) {
-					continue
-				}
-				keep, lose := a, b
-				if richness(&ws[b]) > richness(&ws[a]) {
-					keep, lose = b, a
-				}
-				fill(&ws[keep], &ws[lose])
-				drop[lose] = true
-				merges = append(merges, Merge{Date: ws[a].Date, Kept: ref(&ws[keep]), Dropped: ref(&ws[lose])})
+		if mixed {
+			if drop == nil {
+				drop = make([]bool, len(ws))
 			}
+			fam = fam[:0]
+			for k := i; k < j; k++ {
+				fam = append(fam, SportFamily(ws[k].Sport))
+			}
+			merges = dedupeDay(ws, i, j, fam, drop, merges)
 		}
 		i = j
 	}
@@ -73,6 +77,115 @@ func Dedupe(ws []Workout) ([]Workout, []Merge) {
 	return kept, merges
 }
 
+// dayIndex is one file's rows of one sport family on one day: by start
+// time (rows that have one) and by duration (all rows, and the rows
+// without a start).
+type dayIndex struct {
+	origin                 *Origin
+	family                 string
+	byStart, byDur, noTime []int
+}
+
+// dedupeDay matches the rows ws[i:j] of one day. It gives the same merges
+// as comparing every pair in row order: for each row a, the candidates b > a
+// of other files are visited in row order.
+func dedupeDay(ws []Workout, i, j int, fam []string, drop []bool, merges []Merge) []Merge {
+	type key struct {
+		o *Origin
+		f string
+	}
+	at := map[key]int{}
+	var idx []dayIndex
+	for k := i; k < j; k++ {
+		w := &ws[k]
+		if !Known(w.Duration) {
+			continue // never the same session as anything
+		}
+		kk := key{w.Origin, fam[k-i]}
+		g, ok := at[kk]
+		if !ok {
+			g = len(idx)
+			at[kk] = g
+			idx = append(idx, dayIndex{origin: w.Origin, family: fam[k-i]})
+		}
+		x := &idx[g]
+		x.byDur = append(x.byDur, k)
+		if w.StartSec >= 0 {
+			x.byStart = append(x.byStart, k)
+		} else {
+			x.noTime = append(x.noTime, k)
+		}
+	}
+	if len(idx) < 2 {
+		return merges
+	}
+	byDur := func(a, b int) int { return cmp.Or(cmp.Compare(ws[a].Duration, ws[b].Duration), cmp.Compare(a, b)) }
+	for g := range idx {
+		slices.SortFunc(idx[g].byStart, func(a, b int) int { return cmp.Or(cmp.Compare(ws[a].StartSec, ws[b].StartSec), cmp.Compare(a, b)) })
+		slices.SortFunc(idx[g].byDur, byDur)
+		slices.SortFunc(idx[g].noTime, byDur)
+	}
+	var cands []int
+	for a := i; a < j; a++ {
+		wa := &ws[a]
+		if drop[a] || !Known(wa.Duration) {
+			continue
+		}
+		cands = cands[:0]
+		lo, hi := durationWindow(wa.Duration)
+		for g := range idx {
+			x := &idx[g]
+			if x.origin == wa.Origin || x.family != fam[a-i] {
+				continue
+			}
+			if wa.StartSec >= 0 {
+				cands = appendWindow(cands, x.byStart, a, func(b int) float64 { return float64(ws[b].StartSec) },
+					float64(wa.StartSec-dupStartSlack), float64(wa.StartSec+dupStartSlack))
+				cands = appendWindow(cands, x.noTime, a, func(b int) float64 { return ws[b].Duration }, lo, hi)
+			} else {
+				cands = appendWindow(cands, x.byDur, a, func(b int) float64 { return ws[b].Duration }, lo, hi)
+			}
+		}
+		slices.Sort(cands)
+		for _, b := range cands {
+			if drop[a] {
+				break
+			}
+			if drop[b] || !sameSession(wa, &ws[b]) {
+				continue
+			}
+			keep, lose := a, b
+			if richness(&ws[b]) > richness(wa) {
+				keep, lose = b, a
+			}
+			fill(&ws[keep], &ws[lose])
+			drop[lose] = true
+			merges = append(merges, Merge{Date: wa.Date, Kept: ref(&ws[keep]), Dropped: ref(&ws[lose])})
+		}
+	}
+	return merges
+}
+
+// durationWindow bounds the durations that can match d: within
+// max(5 min, 10 % of the longer of the two).
+func durationWindow(d float64) (lo, hi float64) {
+	lo = min(d-dupDurationSlack, d*(1-dupDurationRatio))
+	hi = max(d+dupDurationSlack, d/(1-dupDurationRatio))
+	return lo, hi
+}
+
+// appendWindow appends the rows after a whose value lies in [lo, hi], from
+// rows sorted by that value.
+func appendWindow(dst, rows []int, a int, val func(int) float64, lo, hi float64) []int {
+	k, _ := slices.BinarySearchFunc(rows, lo, func(b int, v float64) int { return cmp.Compare(val(b), v) })
+	for ; k < len(rows) && val(rows[k]) <= hi; k++ {
+		if rows[k] > a {
+			dst = append(dst, rows[k])
+		}
+	}
+	return dst
+}
+
 func ref(w *Workout) SessionRef {
 	r := SessionRef{Line: w.Line, Sport: w.Sport}
 	if w.Origin != nil {
@@ -83,7 +196,7 @@ func ref(w *Workout) SessionRef {
 
 // sameSession applies the tolerances.
 func sameSession(a, b *Workout) bool {
-	if a.Origin.FileName() == b.Origin.FileName() {
+	if a.Origin == b.Origin { // one file: rows of one export are distinct sessions
 		return false
 	}
 	if SportFamily(a.Sport) != SportFamily(b.Sport) {

@@ -1,6 +1,10 @@
 package metrics
 
-import "testing"
+import (
+	"cmp"
+	"slices"
+	"testing"
+)
 
 func TestDedupe(t *testing.T) {
 	garmin := &Origin{File: "Activities.csv", Format: "garmin"}
@@ -102,5 +106,138 @@ func TestCheckinPrecedence(t *testing.T) {
 		if d.HRV != 70 || d.SleepQuality != 4 || d.Soreness != 6 {
 			t.Errorf("merged HRV %v (want the device's 70), sleep quality %v (want the athlete's 4), soreness %v", d.HRV, d.SleepQuality, d.Soreness)
 		}
+	}
+}
+
+// naiveDedupe is the definition Dedupe must agree with: every pair of one
+// day's rows, in row order.
+func naiveDedupe(ws []Workout) ([]Workout, []Merge) {
+	var merges []Merge
+	drop := make([]bool, len(ws))
+	for i := 0; i < len(ws); {
+		j := i
+		for j < len(ws) && ws[j].Date == ws[i].Date {
+			j++
+		}
+		for a := i; a < j; a++ {
+			for b := a + 1; b < j; b++ {
+				if drop[a] || drop[b] || !sameSession(&ws[a], &ws[b]) {
+					continue
+				}
+				keep, lose := a, b
+				if richness(&ws[b]) > richness(&ws[a]) {
+					keep, lose = b, a
+				}
+				fill(&ws[keep], &ws[lose])
+				drop[lose] = true
+				merges = append(merges, Merge{Date: ws[a].Date, Kept: ref(&ws[keep]), Dropped: ref(&ws[lose])})
+			}
+		}
+		i = j
+	}
+	var kept []Workout
+	for i := range ws {
+		if !drop[i] {
+			kept = append(kept, ws[i])
+		}
+	}
+	return kept, merges
+}
+
+// TestDedupeIndexMatchesPairs compares the indexed matching with every
+// pair, on random days of three exports with clustered starts and
+// durations (so that many candidates fall in each window).
+func TestDedupeIndexMatchesPairs(t *testing.T) {
+	origins := []*Origin{{File: "a.csv", Format: "garmin"}, {File: "b.csv", Format: "strava"}, {File: "c.csv", Format: "trainingpeaks"}}
+	sports := []string{"Run", "Running", "Ride", "Cycling", "Swim", "Yoga"}
+	seed := uint64(1)
+	rnd := func(n int) int {
+		seed = seed*6364136223846793005 + 1442695040888963407
+		return int(seed>>33) % n
+	}
+	merged := 0
+	for trial := 0; trial < 300; trial++ {
+		var ws []Workout
+		for k := 0; k < 2+rnd(40); k++ {
+			w := NewWorkout()
+			w.Date = MustDate("2026-03-01") + Date(rnd(3))
+			w.Origin = origins[rnd(3)]
+			w.Sport = sports[rnd(len(sports))]
+			w.StartSec = int32(6*3600 + 300*rnd(12))
+			if w.Origin.Format == "trainingpeaks" || rnd(5) == 0 {
+				w.StartSec = -1
+			}
+			w.Duration = float64(1800 + 120*rnd(30))
+			if rnd(10) == 0 {
+				w.Duration = Missing
+			}
+			if rnd(3) == 0 {
+				w.AvgHR = float64(120 + rnd(40))
+			}
+			if rnd(4) == 0 {
+				w.TSS = float64(rnd(100))
+			}
+			w.Line = int32(k + 2)
+			ws = append(ws, w)
+		}
+		slices.SortStableFunc(ws, func(x, y Workout) int {
+			return cmp.Or(cmp.Compare(x.Date, y.Date), cmp.Compare(x.StartSec, y.StartSec), cmp.Compare(x.Origin.File, y.Origin.File), cmp.Compare(x.Line, y.Line))
+		})
+		want := slices.Clone(ws)
+		wk, wm := naiveDedupe(want)
+		slices.SortFunc(wm, func(x, y Merge) int {
+			return cmp.Or(cmp.Compare(x.Date, y.Date), cmp.Compare(x.Kept.File, y.Kept.File), cmp.Compare(x.Kept.Line, y.Kept.Line))
+		})
+		gk, gm := Dedupe(slices.Clone(ws))
+		merged += len(gm)
+		if len(gk) != len(wk) || len(gm) != len(wm) {
+			t.Fatalf("trial %d: kept %d merges %d; pairwise gives %d and %d", trial, len(gk), len(gm), len(wk), len(wm))
+		}
+		for i := range gm {
+			if gm[i] != wm[i] {
+				t.Fatalf("trial %d: merge %d = %+v, pairwise %+v", trial, i, gm[i], wm[i])
+			}
+		}
+		for i := range gk {
+			if gk[i].Line != wk[i].Line || gk[i].Origin != wk[i].Origin || !sameNumbers(gk[i], wk[i]) {
+				t.Fatalf("trial %d: kept row %d differs", trial, i)
+			}
+		}
+	}
+	if merged < 100 {
+		t.Errorf("only %d merges in 300 trials: the test does not exercise matching", merged)
+	}
+}
+
+func sameNumbers(a, b Workout) bool {
+	eq := func(x, y float64) bool { return x == y || !Known(x) && !Known(y) }
+	return eq(a.RPE, b.RPE) && eq(a.AvgHR, b.AvgHR) && eq(a.TSS, b.TSS) && eq(a.Duration, b.Duration)
+}
+
+// BenchmarkDedupeOneDay is the hostile case that was quadratic: 50,000
+// rows on one date, from one file and from two.
+func BenchmarkDedupeOneDay(b *testing.B) {
+	one, two := &Origin{File: "a.csv"}, &Origin{File: "b.csv"}
+	build := func(origins ...*Origin) []Workout {
+		ws := make([]Workout, 50000)
+		for i := range ws {
+			w := NewWorkout()
+			w.Date, w.Sport, w.Duration, w.StartSec = MustDate("2026-03-01"), "run", float64(600+i%3000), int32(i%86400)
+			w.Origin = origins[i%len(origins)]
+			ws[i] = w
+		}
+		slices.SortStableFunc(ws, func(x, y Workout) int { return cmp.Compare(x.StartSec, y.StartSec) })
+		return ws
+	}
+	for _, bc := range []struct {
+		name string
+		ws   []Workout
+	}{{"one-file", build(one)}, {"two-files", build(one, two)}} {
+		b.Run(bc.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				Dedupe(slices.Clone(bc.ws))
+			}
+		})
 	}
 }
