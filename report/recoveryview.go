@@ -17,16 +17,16 @@ type verdictView struct {
 	Plan, Because              string
 	// Cautions say what the advice cannot see (load unknown for most
 	// sessions): shown right under the plan.
-	Cautions  []string
-	Evidence  []evidenceView
+	Cautions []string
+	Evidence []evidenceView
 	// EvidenceNotes are the check-in notes that fall in the evidence's
 	// windows, once each: they may explain it ("travel", "sick").
 	EvidenceNotes string
 	Unchecked     []uncheckedView
-	Clears    []string
-	RestsOn   string // what the advice rests on, in words
-	Notes     []string
-	Caveat    string // what the data cannot know; the HTML only
+	Clears        []string
+	RestsOn       string // what the advice rests on, in words
+	Notes         []string
+	Caveat        string // what the data cannot know; the HTML only
 }
 
 type evidenceView struct {
