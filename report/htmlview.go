@@ -207,7 +207,7 @@ func buildAthlete(r *Report, i int, a *Athlete, open bool) athleteView {
 	if a.RecoveryRes.Checkins > 0 {
 		v.Recovery = recoveryChartViews(a.Analysis)
 	} else {
-		v.NoCheckins = "No check-ins for " + a.Profile.Name + ", so no readiness, HRV, resting HR or sleep: the advice above rests on training load alone. Add a check-ins file (sleep, soreness, stress, mood, energy, HRV, resting HR) to see the recovery side."
+		v.NoCheckins = "No check-ins for " + a.Profile.Name + ", so no readiness, HRV, resting HR or sleep, and nothing from the body in the advice above. Add a check-ins file (sleep, soreness, stress, mood, energy, HRV, resting HR) to see the recovery side."
 	}
 	v.Charts = loadChartViews(a.Analysis)
 	v.History = historyChartViews()

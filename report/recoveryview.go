@@ -7,6 +7,8 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/workin/workin/metrics"
 )
@@ -116,6 +118,9 @@ func buildVerdict(a *metrics.Analysis) verdictView {
 	r := a.Recommendation
 	look := actionLooks[r.Action]
 	v := verdictView{Action: look.word, Shape: look.shape, Class: look.class, Kind: r.WorkIn.String(), Because: r.Because}
+	if r.Action == metrics.Unknown {
+		v.Because = sentence(r.Because)
+	}
 	v.Plan = plans[r.Action.String()]
 	if r.Action == metrics.WorkIn {
 		v.Plan = plans[r.WorkIn.String()]
@@ -148,6 +153,15 @@ func buildVerdict(a *metrics.Analysis) verdictView {
 	v.RestsOn = restsOn(a)
 	v.Caveat = "You know things the data does not: illness, travel, life stress. If this feels wrong, the inputs it used are below."
 	return v
+}
+
+// sentence starts s with a capital letter.
+func sentence(s string) string {
+	if s == "" {
+		return s
+	}
+	r, n := utf8.DecodeRuneInString(s)
+	return string(unicode.ToUpper(r)) + s[n:]
 }
 
 // notesText quotes check-in notes with their days: “sick: cold” (Mon 2 Mar).
