@@ -11,5 +11,6 @@ require (
 
 require (
 	github.com/kr/text v0.2.0 // indirect
-	golang.org/x/text v0.14.0 // indirect
+	github.com/yuin/goldmark v1.8.7 // indirect
+	golang.org/x/text v0.44.0 // indirect
 )

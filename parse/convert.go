@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"strings"
@@ -21,9 +22,28 @@ func (r *rangeCheck) check(v float64) *rowError {
 		return nil
 	}
 	if v < r.lo || (r.loOpen && v == r.lo) || v > r.hi {
-		return &rowError{r.column, fmt.Errorf("%s, got %s", r.what, num(v))}
+		return &rowError{r.column, &valueError{r.what, v}}
 	}
 	return nil
+}
+
+// valueError is a value out of its range. The row reader quotes the cell
+// as written in its place (withRaw); without it, the value as read.
+type valueError struct {
+	what string
+	v    float64
+}
+
+func (e *valueError) Error() string { return fmt.Sprintf("%s, got %s", e.what, num(e.v)) }
+
+// withRaw says what was expected and quotes the cell as written (clipped,
+// control characters made visible): got "99999999999999999999", not 1e+20.
+func withRaw(err error, raw string) error {
+	var ve *valueError
+	if raw == "" || !errors.As(err, &ve) {
+		return err
+	}
+	return fmt.Errorf("%s, got %q", ve.what, clip(strings.TrimSpace(raw)))
 }
 
 func num(v float64) string { return fmt.Sprintf("%g", v) }
@@ -75,7 +95,10 @@ func (o *owner) of(cell string) (string, *rowError) {
 	if !o.hasColumn {
 		return o.fallback, nil
 	}
-	a := strings.TrimSpace(cell)
+	a, err := CleanName(cell)
+	if err != nil {
+		return "", &rowError{"athlete", err}
+	}
 	if a == "" {
 		return "", &rowError{"athlete", fmt.Errorf("athlete is empty; this file has an athlete column, so every row needs one")}
 	}
@@ -188,7 +211,7 @@ func (c *checkinConverter) scaled(column string, v *float64, scales Scales) *row
 	}
 	lo, hi := math.Min(sc.Lo, sc.Hi), math.Max(sc.Lo, sc.Hi)
 	if *v < lo || *v > hi {
-		return &rowError{column, fmt.Errorf("want a value on the athlete's declared scale %s–%s (scales: in the profile), got %s", num(sc.Lo), num(sc.Hi), num(*v))}
+		return &rowError{column, &valueError{fmt.Sprintf("want a value on the athlete's declared scale %s–%s (scales: in the profile)", num(sc.Lo), num(sc.Hi)), *v}}
 	}
 	*v = sc.To10(*v)
 	return nil

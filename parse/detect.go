@@ -64,9 +64,9 @@ func ReadBytes(data []byte, name string, want Kind, opt Options) (*File, error) 
 	kind := nativeKind(ks, want)
 	switch kind {
 	case KindWorkouts:
-		return ReadWorkoutsBytes(data, name, opt)
+		return readWorkouts(t, opt)
 	case KindCheckins:
-		return ReadCheckinsBytes(data, name, opt)
+		return readCheckins(t, opt)
 	}
 	return nil, unknownHeader(name, t.header, ks)
 }
@@ -149,12 +149,10 @@ func unknownHeader(name string, header, ks []string) error {
 		cands = append(cands, near{s.label, missing, float64(len(s.need)-len(missing)) / float64(len(s.need))})
 	}
 	sort.SliceStable(cands, func(i, j int) bool { return cands[i].ratio > cands[j].ratio })
-	found := make([]string, 0, len(header))
-	for _, h := range header {
-		found = append(found, stripTags(h))
-	}
-	msg := fmt.Sprintf("the header does not match a format workin reads. Columns found: %s. Supported: %s.",
-		clip(strings.Join(found, ", ")), strings.Join(Formats(), "; "))
+	// The header's cells are not echoed: a team file may name any file, and
+	// an error must not print what is in it; workin inspect shows them.
+	msg := fmt.Sprintf("the header (%s) does not match a format workin reads; run 'workin inspect' on the file to see its columns. Supported: %s.",
+		plural(len(header), "column", "columns"), strings.Join(Formats(), "; "))
 	if c := cands[0]; c.ratio > 0 {
 		msg += fmt.Sprintf(" Closest: %s (missing %s).", c.label, strings.Join(c.missing, ", "))
 	} else {

@@ -93,3 +93,11 @@ func IsFileLevel(err error) bool {
 	var e *Error
 	return errors.As(err, &e) && e.FileLevel
 }
+
+// plural returns "1 column" or "3 columns".
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}

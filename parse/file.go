@@ -99,6 +99,11 @@ func ReadWorkoutsBytes(data []byte, name string, opt Options) (*File, error) {
 	if err != nil {
 		return nil, err
 	}
+	return readWorkouts(t, opt)
+}
+
+func readWorkouts(t *table, opt Options) (*File, error) {
+	name := t.file
 	b, err := bind(name, t.header, workoutColumns)
 	if err != nil {
 		return nil, err
@@ -106,7 +111,7 @@ func ReadWorkoutsBytes(data []byte, name string, opt Options) (*File, error) {
 	if !b.has["date"] && !b.has["start"] {
 		return nil, missingColumn(name, t.header, "date or start column", "date,athlete,sport,duration,rpe")
 	}
-	f := &File{Name: name, Kind: KindWorkouts, Format: "native workouts", Ignored: b.ignored}
+	f := &File{Name: name, Kind: KindWorkouts, Format: "native workouts", Ignored: b.ignored, Notes: t.notes}
 	origin := &metrics.Origin{File: name, Format: "native", Label: "workin native workouts sheet", TSSLabel: "tss"}
 	f.Columns = usedColumns(b)
 	rows, parts, err := readRows(t, b, opt, func() func(*nativeWorkout, int, *[]string) (metrics.Workout, *rowError) {
@@ -126,6 +131,11 @@ func ReadCheckinsBytes(data []byte, name string, opt Options) (*File, error) {
 	if err != nil {
 		return nil, err
 	}
+	return readCheckins(t, opt)
+}
+
+func readCheckins(t *table, opt Options) (*File, error) {
+	name := t.file
 	b, err := bind(name, t.header, checkinColumns)
 	if err != nil {
 		return nil, err
@@ -133,7 +143,7 @@ func ReadCheckinsBytes(data []byte, name string, opt Options) (*File, error) {
 	if !b.has["date"] {
 		return nil, missingColumn(name, t.header, "date column", "date,athlete,sleep_hours,soreness,hrv")
 	}
-	f := &File{Name: name, Kind: KindCheckins, Format: "native check-ins", Ignored: b.ignored}
+	f := &File{Name: name, Kind: KindCheckins, Format: "native check-ins", Ignored: b.ignored, Notes: t.notes}
 	origin := &metrics.Origin{File: name, Format: "native", Label: "workin native check-ins sheet"}
 	f.Columns = usedColumns(b)
 	rows, parts, err := readRows(t, b, opt, func() func(*nativeCheckin, int, *[]string) (metrics.Checkin, *rowError) {
@@ -328,7 +338,7 @@ func readRows[R, T any, P packedRow[P]](t *table, b *binding[R], opt Options, ne
 				if re == nil {
 					return result[T]{row: out}
 				}
-				col, err = b.written(re.column), re.err
+				col, err = b.written(re.column), withRaw(re.err, b.cell(rec, re.column))
 			}
 			return result[T]{col: col, err: err, athlete: b.athleteOf(rec, opt.Athlete)}
 		}
@@ -347,6 +357,16 @@ func (b *binding[R]) athleteOf(rec []string, owner string) string {
 		}
 	}
 	return owner
+}
+
+// cell returns a record's cell of a canonical column ("" when absent).
+func (b *binding[R]) cell(rec []string, name string) string {
+	for i, c := range b.cols {
+		if c != nil && c.name == name && i < len(rec) {
+			return rec[i]
+		}
+	}
+	return ""
 }
 
 // written returns the header cell as written for a canonical column name.

@@ -1,7 +1,6 @@
 package parse
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/workin/workin/metrics"
@@ -262,7 +261,7 @@ var pmsysWellnessSpec = &spec{
 		c.Energy = scaleTo10(v[1], 0, 10)
 		if s := positive(v[2]); metrics.Known(s) {
 			if s > 24 {
-				return c, "", &rowError{"sleep", fmt.Errorf("want hours of sleep from 0 to 24, got %s", num(s))}
+				return c, "", &rowError{"sleep", &valueError{"want hours of sleep from 0 to 24", s}}
 			}
 			c.SleepHours = s
 		}

@@ -200,7 +200,7 @@ func TestDetectionErrors(t *testing.T) {
 		name, src string
 		want      []string
 	}{
-		{"unknown header", "Foo,Bar,Baz\n1,2,3\n", []string{"x.csv:1: the header does not match a format workin reads", "Columns found: Foo, Bar, Baz", "Strava activities.csv"}},
+		{"unknown header", "Foo,Bar,Baz\n1,2,3\n", []string{"x.csv:1: the header (3 columns) does not match a format workin reads", "workin inspect", "Strava activities.csv"}},
 		{"closest match", "Activity Type,Datum,Title,Distance\nRun,2026-01-01,x,5\n", []string{"Closest: Garmin Connect Activities.csv (missing time)"}},
 		{"weekly sleep", "\ufeffDate,Avg Duration,Avg Bedtime,Avg Wake Time\nAug 7-13,--,--,--\n", []string{"weekly sleep summary"}},
 		{"zip", "PK\x03\x04rest", []string{"ZIP archive"}},

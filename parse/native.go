@@ -114,8 +114,8 @@ func bind[R any](file string, header []string, known []column[R]) (*binding[R], 
 // fill sets the row's fields from one record. On a bad cell it returns the
 // column as written in the header and the error.
 func (b *binding[R]) fill(r *R, rec []string, decimalComma bool) (string, error) {
-	if len(rec) > len(b.cols) {
-		return "", fmt.Errorf("the row has %d cells but the header has %d", len(rec), len(b.cols))
+	if err := cellCount(len(rec), len(b.cols)); err != nil {
+		return "", err
 	}
 	for i, cell := range rec {
 		c := b.cols[i]
@@ -127,6 +127,18 @@ func (b *binding[R]) fill(r *R, rec []string, decimalComma bool) (string, error)
 		}
 	}
 	return "", nil
+}
+
+// cellCount checks that a row has as many cells as the header: a cell
+// short or a cell over means the columns no longer line up.
+func cellCount(cells, header int) error {
+	switch {
+	case cells > header:
+		return fmt.Errorf("the row has %d cells but the header has %d", cells, header)
+	case cells < header:
+		return fmt.Errorf("the row has %d cells but the header has %d: a cell is missing, so the columns no longer line up (write an empty cell as ,,)", cells, header)
+	}
+	return nil
 }
 
 // HeaderKey is the matching form of a header cell: HTML tags removed,

@@ -145,10 +145,10 @@ func TestWorkoutErrors(t *testing.T) {
 		{"thousands separator", head + "2025-03-03,a,run,45,,,,\"1,200\"\n",
 			`w.csv:2: column "tss": want a plain decimal number such as 7 or 7.5 (no thousands separators or decimal commas in a comma-separated file), got "1,200"`},
 		{"exponent", head + "2025-03-03,a,run,45,1e1,,,\n", `w.csv:2: column "rpe": want a plain decimal number such as 7 or 7.5, got "1e1"`},
-		{"RPE out of range", head + "2025-03-03,a,run,45,11,,,\n", `w.csv:2: column "rpe": want an RPE from 0 to 10 (CR-10 scale), got 11`},
-		{"negative RPE", head + "2025-03-03,a,run,45,-1,,,\n", `w.csv:2: column "rpe": want an RPE from 0 to 10 (CR-10 scale), got -1`},
-		{"heart rate not human", head + "2025-03-03,a,run,45,,300,,\n", `w.csv:2: column "avg_hr": want a heart rate from 25 to 250 bpm, got 300`},
-		{"zero duration", head + "2025-03-03,a,run,0:00,,,,\n", `w.csv:2: column "duration": want a duration above zero and under 100 hours, got 0`},
+		{"RPE out of range", head + "2025-03-03,a,run,45,11,,,\n", `w.csv:2: column "rpe": want an RPE from 0 to 10 (CR-10 scale), got "11"`},
+		{"negative RPE", head + "2025-03-03,a,run,45,-1,,,\n", `w.csv:2: column "rpe": want an RPE from 0 to 10 (CR-10 scale), got "-1"`},
+		{"heart rate not human", head + "2025-03-03,a,run,45,,300,,\n", `w.csv:2: column "avg_hr": want a heart rate from 25 to 250 bpm, got "300"`},
+		{"zero duration", head + "2025-03-03,a,run,0:00,,,,\n", `w.csv:2: column "duration": want a duration above zero and under 100 hours, got "0:00"`},
 		{"bad duration", head + "2025-03-03,a,run,1:75,,,,\n", `w.csv:2: column "duration": want a duration as H:MM:SS, MM:SS or minutes (45, 37.5), got "1:75"`},
 		{"not a real day", head + "2025-02-30,a,run,45,,,,\n", `w.csv:2: column "date": want a real day as YYYY-MM-DD, got "2025-02-30"`},
 		{"US date", head + "3/4/2025,a,run,45,,,,\n", `w.csv:2: column "date": want a real day as YYYY-MM-DD, got "3/4/2025"`},
@@ -156,7 +156,7 @@ func TestWorkoutErrors(t *testing.T) {
 		{"empty athlete", head + "2025-03-03,,run,45,,,,\n", `w.csv:2: column "athlete": athlete is empty; this file has an athlete column, so every row needs one`},
 		{"too many cells", head + "2025-03-03,a,run,45,,,,,extra\n", `w.csv:2: the row has 9 cells but the header has 8`},
 		{"line after a multi-line note", "date,notes,rpe\n2025-03-03,\"a\nb\nc\",5\n2025-03-04,x,12\n",
-			`w.csv:5: column "rpe": want an RPE from 0 to 10 (CR-10 scale), got 12`},
+			`w.csv:5: column "rpe": want an RPE from 0 to 10 (CR-10 scale), got "12"`},
 		{"header as written in the error", "Date,RPE\n2025-03-03,x\n", `w.csv:2: column "RPE": want a plain decimal number such as 7 or 7.5, got "x"`},
 		{"date and start disagree", "date,start\n2025-03-04,2025-03-05 06:30\n",
 			`w.csv:2: column "start": start is on 2025-03-05 but date says 2025-03-04; give one of them or make them agree`},
@@ -190,7 +190,7 @@ func TestLenientSkipsRowsButNotFiles(t *testing.T) {
 	if f.Rows != 4 || f.Workouts.Len() != 2 || len(f.Skipped) != 2 {
 		t.Fatalf("rows %d kept %d skipped %d", f.Rows, f.Workouts.Len(), len(f.Skipped))
 	}
-	want := Skip{File: "w.csv", Line: 3, Column: "rpe", Reason: "want an RPE from 0 to 10 (CR-10 scale), got 11"}
+	want := Skip{File: "w.csv", Line: 3, Column: "rpe", Reason: "want an RPE from 0 to 10 (CR-10 scale), got \"11\""}
 	if f.Skipped[0] != want {
 		t.Errorf("skip = %+v, want %+v", f.Skipped[0], want)
 	}
@@ -220,9 +220,9 @@ func TestCheckins(t *testing.T) {
 		t.Errorf("got %+v", c)
 	}
 	for _, tc := range []struct{ src, want string }{
-		{"date,soreness\n2025-03-04,11\n", `c.csv:2: column "soreness": want a value on the 1–10 scale, got 11`},
-		{"date,sleep_hours\n2025-03-04,25\n", `c.csv:2: column "sleep_hours": want hours of sleep from 0 to 24, got 25`},
-		{"date,hrv\n2025-03-04,0\n", `c.csv:2: column "hrv": want rMSSD in ms from 1 to 500, got 0`},
+		{"date,soreness\n2025-03-04,11\n", `c.csv:2: column "soreness": want a value on the 1–10 scale, got "11"`},
+		{"date,sleep_hours\n2025-03-04,25\n", `c.csv:2: column "sleep_hours": want hours of sleep from 0 to 24, got "25"`},
+		{"date,hrv\n2025-03-04,0\n", `c.csv:2: column "hrv": want rMSSD in ms from 1 to 500, got "0"`},
 		{"soreness\n5\n", `c.csv:1: the header has no date column (found: soreness); a native sheet starts like "date,athlete,sleep_hours,soreness,hrv"`},
 	} {
 		_, err := ReadCheckins(strings.NewReader(tc.src), "c.csv", Options{})

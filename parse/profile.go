@@ -154,11 +154,12 @@ func readTeam(data []byte, name string, load Loader) (*Config, error) {
 			return nil, err
 		}
 		line := lineOf(a.Where)
-		if first, dup := seen[a.Profile.ID]; dup {
+		key := NameKey(a.Profile.ID)
+		if first, dup := seen[key]; dup {
 			return nil, &Error{File: name, Line: line, FileLevel: true,
-				Msg: fmt.Sprintf("athlete id %q appears twice (lines %d and %d); ids must be unique", a.Profile.ID, first, line)}
+				Msg: fmt.Sprintf("athlete id %q appears twice (lines %d and %d; ids are matched without regard to case); ids must be unique", a.Profile.ID, first, line)}
 		}
-		seen[a.Profile.ID] = line
+		seen[key] = line
 		c.Athletes = append(c.Athletes, a)
 	}
 	return c, nil
@@ -254,16 +255,25 @@ func (py *profileYAML) athlete(file, defaultID string, line int) (Athlete, error
 		l, c := v.pos()
 		return &Error{File: file, Line: l, Col: c, Msg: fmt.Sprintf(format, args...), FileLevel: true}
 	}
-	id := py.ID.V
+	id, err := CleanName(py.ID.V)
+	if err != nil {
+		return Athlete{}, at(py.ID, "id: %v", err)
+	}
+	name, err := CleanName(py.Name.V)
+	if err != nil {
+		return Athlete{}, at(py.Name, "name: %v", err)
+	}
 	if id == "" {
-		id = defaultID
+		if id, err = CleanName(defaultID); err != nil {
+			return Athlete{}, &Error{File: file, Line: line, FileLevel: true, Msg: "the profile's file name, used as its id: " + err.Error() + "; add id: to the profile"}
+		}
 	}
 	if id == "" {
 		return Athlete{}, &Error{File: file, Line: line, FileLevel: true, Msg: "an inline athlete needs an id"}
 	}
 	p := metrics.NewProfile(id)
-	if py.Name.V != "" {
-		p.Name = py.Name.V
+	if name != "" {
+		p.Name = name
 	}
 	a := Athlete{Params: metrics.DefaultParams(), Where: fmt.Sprintf("%s:%d", file, max(line, py.ID.Line))}
 	switch strings.ToLower(py.Sex.V) {
@@ -287,10 +297,10 @@ func (py *profileYAML) athlete(file, defaultID string, line int) (Athlete, error
 			continue
 		}
 		if h.v.V != math.Trunc(h.v.V) {
-			return a, at(h.v, "%s must be a whole number of bpm, got %s", h.key, num(h.v.V))
+			return a, at(h.v, "%s must be a whole number of bpm, got %s", h.key, clip(h.v.Raw))
 		}
 		if h.v.V < 25 || h.v.V > 250 {
-			return a, at(h.v, "%s must be between 25 and 250 bpm, got %s", h.key, num(h.v.V))
+			return a, at(h.v, "%s must be between 25 and 250 bpm, got %s", h.key, clip(h.v.Raw))
 		}
 		*h.dst = h.v.V
 		a.Given = append(a.Given, h.key)
@@ -303,7 +313,7 @@ func (py *profileYAML) athlete(file, defaultID string, line int) (Athlete, error
 	}
 	if py.FTP.Set {
 		if !(py.FTP.V > 0) || py.FTP.V > 2000 {
-			return a, at(py.FTP, "ftp must be between 1 and 2000 W, got %s", num(py.FTP.V))
+			return a, at(py.FTP, "ftp must be between 1 and 2000 W, got %s", clip(py.FTP.Raw))
 		}
 		p.FTP = py.FTP.V
 		a.Given = append(a.Given, "ftp")
@@ -317,8 +327,10 @@ func (py *profileYAML) athlete(file, defaultID string, line int) (Athlete, error
 		a.Given = append(a.Given, "threshold_pace")
 	}
 	if py.Timezone.Set {
+		// Local is the machine's zone: it would make the report depend on
+		// where it runs. Only IANA names (and UTC) are accepted.
 		loc, err := time.LoadLocation(py.Timezone.V)
-		if err != nil || py.Timezone.V == "" {
+		if err != nil || py.Timezone.V == "" || strings.EqualFold(py.Timezone.V, "Local") || strings.HasPrefix(py.Timezone.V, "/") {
 			return a, at(py.Timezone, "timezone must be an IANA zone name such as Europe/Madrid, got %q", clip(py.Timezone.V))
 		}
 		a.Timezone, a.Zone = py.Timezone.V, loc

@@ -127,7 +127,7 @@ athletes:
 		t.Errorf("ben = %+v", ben)
 	}
 	for _, tc := range []struct{ src, want string }{
-		{"team: T\nathletes:\n  - id: a\n  - id: b\n  - id: a\n", `t/team.yaml:5: athlete id "a" appears twice (lines 3 and 5); ids must be unique`},
+		{"team: T\nathletes:\n  - id: a\n  - id: b\n  - id: a\n", `t/team.yaml:5: athlete id "a" appears twice (lines 3 and 5; ids are matched without regard to case); ids must be unique`},
 		{"team: T\n", "t/team.yaml: the team lists no athletes; add `athletes:` with `- profile: ana.yaml` or inline profiles"},
 		{"athletes:\n  - profile: nope.yaml\n", "t/team.yaml:2:14: cannot read profile t/nope.yaml: no such file"},
 		{"athletes:\n  - name: X\n", "t/team.yaml:2: an inline athlete needs an id"},
@@ -166,7 +166,7 @@ func TestScales(t *testing.T) {
 		t.Errorf("scaled check-in = %+v", k)
 	}
 	_, err = ReadCheckins(strings.NewReader("date,soreness\n2026-01-05,8\n"), "h.csv", Options{Athlete: "h", Scales: func(string) Scales { return sc }})
-	want := `h.csv:2: column "soreness": want a value on the athlete's declared scale 1–7 (scales: in the profile), got 8`
+	want := `h.csv:2: column "soreness": want a value on the athlete's declared scale 1–7 (scales: in the profile), got "8"`
 	if err == nil || err.Error() != want {
 		t.Errorf("error = %v, want %s", err, want)
 	}

@@ -61,36 +61,46 @@ type numRule struct {
 	v     *yNum
 	whole bool
 	min   float64 // smallest allowed value
+	max   float64 // largest allowed value: windows of at most ten years, ratios and scores that mean something
 	set   func(p *metrics.Params, v float64)
 }
 
+// Bounds of the rules keys: day windows up to ten years, week counts up to
+// ten years, loads and ratios far beyond any real value but finite.
+const (
+	maxDays  = 3650
+	maxWeeks = 520
+	maxLoad  = 10000
+	maxRatio = 100
+)
+
 func (r *rulesYAML) numbers() []numRule {
 	return []numRule{
-		{"srpe_k", &r.SRPEK, false, 1e-9, func(p *metrics.Params, v float64) { p.SRPEK = v }},
-		{"rest_load_max", &r.RestLoadMax, false, 0, func(p *metrics.Params, v float64) { p.RestLoadMax = v }},
-		{"ctl_days", &r.CTLDays, true, 1, func(p *metrics.Params, v float64) { p.CTLDays = int(v) }},
-		{"atl_days", &r.ATLDays, true, 1, func(p *metrics.Params, v float64) { p.ATLDays = int(v) }},
-		{"ctl_seed", &r.CTLSeed, false, 0, func(p *metrics.Params, v float64) { p.CTLSeed = v }},
-		{"atl_seed", &r.ATLSeed, false, 0, func(p *metrics.Params, v float64) { p.ATLSeed = v }},
-		{"acwr_acute_days", &r.ACWRAcuteDays, true, 1, func(p *metrics.Params, v float64) { p.ACWRAcuteDays = int(v) }},
-		{"acwr_chronic_days", &r.ACWRChronicDays, true, 2, func(p *metrics.Params, v float64) { p.ACWRChronicDays = int(v) }},
-		{"no_rest_days", &r.NoRestDays, true, 1, func(p *metrics.Params, v float64) { p.NoRestDays = int(v) }},
-		{"no_rest_alert_days", &r.NoRestAlertDays, true, 1, func(p *metrics.Params, v float64) { p.NoRestAlertDays = int(v) }},
-		{"hard_rpe", &r.HardRPE, false, 0, func(p *metrics.Params, v float64) { p.HardRPE = v }},
-		{"hard_if", &r.HardIF, false, 1e-9, func(p *metrics.Params, v float64) { p.HardIF = v }},
-		{"spike_acwr", &r.SpikeACWR, false, 1e-9, func(p *metrics.Params, v float64) { p.SpikeACWR = v }},
-		{"spike_min_chronic", &r.SpikeMinChronic, false, 0, func(p *metrics.Params, v float64) { p.SpikeMinChronic = v }},
-		{"monotony_max", &r.MonotonyMax, false, 1e-9, func(p *metrics.Params, v float64) { p.MonotonyMax = v }},
-		{"soreness_min", &r.SorenessMin, false, 1, func(p *metrics.Params, v float64) { p.SorenessMin = v }},
-		{"soreness_days", &r.SorenessDays, true, 1, func(p *metrics.Params, v float64) { p.SorenessDays = int(v) }},
-		{"effort_drift_rpe", &r.EffortDriftRPE, false, 1e-9, func(p *metrics.Params, v float64) { p.EffortDriftRPE = v }},
-		{"hrv_baseline_days", &r.HRVBaselineDays, true, 14, func(p *metrics.Params, v float64) { p.HRVBaselineDays = int(v) }},
-		{"hrv_swc_sd", &r.HRVSWCSD, false, 0, func(p *metrics.Params, v float64) { p.HRVSWCSD = v }},
-		{"rhr_delta_bpm", &r.RHRDeltaBPM, false, 0, func(p *metrics.Params, v float64) { p.RHRDeltaBPM = v }},
-		{"readiness_low", &r.ReadinessLow, false, 0, func(p *metrics.Params, v float64) { p.ReadinessLow = v }},
-		{"readiness_rest", &r.ReadinessRest, false, 0, func(p *metrics.Params, v float64) { p.ReadinessRest = v }},
-		{"deload_ratio", &r.DeloadRatio, false, 1e-9, func(p *metrics.Params, v float64) { p.DeloadRatio = v }},
-		{"deload_weeks", &r.DeloadWeeks, true, 1, func(p *metrics.Params, v float64) { p.DeloadWeeks = int(v) }},
+		{"srpe_k", &r.SRPEK, false, 1e-9, 100, func(p *metrics.Params, v float64) { p.SRPEK = v }},
+		{"rest_load_max", &r.RestLoadMax, false, 0, maxLoad, func(p *metrics.Params, v float64) { p.RestLoadMax = v }},
+		{"ctl_days", &r.CTLDays, true, 1, maxDays, func(p *metrics.Params, v float64) { p.CTLDays = int(v) }},
+		{"atl_days", &r.ATLDays, true, 1, maxDays, func(p *metrics.Params, v float64) { p.ATLDays = int(v) }},
+		{"ctl_seed", &r.CTLSeed, false, 0, maxLoad, func(p *metrics.Params, v float64) { p.CTLSeed = v }},
+		{"atl_seed", &r.ATLSeed, false, 0, maxLoad, func(p *metrics.Params, v float64) { p.ATLSeed = v }},
+		{"acwr_acute_days", &r.ACWRAcuteDays, true, 1, maxDays, func(p *metrics.Params, v float64) { p.ACWRAcuteDays = int(v) }},
+		{"acwr_chronic_days", &r.ACWRChronicDays, true, 2, maxDays, func(p *metrics.Params, v float64) { p.ACWRChronicDays = int(v) }},
+		{"no_rest_days", &r.NoRestDays, true, 1, maxDays, func(p *metrics.Params, v float64) { p.NoRestDays = int(v) }},
+		{"no_rest_alert_days", &r.NoRestAlertDays, true, 1, maxDays, func(p *metrics.Params, v float64) { p.NoRestAlertDays = int(v) }},
+		{"hard_rpe", &r.HardRPE, false, 0, 10, func(p *metrics.Params, v float64) { p.HardRPE = v }},
+		{"hard_if", &r.HardIF, false, 1e-9, 10, func(p *metrics.Params, v float64) { p.HardIF = v }},
+		{"spike_acwr", &r.SpikeACWR, false, 1e-9, maxRatio, func(p *metrics.Params, v float64) { p.SpikeACWR = v }},
+		{"spike_min_chronic", &r.SpikeMinChronic, false, 0, maxLoad, func(p *metrics.Params, v float64) { p.SpikeMinChronic = v }},
+		{"monotony_max", &r.MonotonyMax, false, 1e-9, metrics.MonotonyCap, func(p *metrics.Params, v float64) { p.MonotonyMax = v }},
+		{"soreness_min", &r.SorenessMin, false, 1, 10, func(p *metrics.Params, v float64) { p.SorenessMin = v }},
+		{"soreness_days", &r.SorenessDays, true, 1, maxDays, func(p *metrics.Params, v float64) { p.SorenessDays = int(v) }},
+		{"effort_drift_rpe", &r.EffortDriftRPE, false, 1e-9, 10, func(p *metrics.Params, v float64) { p.EffortDriftRPE = v }},
+		{"hrv_baseline_days", &r.HRVBaselineDays, true, 14, maxDays, func(p *metrics.Params, v float64) { p.HRVBaselineDays = int(v) }},
+		{"hrv_swc_sd", &r.HRVSWCSD, false, 0, 10, func(p *metrics.Params, v float64) { p.HRVSWCSD = v }},
+		{"rhr_delta_bpm", &r.RHRDeltaBPM, false, 0, 100, func(p *metrics.Params, v float64) { p.RHRDeltaBPM = v }},
+		{"readiness_low", &r.ReadinessLow, false, 0, 100, func(p *metrics.Params, v float64) { p.ReadinessLow = v }},
+		{"readiness_rest", &r.ReadinessRest, false, 0, 100, func(p *metrics.Params, v float64) { p.ReadinessRest = v }},
+		{"deload_ratio", &r.DeloadRatio, false, 1e-9, maxRatio, func(p *metrics.Params, v float64) { p.DeloadRatio = v }},
+		{"deload_weeks", &r.DeloadWeeks, true, 1, maxWeeks, func(p *metrics.Params, v float64) { p.DeloadWeeks = int(v) }},
 	}
 }
 
@@ -129,10 +139,10 @@ func (r *rulesYAML) apply(p *metrics.Params, file string) error {
 		}
 		v := n.v.V
 		if n.whole && v != math.Trunc(v) {
-			return at(n.v.Line, n.v.Col, "%s must be a whole number, got %s", n.key, num(v))
+			return at(n.v.Line, n.v.Col, "%s must be a whole number, got %s", n.key, clip(n.v.Raw))
 		}
-		if v < n.min || math.IsInf(v, 0) || math.IsNaN(v) {
-			return at(n.v.Line, n.v.Col, "%s must be at least %s, got %s", n.key, num(n.min), num(v))
+		if v < n.min || v > n.max || math.IsInf(v, 0) || math.IsNaN(v) {
+			return at(n.v.Line, n.v.Col, "%s must be from %s to %s, got %s", n.key, num(n.min), num(n.max), clip(n.v.Raw))
 		}
 		n.set(p, v)
 		record(n.key, num(v), n.v.Line)
@@ -188,14 +198,18 @@ func (r *rulesYAML) applyWeights(p *metrics.Params, at func(int, int, string, ..
 		if !w.v.Set {
 			continue
 		}
-		if w.v.V < 0 || math.IsInf(w.v.V, 0) || math.IsNaN(w.v.V) {
-			return at(w.v.Line, w.v.Col, "readiness_weights.%s must not be negative, got %s", w.key, num(w.v.V))
+		if w.v.V < 0 || w.v.V > maxWeight || math.IsInf(w.v.V, 0) || math.IsNaN(w.v.V) {
+			return at(w.v.Line, w.v.Col, "readiness_weights.%s must be from 0 to %s, got %s", w.key, num(maxWeight), clip(w.v.Raw))
 		}
 		*w.dst = w.v.V
 		record("readiness_weights."+w.key, num(w.v.V), w.v.Line)
 	}
 	return nil
 }
+
+// maxWeight bounds a readiness weight: weights are relative, so 100 leaves
+// any share possible and the sum can never overflow.
+const maxWeight = 100
 
 func weekday(s string) (time.Weekday, bool) {
 	s = strings.ToLower(strings.TrimSpace(s))

@@ -21,7 +21,8 @@ type table struct {
 	comma    rune
 	header   []string
 	body     []byte
-	bodyLine int // physical line of the first byte of body
+	bodyLine int      // physical line of the first byte of body
+	notes    []string // how the text was decoded (UTF-16, Windows-1252, CR line endings)
 }
 
 var bom = []byte{0xEF, 0xBB, 0xBF}
@@ -32,8 +33,11 @@ func newTable(file string, data []byte) (*table, error) {
 	if len(data) == 0 {
 		return nil, fileError(file, 0, "the file is empty (0 bytes); want a CSV file with a header row")
 	}
-	data = bytes.TrimPrefix(data, bom)
-	t := &table{file: file, comma: sniffComma(data)}
+	data, notes, err := decodeText(file, data)
+	if err != nil {
+		return nil, err
+	}
+	t := &table{file: file, comma: sniffComma(data), notes: notes}
 	r := t.reader(data)
 	header, err := r.Read()
 	if err == io.EOF {
@@ -42,7 +46,13 @@ func newTable(file string, data []byte) (*table, error) {
 	if err != nil {
 		return nil, t.syntaxError(err, 1)
 	}
-	t.header = append([]string(nil), header...)
+	t.header = make([]string, len(header))
+	for i, h := range header {
+		if strings.ContainsAny(h, "\r\n") {
+			return nil, fileError(file, 1, "header cell %d holds a line break: the header row is malformed (a quote left open?) and would swallow the rows; check the first line", i+1)
+		}
+		t.header[i] = strings.Clone(h)
+	}
 	off := int(r.InputOffset())
 	t.body = data[off:]
 	t.bodyLine = 1 + bytes.Count(data[:off], []byte{'\n'})
@@ -89,6 +99,11 @@ func sniffComma(data []byte) rune {
 func (t *table) syntaxError(err error, first int) error {
 	var pe *csv.ParseError
 	if errors.As(err, &pe) {
+		if errors.Is(pe.Err, csv.ErrQuote) && pe.StartLine < pe.Line {
+			// A quote left open runs to the end of the file: name where it opened.
+			return &Error{File: t.file, Line: first + pe.StartLine - 1, FileLevel: true, Err: err,
+				Msg: fmt.Sprintf("a quoted cell opens in the record that starts here and is never closed (it runs to line %d); close the quote or remove it", first+pe.Line-1)}
+		}
 		return &Error{File: t.file, Line: first + pe.Line - 1, FileLevel: true, Err: err,
 			Msg: fmt.Sprintf("malformed CSV at column %d: %v", pe.Column, pe.Err)}
 	}

@@ -206,7 +206,7 @@ func inRange(column string, x, lo, hi float64, what string) *rowError {
 	if !metrics.Known(x) || x >= lo && x <= hi {
 		return nil
 	}
-	return &rowError{column, fmt.Errorf("want %s from %s to %s, got %s", what, num(lo), num(hi), num(x))}
+	return &rowError{column, &valueError{fmt.Sprintf("want %s from %s to %s", what, num(lo), num(hi)), x}}
 }
 
 // round keeps a converted value to a sensible precision.

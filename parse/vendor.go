@@ -148,6 +148,32 @@ func (r *vrow) when(field string) (stamp, *rowError) {
 	return st, nil
 }
 
+// rawFields name, for the canonical columns the plausibility checks
+// report, the export fields a value may have come from, in order: the
+// first with a cell in the row is quoted as written.
+var rawFields = map[string][]string{
+	"duration":    {"moving", "elapsed", "time", "hours", "minutes"},
+	"distance_km": {"distance"},
+	"tss":         {"tss", "load"},
+	"sleep_hours": {"sleep", "asleep", "duration"},
+	"resting_hr":  {"rhr"},
+	"date":        {"start", "date", "day", "wake", "end", "time"},
+}
+
+// fieldOf maps a rowError's column (a field of the spec, or a canonical
+// column of the checks every format passes) to the field of the spec.
+func (b *vbinding) fieldOf(r *vrow, column string) string {
+	if _, ok := b.index[column]; ok {
+		return column
+	}
+	for _, f := range rawFields[column] {
+		if _, ok := b.index[f]; ok && r.str(f) != "" {
+			return f
+		}
+	}
+	return column
+}
+
 // errColumn maps a rowError's field to the header cell as written.
 func (b *vbinding) errColumn(field string) string {
 	if w, ok := b.written[field]; ok {
@@ -170,7 +196,7 @@ func (b *vbinding) mapping() []string {
 // readVendor reads a file in a vendor format.
 func readVendor(t *table, b *vbinding, opt Options) (*File, error) {
 	s := b.spec
-	f := &File{Name: t.file, Kind: s.kind, Format: s.label, Ignored: b.ignored, Columns: b.mapping()}
+	f := &File{Name: t.file, Kind: s.kind, Format: s.label, Ignored: b.ignored, Columns: b.mapping(), Notes: t.notes}
 	origin := &metrics.Origin{File: t.file, Format: s.name, Label: s.label, TSSLabel: s.load}
 	var loc *time.Location
 	unit := "km"
@@ -237,13 +263,19 @@ func vendorRows[T any, P packedRow[P]](t *table, b *vbinding, opt Options, row f
 	convert func(*vrow) (T, string, *rowError), check func(T) *rowError, own func(T, int) T, pack func(T, *textTable) P) (rows[P], []part, error) {
 	return collect(t, opt, func() func([]string, int, *[]string) result[T] {
 		stamps := &stampReader{}
+		width := len(t.header)
 		return func(rec []string, line int, _ *[]string) result[T] {
-			x, drop, re := convert(row(rec, stamps))
+			if err := cellCount(len(rec), width); err != nil {
+				return result[T]{err: err, athlete: opt.Athlete}
+			}
+			vr := row(rec, stamps)
+			x, drop, re := convert(vr)
 			if re == nil && drop == "" {
 				re = check(x)
 			}
 			if re != nil {
-				return result[T]{col: b.errColumn(re.column), err: re.err, athlete: opt.Athlete}
+				field := b.fieldOf(vr, re.column)
+				return result[T]{col: b.errColumn(field), err: withRaw(re.err, vr.str(field)), athlete: opt.Athlete}
 			}
 			return result[T]{row: own(x, line), drop: drop}
 		}

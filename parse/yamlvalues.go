@@ -2,6 +2,7 @@ package parse
 
 import (
 	"bytes"
+	"math"
 	"errors"
 	"fmt"
 	"io"
@@ -26,6 +27,7 @@ func (e *posError) Error() string { return fmt.Sprintf("line %d: %s", e.line, e.
 
 type yNum struct {
 	V         float64
+	Raw       string // as written, for messages
 	Line, Col int
 	Set       bool
 }
@@ -38,7 +40,10 @@ func (n *yNum) UnmarshalYAML(node *yaml.Node) error {
 	if err := node.Decode(&n.V); err != nil {
 		return &posError{node.Line, node.Column, fmt.Sprintf("want a number, got %q", clip(node.Value))}
 	}
-	n.Set = true
+	if math.IsInf(n.V, 0) || math.IsNaN(n.V) {
+		return &posError{node.Line, node.Column, fmt.Sprintf("want a finite number, got %q", clip(node.Value))}
+	}
+	n.Raw, n.Set = node.Value, true
 	return nil
 }
 

@@ -300,8 +300,8 @@ func (r *roster) configure(cfg *parse.Config) []source {
 func (r *roster) add(a parse.Athlete) *entry {
 	e := &entry{cfg: a}
 	r.athletes = append(r.athletes, e)
-	r.byKey[a.Profile.ID] = e
-	if name := strings.ToLower(a.Profile.Name); name != "" {
+	r.byKey[parse.NameKey(a.Profile.ID)] = e
+	if name := parse.NameKey(a.Profile.Name); name != "" {
 		if _, taken := r.byKey[name]; !taken {
 			r.byKey[name] = e
 		}
@@ -446,14 +446,13 @@ func prefixed(file string, notes []string) []string {
 	return out
 }
 
+// lookup finds an athlete by id or name, matched by parse.NameKey (case
+// folded, normal form C).
 func (r *roster) lookup(id string) *entry {
 	if id == "" {
 		return nil
 	}
-	if e, ok := r.byKey[id]; ok {
-		return e
-	}
-	return r.byKey[strings.ToLower(id)]
+	return r.byKey[parse.NameKey(id)]
 }
 
 // athleteOf finds the athlete of a file's rows named name (line is the

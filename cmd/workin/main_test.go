@@ -158,7 +158,7 @@ func TestExitCodes(t *testing.T) {
 		{"two configs", []string{"report", "a.yaml", "b.yaml"}, 2, "give one team or profile file, got 2"},
 		{"one file for two outputs", []string{"report", "--workouts", bad, "-o", "x.out", "--json", "./x.out"}, 2, "two outputs would be written to ./x.out"},
 		{"bad cell", []string{"report", "--workouts", bad, "-o", filepath.Join(dir, "x.html")}, 1,
-			bad + `:3: column "rpe": want an RPE from 0 to 10 (CR-10 scale), got 11`},
+			bad + `:3: column "rpe": want an RPE from 0 to 10 (CR-10 scale), got "11"`},
 		{"missing file", []string{"report", "--workouts", filepath.Join(dir, "nope.csv")}, 1, "cannot read the file"},
 		{"lenient skips the row", []string{"report", "--workouts", bad, "--lenient", "-o", filepath.Join(dir, "x.html")}, 0, ""},
 		{"help", []string{"help"}, 0, ""},
@@ -430,7 +430,7 @@ func TestInspect(t *testing.T) {
 	if err := run([]string{"inspect", bad}, &out, &errOut); err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(out.String(), `problem: line 2: column "rpe": want an RPE from 0 to 10 (CR-10 scale), got 11`) {
+	if !strings.Contains(out.String(), `problem: line 2: column "rpe": want an RPE from 0 to 10 (CR-10 scale), got "11"`) {
 		t.Errorf("inspect does not show the problem:\n%s", out.String())
 	}
 	if err := run([]string{"inspect", filepath.Join(t.TempDir(), "none.csv")}, &out, &errOut); codeOf(err) != 1 {
