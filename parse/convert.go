@@ -148,11 +148,28 @@ func (c *workoutConverter) convert(r *nativeWorkout, line int, notes *[]string) 
 // checkWorkout applies the plausibility checks every workout passes,
 // whatever its format.
 func checkWorkout(w *metrics.Workout) *rowError {
-	return firstError(rangeDuration.check(w.Duration), rangeDistance.check(w.DistanceKm), rangeRPE.check(w.RPE),
+	return firstError(checkDate(w.Date), rangeDuration.check(w.Duration), rangeDistance.check(w.DistanceKm), rangeRPE.check(w.RPE),
 		rangeAvgHR.check(w.AvgHR), rangeMaxHR.check(w.MaxHR), rangePower.check(w.AvgPower), rangeNP.check(w.NP),
 		rangeTSS.check(w.TSS), rangeTRIMP.check(w.TRIMP),
 		rangeStatedFTP.check(w.Stated.FTP), rangeStatedLTHR.check(w.Stated.LTHR),
 		rangeStatedRest.check(w.Stated.RestingHR), rangeStatedMax.check(w.Stated.MaxHR))
+}
+
+// The plausible days of a training log: no export holds a session before
+// 1980, and a year beyond 2100 is a typing mistake. Outside them a date is
+// refused with its position rather than stretching the report over
+// centuries.
+var (
+	firstPlausible = metrics.DateOf(1980, 1, 1)
+	lastPlausible  = metrics.DateOf(2100, 12, 31)
+)
+
+// checkDate refuses a day outside the plausible years.
+func checkDate(d metrics.Date) *rowError {
+	if d < firstPlausible || d > lastPlausible {
+		return &rowError{"date", fmt.Errorf("%s is not a plausible day for a training log (workin reads 1980 to 2100); a mistyped year?", d)}
+	}
+	return nil
 }
 
 // The athlete settings an export states (intervals.icu); the columns are
@@ -234,7 +251,7 @@ func (c *checkinConverter) convert(r *nativeCheckin, line int, notes *[]string) 
 	if c.scales != nil {
 		scales = c.scales(k.Athlete)
 	}
-	if e := firstError(rangeSleep.check(k.SleepHours), c.scaled("sleep_quality", &k.SleepQuality, scales),
+	if e := firstError(checkDate(k.Date), rangeSleep.check(k.SleepHours), c.scaled("sleep_quality", &k.SleepQuality, scales),
 		c.scaled("soreness", &k.Soreness, scales), c.scaled("stress", &k.Stress, scales), c.scaled("mood", &k.Mood, scales),
 		c.scaled("energy", &k.Energy, scales), rangeHRV.check(k.HRV), rangeRestHR.check(k.RestingHR)); e != nil {
 		return k, e

@@ -23,9 +23,12 @@ type Error struct {
 	Err       error
 }
 
+// Error is one line: the file name, the column and the message are made
+// Visible, so nothing from the input can break the line or reach a
+// terminal raw.
 func (e *Error) Error() string {
 	var b strings.Builder
-	b.WriteString(e.File)
+	b.WriteString(Visible(e.File))
 	if e.Line > 0 {
 		fmt.Fprintf(&b, ":%d", e.Line)
 		if e.Col > 0 {
@@ -36,7 +39,7 @@ func (e *Error) Error() string {
 	if e.Column != "" {
 		fmt.Fprintf(&b, "column %q: ", clip(e.Column))
 	}
-	b.WriteString(e.Msg)
+	b.WriteString(Visible(e.Msg))
 	return b.String()
 }
 

@@ -67,6 +67,21 @@ type File struct {
 	Checkins Checkins // the rows kept, for a check-ins file
 }
 
+// Relabel renames the file everywhere it is named, its rows' origin and its
+// skipped rows included: --redact names files by role ("workouts file 1")
+// so that a file named after a person leaves no trace in the outputs.
+func (f *File) Relabel(name string) {
+	f.Name = name
+	for _, o := range []*metrics.Origin{f.Workouts.origin, f.Checkins.origin} {
+		if o != nil {
+			o.File = name
+		}
+	}
+	for i := range f.Skipped {
+		f.Skipped[i].File = name
+	}
+}
+
 // Used is the number of rows kept.
 func (f *File) Used() int { return f.Workouts.Len() + f.Checkins.Len() }
 

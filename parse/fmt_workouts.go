@@ -353,7 +353,7 @@ var pmsysSRPESpec = &spec{
 		if e != nil {
 			return w, "", e
 		}
-		if e := checkWorkout(&w); e != nil {
+		if e := firstError(rangeDuration.check(w.Duration), rangeRPE.check(w.RPE)); e != nil {
 			return w, "", e
 		}
 		start := int(end.sec)

@@ -3,6 +3,7 @@ package parse
 import (
 	"fmt"
 	"math"
+	"unicode/utf8"
 	"path/filepath"
 	"strings"
 	"time"
@@ -42,6 +43,9 @@ type Athlete struct {
 	// Scales maps check-in columns to the scale the athlete's sheet uses,
 	// when it is not 1–10.
 	Scales Scales
+	// IDGiven is set when the profile writes its id (not taken from the
+	// file name).
+	IDGiven bool
 	Where  string // file:line where the athlete is defined
 }
 
@@ -96,6 +100,9 @@ type Loader func(path string) ([]byte, error)
 // `athletes` key is a team; anything else is one athlete's profile.
 // Relative paths inside are resolved against the file's directory.
 func ReadConfig(data []byte, name string, load Loader) (*Config, error) {
+	if err := utf8Text(data, name); err != nil {
+		return nil, err
+	}
 	var root yaml.Node
 	if err := yaml.Unmarshal(data, &root); err != nil {
 		return nil, yamlError(name, err)
@@ -119,6 +126,16 @@ func ReadConfig(data []byte, name string, load Loader) (*Config, error) {
 		return nil, err
 	}
 	return &Config{File: name, Athletes: []Athlete{a}}, nil
+}
+
+// utf8Text refuses a YAML file that is not UTF-8, at the line of the first
+// byte that is not.
+func utf8Text(data []byte, file string) error {
+	if utf8.Valid(data) {
+		return nil
+	}
+	i := firstInvalid(data)
+	return fileError(file, lineAt(data, i), "byte 0x%02X is not UTF-8: save the file as UTF-8", data[i])
 }
 
 func isTeam(root *yaml.Node) bool {
@@ -198,6 +215,9 @@ func teamAthlete(e *teamEntry, team string, load Loader, teamParams metrics.Para
 		return Athlete{}, &Error{File: team, Line: e.Profile.Line, Col: e.Profile.Col, FileLevel: true, Err: err,
 			Msg: fmt.Sprintf("cannot read profile %s: %v", path, err)}
 	}
+	if err := utf8Text(data, path); err != nil {
+		return Athlete{}, err
+	}
 	var py profileYAML
 	if err := strictDecode(data, path, &py); err != nil {
 		return Athlete{}, err
@@ -275,7 +295,7 @@ func (py *profileYAML) athlete(file, defaultID string, line int) (Athlete, error
 	if name != "" {
 		p.Name = name
 	}
-	a := Athlete{Params: metrics.DefaultParams(), Where: fmt.Sprintf("%s:%d", file, max(line, py.ID.Line))}
+	a := Athlete{Params: metrics.DefaultParams(), Where: fmt.Sprintf("%s:%d", file, max(line, py.ID.Line)), IDGiven: py.ID.Set && id != ""}
 	switch strings.ToLower(py.Sex.V) {
 	case "":
 	case "male", "m":

@@ -16,6 +16,15 @@ type Workouts struct{ rows[workoutRow] }
 // Checkins are the check-ins of one file, stored like Workouts.
 type Checkins struct{ rows[checkinRow] }
 
+// DateAt returns the day of row i without unpacking the row.
+func (r *rows[P]) DateAt(i int) metrics.Date { return r.packed[i].day() }
+
+// LineAt returns the physical line of row i.
+func (w *Workouts) LineAt(i int) int { return int(w.packed[i].line) }
+
+// LineAt returns the physical line of row i.
+func (c *Checkins) LineAt(i int) int { return int(c.packed[i].line) }
+
 // At returns row i, 0 ≤ i < Len.
 func (w *Workouts) At(i int) metrics.Workout { return w.packed[i].unpack(w.text, w.origin) }
 
@@ -60,9 +69,9 @@ type packedRow[P any] interface {
 // Group is the rows of one athlete in a file: their indexes in file order
 // and the date of the latest.
 type Group struct {
-	Athlete string // as written in the file ("" when the file names no athlete)
-	Rows    []int32
-	Last    metrics.Date
+	Athlete     string // as written in the file ("" when the file names no athlete)
+	Rows        []int32
+	First, Last metrics.Date
 }
 
 // ByAthlete groups the rows by athlete, in the order of each athlete's
@@ -79,14 +88,14 @@ func (r *rows[P]) ByAthlete() []Group {
 			g = at[name] - 1
 			if g < 0 {
 				g = int32(len(groups))
-				groups = append(groups, Group{Athlete: name, Last: p.day()})
+				groups = append(groups, Group{Athlete: name, First: p.day(), Last: p.day()})
 				at[name] = g + 1
 			}
 			slot[ref] = g + 1
 		}
 		grp := &groups[g]
 		grp.Rows = append(grp.Rows, int32(i))
-		grp.Last = max(grp.Last, p.day())
+		grp.First, grp.Last = min(grp.First, p.day()), max(grp.Last, p.day())
 	}
 	return groups
 }

@@ -227,7 +227,7 @@ func readVendor(t *table, b *vbinding, opt Options) (*File, error) {
 		var rs rows[checkinRow]
 		var parts []part
 		rs, parts, err = vendorRows(t, b, opt, row, s.checkin, func(c metrics.Checkin) *rowError {
-			return firstError(rangeSleep.check(c.SleepHours), rangeHRV.check(c.HRV), rangeRestHR.check(c.RestingHR))
+			return firstError(checkDate(c.Date), rangeSleep.check(c.SleepHours), rangeHRV.check(c.HRV), rangeRestHR.check(c.RestingHR))
 		}, func(c metrics.Checkin, line int) metrics.Checkin {
 			c.Athlete, c.Origin, c.Line = opt.Athlete, origin, int32(line)
 			return c

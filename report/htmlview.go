@@ -20,7 +20,7 @@ type pageView struct {
 	Overview  overviewView
 	Sections  []template.HTML // one rendered section per athlete
 	Files     []fileView
-	Orphans   []skipView
+	Orphans   skipList
 	Methods   methodsView
 	Skeletons template.JS
 	ECharts   template.JS
@@ -77,7 +77,7 @@ type weekView struct {
 
 type qualityView struct {
 	RowsRead, Workouts, Checkins int
-	Skipped                      []skipView
+	Skipped                      skipList
 	Merges                       []string
 	Sources                      []sourceView
 	K                            string
@@ -183,12 +183,23 @@ func buildFile(f File) fileView {
 		Skipped: fmt.Sprint(f.Skipped), Span: span, Ignored: strings.Join(f.Ignored, ", "), Notes: f.Notes}
 }
 
-func skipViews(ss []parse.Skip) []skipView {
-	out := make([]skipView, 0, len(ss))
-	for _, s := range ss {
-		out = append(out, skipView{File: s.File, Line: fmt.Sprint(s.Line), Column: s.Column, Reason: s.Reason})
+// skipList is a table of skipped rows, at most htmlMaxSkips of them; More
+// counts the rest (the JSON lists them all).
+type skipList struct {
+	Rows  []skipView
+	Total int
+	More  int
+}
+
+// htmlMaxSkips bounds a table of skipped rows in the page.
+const htmlMaxSkips = 200
+
+func skipViews(ss []parse.Skip) skipList {
+	l := skipList{Total: len(ss), More: max(0, len(ss)-htmlMaxSkips)}
+	for _, s := range ss[:min(len(ss), htmlMaxSkips)] {
+		l.Rows = append(l.Rows, skipView{File: s.File, Line: fmt.Sprint(s.Line), Column: s.Column, Reason: s.Reason})
 	}
-	return out
+	return l
 }
 
 func buildAthlete(r *Report, i int, a *Athlete, open bool) athleteView {

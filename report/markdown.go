@@ -2,27 +2,98 @@ package report
 
 import (
 	"bytes"
+
 	"cmp"
 	"fmt"
+	"github.com/workin/workin/parse"
 	"html"
 	"io"
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/workin/workin/metrics"
 )
 
-// mdReplacer escapes text for Markdown: characters that start formatting,
-// links, tables or HTML are backslash-escaped or turned into entities, and
-// line breaks become spaces, so a name or note can never inject markup.
-var mdReplacer = strings.NewReplacer(
+// md makes user text one inert line of Markdown, in any context this
+// summary puts it (a table cell, a list item, a heading, a paragraph): line
+// breaks and other control or format characters become spaces or go,
+// every character that can start Markdown formatting, a link, an image, a
+// table cell or raw HTML is escaped, and the texts that GitHub would turn
+// into a link or a notification (bare URLs, www., e-mail addresses,
+// @mentions, javascript:) are broken with a zero-width space. A name or a
+// note can never start a heading, a link, an image or an HTML block.
+func md(s string) string {
+	s = inertLinks(oneLine(s))
+	return mdEscaper.Replace(s)
+}
+
+var mdEscaper = strings.NewReplacer(
 	`\`, `\\`, "`", "\\`", "*", `\*`, "_", `\_`, "[", `\[`, "]", `\]`, "(", `\(`, ")", `\)`,
 	"#", `\#`, "|", `\|`, "!", `\!`, "~", `\~`,
-	"<", "&lt;", ">", "&gt;", "&", "&amp;", "\r\n", " ", "\n", " ", "\r", " ",
+	"<", "&lt;", ">", "&gt;", "&", "&amp;", "\"", "&quot;",
 )
 
-// md escapes user text for Markdown.
-func md(s string) string { return mdReplacer.Replace(s) }
+// mdHTML is md for the inside of an HTML element of the summary (the
+// <summary> line of an athlete's <details>): one line, HTML-escaped, links
+// and mentions broken the same way.
+func mdHTML(s string) string { return html.EscapeString(inertLinks(oneLine(s))) }
+
+// oneLine replaces line breaks, tabs and other control characters with a
+// space and drops format characters (zero-width spaces, direction
+// overrides) and bytes that are not UTF-8.
+func oneLine(s string) string {
+	return strings.Map(func(r rune) rune {
+		switch {
+		case r == utf8.RuneError:
+			return -1
+		case r == '\n' || r == '\r' || r == '\t' || r == '\u2028' || r == '\u2029' || r == '\u0085' || unicode.IsControl(r):
+			return ' '
+		case unicode.Is(unicode.Cf, r):
+			return -1
+		}
+		return r
+	}, strings.ToValidUTF8(s, ""))
+}
+
+const zwsp = "\u200b"
+
+// inertLinks breaks what GitHub would link or notify: "://", "www.",
+// "@name", "javascript:" and similar schemes.
+func inertLinks(s string) string {
+	if !strings.ContainsAny(s, ":@.") {
+		return s
+	}
+	s = strings.ReplaceAll(s, "://", ":"+zwsp+"//")
+	s = strings.ReplaceAll(s, "@", "@"+zwsp)
+	var b strings.Builder
+	lower := strings.ToLower(s)
+	for i := 0; i < len(s); i++ {
+		switch {
+		case strings.HasPrefix(lower[i:], "www."):
+			b.WriteString(s[i : i+3])
+			b.WriteString(zwsp)
+			i += 2
+			continue
+		case s[i] == ':' && schemeBefore(lower[:i]):
+			b.WriteString(zwsp)
+		}
+		b.WriteByte(s[i])
+	}
+	return b.String()
+}
+
+// schemeBefore reports whether text ends with a scheme that makes a link
+// without "//" (javascript:, mailto:, data:, vbscript:, xmpp:).
+func schemeBefore(text string) bool {
+	for _, sc := range []string{"javascript", "mailto", "data", "vbscript", "xmpp", "file"} {
+		if strings.HasSuffix(text, sc) {
+			return true
+		}
+	}
+	return false
+}
 
 // WriteMarkdown writes a summary for a CI job summary, a pull-request
 // comment or an email: headline numbers per athlete, recent weeks and data
@@ -51,10 +122,11 @@ func WriteMarkdownParts(w io.Writer, r *Report, parts []*Part) error {
 		fmt.Fprintf(&out, " · ○ %d without a check-in for 2 days or more", ov.NoCheck)
 	}
 	out.WriteString("\n\n")
-	mdRoster(&out, ov)
 	var tail bytes.Buffer
 	mdFiles(&tail, r)
 	tail.WriteString("Load is in load points (LP): 100 LP is one hour at threshold. Fitness and fatigue are 42- and 7-day load averages; form is fitness − fatigue going into tomorrow. The HTML report explains every number.\n")
+	// The budget holds for every part: the roster gives way before the tail.
+	mdRoster(&out, ov, mdBudget-out.Len()-tail.Len()-300)
 	for k, i := range rosterOrder(parts) {
 		block := mdDetails(parts[i])
 		if out.Len()+len(block)+tail.Len()+300 > mdBudget {
@@ -72,11 +144,13 @@ func WriteMarkdownParts(w io.Writer, r *Report, parts []*Part) error {
 // comments take comfortably.
 const mdBudget = 60000
 
-// mdRoster writes the overview table, most in need of attention first.
-func mdRoster(b *bytes.Buffer, ov overviewView) {
+// mdRoster writes the overview table, most in need of attention first,
+// in at most budget bytes: the athletes that do not fit are counted.
+func mdRoster(b *bytes.Buffer, ov overviewView, budget int) {
+	start := b.Len()
 	b.WriteString("| Advice | Athlete | Why | Readiness | ACWR | Form | Last 7 days | Last rest | Check-in |\n")
 	b.WriteString("|---|---|---|---:|---:|---:|---|---|---|\n")
-	for _, r := range ov.Rows {
+	for k, r := range ov.Rows {
 		action := r.Shape + " " + r.Action
 		if r.Kind != "" {
 			action += " · " + r.Kind
@@ -99,10 +173,33 @@ func mdRoster(b *bytes.Buffer, ov overviewView) {
 		if r.LoadNote != "" {
 			load += " (" + r.LoadNote + ")"
 		}
-		fmt.Fprintf(b, "| %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", action, md(r.Name), strings.Join(why, ", "),
+		row := fmt.Sprintf("| %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", action, md(r.Name), strings.Join(why, ", "),
 			r.Readiness, r.ACWR, r.Form, load, r.LastRest, r.CheckIn)
+		if b.Len()-start+len(row) > budget-200 {
+			fmt.Fprintf(b, "\n_… and %s more, not listed here to keep this summary under %d KB; the HTML report and the JSON have everyone._\n", plural(len(ov.Rows)-k, "athlete", "athletes"), mdBudget/1000)
+			break
+		}
+		b.WriteString(row)
 	}
 	b.WriteString("\n")
+}
+
+// The most lines a list of the summary shows; the rest are counted, and
+// the JSON has them all.
+const (
+	mdMaxSkips = 10
+	mdMaxFiles = 30
+)
+
+// mdSkips lists skipped rows, at most mdMaxSkips of them.
+func mdSkips(b *bytes.Buffer, ss []parse.Skip) {
+	for i, s := range ss {
+		if i == mdMaxSkips {
+			fmt.Fprintf(b, "- … and %s more (the HTML report and the JSON list them)\n", plural(len(ss)-mdMaxSkips, "skipped row", "skipped rows"))
+			break
+		}
+		fmt.Fprintf(b, "- skipped %s:%d %s: %s\n", md(s.File), s.Line, md(s.Column), md(s.Reason))
+	}
 }
 
 // mdDetails wraps an athlete's section in a collapsible block. The summary
@@ -114,7 +211,7 @@ func mdDetails(p *Part) []byte {
 	if s.HasData {
 		word = adviceWord(s.Recommendation)
 	}
-	fmt.Fprintf(&b, "<details><summary>%s — %s</summary>\n\n", html.EscapeString(word), html.EscapeString(s.Name))
+	fmt.Fprintf(&b, "<details><summary>%s — %s</summary>\n\n", html.EscapeString(word), mdHTML(s.Name))
 	b.Write(p.Markdown)
 	b.WriteString("</details>\n\n")
 	return b.Bytes()
@@ -157,21 +254,21 @@ func mdAthlete(b *bytes.Buffer, a *Athlete) {
 	q := a.Quality
 	fmt.Fprintf(b, "Data: %d rows (%d workouts, %d check-ins), %d skipped, %d merged as duplicates.\n",
 		q.RowsRead, q.WorkoutRows, q.CheckinRows, len(q.Skipped), len(a.Merges))
-	for _, s := range a.Quality.Skipped {
-		fmt.Fprintf(b, "- skipped %s:%d %s: %s\n", md(s.File), s.Line, md(s.Column), md(s.Reason))
-	}
+	mdSkips(b, a.Quality.Skipped)
 	b.WriteString("\n")
 }
 
 func mdFiles(b *bytes.Buffer, r *Report) {
 	b.WriteString("## Input files\n\n| File | Format | Rows | Used | Skipped |\n|---|---|---:|---:|---:|\n")
-	for _, f := range r.Files {
+	for i, f := range r.Files {
+		if i == mdMaxFiles {
+			fmt.Fprintf(b, "| … and %d more files | | | | |\n", len(r.Files)-mdMaxFiles)
+			break
+		}
 		fmt.Fprintf(b, "| %s | %s | %d | %d | %d |\n", md(f.Name), md(f.Format), f.Rows, f.Used, f.Skipped)
 	}
 	b.WriteString("\n")
-	for _, s := range r.Skipped {
-		fmt.Fprintf(b, "- skipped %s:%d %s: %s\n", md(s.File), s.Line, md(s.Column), md(s.Reason))
-	}
+	mdSkips(b, r.Skipped)
 	if len(r.Skipped) > 0 {
 		b.WriteString("\n")
 	}

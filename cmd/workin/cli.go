@@ -35,10 +35,13 @@ func (w *weeksFlag) String() string {
 	return strconv.Itoa(int(*w))
 }
 
+// maxDetailWeeks bounds --detail-weeks: twenty years, beyond any report.
+const maxDetailWeeks = 1040
+
 func (w *weeksFlag) Set(s string) error {
 	n, err := strconv.Atoi(s)
-	if err != nil {
-		return fmt.Errorf("want a number of weeks")
+	if err != nil || n < 0 || n > maxDetailWeeks {
+		return fmt.Errorf("want a number of weeks from 0 (everything) to %d", maxDetailWeeks)
 	}
 	*w = weeksFlag(n)
 	return nil
@@ -129,6 +132,7 @@ type reportFlags struct {
 	md       string
 	json     string
 	asOf     metrics.Date
+	asOfSet  bool // --as-of was given (any day, 1970-01-01 included)
 	lenient  bool
 	failOn   string
 	detail   int
@@ -186,19 +190,25 @@ func parseFlags(cmd string, args []string, stderr io.Writer) (*reportFlags, erro
 		fs.Var(&f.checkins, "checkins", "read check-ins from `FILE` (repeatable)")
 		fs.BoolVar(&f.lenient, "lenient", false, "skip bad rows (listed in the report) instead of stopping at the first")
 	}
-	fs.Usage = func() {
+	help := func() {
 		if cmd == "report" {
 			fmt.Fprint(stderr, reportHelp)
 		} else {
 			fmt.Fprint(stderr, "Usage: workin demo [-o FILE] [--md FILE] [--json FILE]\n\nRenders the built-in sample team (samples/) with no input files.\n\nFlags:\n")
 		}
+		fs.SetOutput(stderr)
 		fs.PrintDefaults()
 		fmt.Fprint(stderr, "\nExit codes: 0 ok, 1 input or runtime error, 2 usage error, 3 alert (--fail-on).\n")
 	}
+	// A bad flag is one line of error (printed by exitCode), not the whole
+	// help; -h prints the help.
+	fs.Usage = func() {}
+	fs.SetOutput(io.Discard)
 	var positional []string
 	for {
 		if err := fs.Parse(args); err != nil {
 			if errors.Is(err, flag.ErrHelp) {
+				help()
 				return nil, errHelp
 			}
 			return nil, &usageError{msg: err.Error()}
@@ -233,7 +243,7 @@ func (f *reportFlags) validate(cmd string, positional []string, asOf string) err
 		if err != nil {
 			return usagef("--as-of: %v", err)
 		}
-		f.asOf = d
+		f.asOf, f.asOfSet = d, true
 	}
 	if a, ok := metrics.ParseAction(f.failOn); f.failOn != "" && (!ok || a == metrics.Go) {
 		return usagef("--fail-on must be rest, work-in, easy or unknown, got %q", f.failOn)
@@ -243,9 +253,6 @@ func (f *reportFlags) validate(cmd string, positional []string, asOf string) err
 	}
 	if err := distinctOutputs(f.out, f.md, f.json); err != nil {
 		return err
-	}
-	if f.detail < -1 {
-		return usagef("--detail-weeks must be 0 (everything) or more, got %d", f.detail)
 	}
 	return nil
 }

@@ -39,12 +39,12 @@ func inspect(args []string, stdout, stderr io.Writer, fsys files) error {
 			fmt.Fprintln(stdout)
 		}
 		if err := inspectOne(path, stdout, fsys); err != nil {
-			fmt.Fprintf(stdout, "%s\n  cannot be read: %v\n", path, err)
-			failed = append(failed, path)
+			fmt.Fprintf(stdout, "file:    %s\n  cannot be read: %s\n", display(path), display(err.Error()))
+			failed = append(failed, display(path))
 		}
 	}
 	if len(failed) > 0 {
-		return fmt.Errorf("%d of %d files could not be read: %s", len(failed), fs.NArg(), strings.Join(failed, ", "))
+		return fmt.Errorf("%d of %d files could not be read: %s", len(failed), fs.NArg(), clipList(failed, 5))
 	}
 	return nil
 }
@@ -60,19 +60,21 @@ func inspectOne(path string, w io.Writer, fsys files) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(w, "%s\n  format:  %s (%s)\n", path, f.Format, f.Kind)
+	// Every line starts with a label of ours; what comes from the file is
+	// made Visible (header cells may hold escape sequences or line breaks).
+	fmt.Fprintf(w, "file:    %s\n  format:  %s (%s)\n", display(path), f.Format, f.Kind)
 	span := "no rows used"
 	if f.Used() > 0 {
 		span = fmt.Sprintf("%s to %s", f.First, f.Last)
 	}
 	fmt.Fprintf(w, "  dates:   %s\n", span)
 	fmt.Fprintf(w, "  rows:    %d read, %d used, %d left out by design, %d skipped\n", f.Rows, f.Used(), f.Dropped, len(f.Skipped))
-	fmt.Fprintf(w, "  columns: %s\n", strings.Join(f.Columns, "; "))
+	fmt.Fprintf(w, "  columns: %s\n", display(strings.Join(f.Columns, "; ")))
 	if len(f.Ignored) > 0 {
-		fmt.Fprintf(w, "  not used: %s\n", strings.Join(f.Ignored, ", "))
+		fmt.Fprintf(w, "  not used: %s\n", display(strings.Join(f.Ignored, ", ")))
 	}
 	for _, n := range f.Notes {
-		fmt.Fprintf(w, "  note:    %s\n", n)
+		fmt.Fprintf(w, "  note:    %s\n", display(n))
 	}
 	for i, s := range f.Skipped {
 		if i == maxProblems {
@@ -83,7 +85,7 @@ func inspectOne(path string, w io.Writer, fsys files) error {
 		if s.Column != "" {
 			col = fmt.Sprintf(" column %q:", s.Column)
 		}
-		fmt.Fprintf(w, "  problem: line %d:%s %s\n", s.Line, col, s.Reason)
+		fmt.Fprintf(w, "  problem: line %d:%s %s\n", s.Line, col, display(s.Reason))
 	}
 	return nil
 }

@@ -2,7 +2,9 @@ package main
 
 import (
 	"cmp"
+	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -10,6 +12,7 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/workin/workin/metrics"
 	"github.com/workin/workin/parse"
@@ -22,11 +25,55 @@ type files interface {
 	// Identity names the file a path leads to, so that one file named
 	// two ways (./w.csv and w.csv, a symbolic link) is read once.
 	Identity(path string) string
+	// Same reports whether an output path would write over the input at
+	// in (the same identity, or the same file through a hard link).
+	Same(out, in string) bool
 }
 
 type osFiles struct{}
 
-func (osFiles) ReadFile(p string) ([]byte, error) { return os.ReadFile(p) }
+// maxInput is the largest input file workin reads (2 GiB): far above any
+// export or team sheet, and a bound on what one file can cost.
+const maxInput = 2 << 30
+
+// ReadFile reads a regular file of at most maxInput bytes: a device, a pipe
+// or a folder would be read until memory runs out, or never end.
+func (osFiles) ReadFile(p string) ([]byte, error) {
+	// Stat before opening: opening a named pipe waits for a writer.
+	if err := readable(os.Stat(p)); err != nil {
+		return nil, err
+	}
+	f, err := os.Open(p)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err := readable(st, err); err != nil {
+		return nil, err
+	}
+	data := make([]byte, st.Size())
+	n, err := io.ReadFull(f, data)
+	if err != nil && !errors.Is(err, io.ErrUnexpectedEOF) {
+		return nil, err
+	}
+	return data[:n], nil
+}
+
+// readable refuses what is not a regular file of a size workin reads.
+func readable(st os.FileInfo, err error) error {
+	switch {
+	case err != nil:
+		return err
+	case st.IsDir():
+		return errors.New("it is a folder, not a file")
+	case !st.Mode().IsRegular():
+		return errors.New("it is not a regular file (a device, a pipe or a socket): workin reads files")
+	case st.Size() > maxInput:
+		return fmt.Errorf("it is %d MB, more than the %d MB workin reads from one file", st.Size()>>20, maxInput>>20)
+	}
+	return nil
+}
 
 // Identity is the absolute path with symbolic links resolved, or the
 // absolute path when the file cannot be resolved (reading it will say why).
@@ -41,7 +88,19 @@ func (osFiles) Identity(p string) string {
 	return abs
 }
 
+func (o osFiles) Same(out, in string) bool {
+	if o.Identity(out) == o.Identity(in) {
+		return true
+	}
+	a, err1 := os.Stat(out)
+	b, err2 := os.Stat(in)
+	return err1 == nil && err2 == nil && os.SameFile(a, b)
+}
+
 type fsFiles struct{ fs fs.FS }
+
+// Same is false: the embedded samples are never an output.
+func (fsFiles) Same(string, string) bool { return false }
 
 func (f fsFiles) ReadFile(p string) ([]byte, error) { return fs.ReadFile(f.fs, filepath.ToSlash(p)) }
 func (f fsFiles) Identity(p string) string          { return filepath.ToSlash(filepath.Clean(p)) }
@@ -64,6 +123,7 @@ type roster struct {
 	byKey    map[string]*entry // id and lower-cased name
 	files    []report.File
 	orphans  []parse.Skip
+	first    metrics.Date // the first date of a row given to an athlete
 	last     metrics.Date // the last date of a row given to an athlete
 	hasRows  bool
 	anon     *entry // the athlete of files without an athlete column (no profile)
@@ -123,44 +183,67 @@ func gatherRows[T any](refs []rowRefs, at func(file, row int32) T) []T {
 }
 
 // redact replaces athlete names everywhere they appear (loadInputs has
-// already kept them out of skip reasons and marked the roster so that
-// notes are left out). An athlete whose id is a neutral label
-// (set in a profile, different from the name) is shown by id; one named by
-// the data itself (no profile: the id is the name) by initials, numbered
-// when two share them.
+// already named the files by role and kept names out of skip reasons, and
+// the roster leaves notes out). An athlete keeps an id its profile wrote
+// when the id shares no word with the name (a jersey number, "A07");
+// every other athlete, named by the data, by a file or by an id made from
+// the name, becomes "athlete N" in report order. Settings are said to come
+// from "a profile" rather than from its file.
 func (r *roster) redact() {
-	seen := map[string]int{}
-	for _, e := range r.athletes {
+	for i, e := range r.athletes {
 		p := &e.cfg.Profile
 		label := p.ID
-		if p.ID == p.Name { // also every athlete named by the data
-			label = initials(p.ID)
-			seen[label]++
-			if n := seen[label]; n > 1 {
-				label = fmt.Sprintf("%s%d", label, n)
-			}
-			p.ID = label
+		if !e.cfg.IDGiven || sharesWord(p.ID, p.Name) {
+			label = fmt.Sprintf("athlete %d", i+1)
 		}
-		if r.title == p.Name {
+		if r.title == p.Name || r.title == p.ID {
 			r.title = label
 		}
-		p.Name = label
+		p.ID, p.Name = label, label
+		for k := range e.cfg.Params.Overrides {
+			e.cfg.Params.Overrides[k].Where = "profile or team file"
+		}
 	}
 }
 
-// initials turns "Ana García" or "ana-garcia" into "A.G.".
-func initials(name string) string {
-	var b strings.Builder
-	for _, w := range strings.FieldsFunc(name, func(r rune) bool { return r == ' ' || r == '-' || r == '_' || r == '.' }) {
-		for _, r := range w {
-			b.WriteString(strings.ToUpper(string(r)) + ".")
-			break
+// sharesWord reports whether id and name have a word in common, ignoring
+// case ("ana-ruiz" and "Ana Ruiz", "ana" and "Ana Ruiz").
+func sharesWord(id, name string) bool {
+	split := func(s string) []string {
+		return strings.FieldsFunc(parse.NameKey(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	}
+	words := split(name)
+	for _, w := range split(id) {
+		if slices.Contains(words, w) {
+			return true
 		}
 	}
-	if b.Len() == 0 {
-		return "?"
+	return false
+}
+
+// redactFiles names every input file by its role and number: "workouts
+// file 1", "check-ins file 2".
+func redactFiles(parsed []parsedFile) {
+	for i, pf := range parsed {
+		pf.File.Relabel(fmt.Sprintf("%s file %d", pf.File.Kind, i+1))
 	}
-	return b.String()
+}
+
+// notAnInput refuses an output that is one of the inputs, however either
+// is spelled (./w.csv, a symbolic link, a hard link): the report would
+// replace the data it was made from.
+func notAnInput(fsys files, outs, ins []string) error {
+	for _, o := range outs {
+		if o == "" {
+			continue
+		}
+		for _, in := range ins {
+			if in != "" && fsys.Same(o, in) {
+				return usagef("the output %s is the input %s: workin never writes over an input; give the output another name", display(o), display(in))
+			}
+		}
+	}
+	return nil
 }
 
 // source is one data file and who owns it ("" = rows name their athlete).
@@ -225,13 +308,38 @@ func loadInputs(f *reportFlags, fsys files) (*roster, error) {
 	r := &roster{byKey: map[string]*entry{}, redacted: f.redact}
 	var srcs []source
 	cfgPath := cmp.Or(f.config, f.profile)
+	// No output may be an input: checked before anything is read, and again
+	// for the files the team or profile names, before they are read.
+	outs := []string{f.out, f.md, f.json}
+	if err := notAnInput(fsys, outs, append(append([]string{cfgPath}, f.workouts...), f.checkins...)); err != nil {
+		return nil, err
+	}
 	if cfgPath != "" {
 		data, err := fsys.ReadFile(cfgPath)
 		if err != nil {
-			return nil, fmt.Errorf("reading %s: %w", cfgPath, err)
+			return nil, fmt.Errorf("reading %s: %w", display(cfgPath), err)
 		}
-		cfg, err := parse.ReadConfig(data, cfgPath, fsys.ReadFile)
+		var profiles []string
+		cfg, err := parse.ReadConfig(data, cfgPath, func(p string) ([]byte, error) {
+			if err := notAnInput(fsys, outs, []string{p}); err != nil {
+				return nil, err
+			}
+			profiles = append(profiles, p)
+			return fsys.ReadFile(p)
+		})
+		var usage *usageError
+		if errors.As(err, &usage) {
+			return nil, usage
+		}
 		if err != nil {
+			return nil, err
+		}
+		named := append([]string(nil), cfg.Workouts...)
+		named = append(named, cfg.Checkins...)
+		for _, a := range cfg.Athletes {
+			named = append(append(named, a.Workouts...), a.Checkins...)
+		}
+		if err := notAnInput(fsys, outs, named); err != nil {
 			return nil, err
 		}
 		if f.profile != "" && cfg.Team != "" {
@@ -254,11 +362,18 @@ func loadInputs(f *reportFlags, fsys files) (*roster, error) {
 	if err != nil {
 		return nil, err
 	}
+	if f.redact {
+		redactFiles(parsed)
+	}
 	for i, pf := range parsed {
 		r.parsed = append(r.parsed, pf.File)
 		fi := report.FileOf(pf.File)
 		if also := srcs[i].also; len(also) > 0 {
-			fi.Notes = append([]string{fmt.Sprintf("named %s more (%s): the same file, read once", plural(len(also), "time", "times"), clipList(also, 3))}, fi.Notes...)
+			names := strings.ToValidUTF8(clipList(also, 3), "\uFFFD")
+			if f.redact {
+				names = "names redacted"
+			}
+			fi.Notes = append([]string{fmt.Sprintf("named %s more (%s): the same file, read once", plural(len(also), "time", "times"), names)}, fi.Notes...)
 		}
 		r.files = append(r.files, fi)
 		if err := r.assign(srcs[i], int32(i), pf, f.lenient); err != nil {
@@ -268,6 +383,10 @@ func loadInputs(f *reportFlags, fsys files) (*roster, error) {
 	if err := r.finish(); err != nil {
 		return nil, err
 	}
+	if err := r.dropFarDates(f.lenient); err != nil {
+		return nil, err
+	}
+	r.count()
 	return r, nil
 }
 
@@ -277,6 +396,9 @@ func (r *roster) configure(cfg *parse.Config) []source {
 	r.title = cfg.Team
 	var srcs []source
 	for _, a := range cfg.Athletes {
+		for k := range a.Params.Overrides { // a path given on the command line may hold any bytes
+			a.Params.Overrides[k].Where = strings.ToValidUTF8(a.Params.Overrides[k].Where, "\uFFFD")
+		}
 		e := r.add(a)
 		for _, p := range a.Workouts {
 			srcs = append(srcs, source{path: p, kind: parse.KindWorkouts, owner: e.cfg.Profile.ID})
@@ -349,7 +471,8 @@ func readOne(s source, fsys files, lenient bool, r *roster) (parsedFile, error) 
 		Zone:   func(athlete string) *time.Location { return cfg(athlete).Zone },
 		Unit:   func(athlete string) string { return cfg(athlete).DistanceUnit },
 	}
-	f, err := parse.ReadBytes(data, s.path, s.kind, opt)
+	// The name in messages and outputs is valid UTF-8 whatever the path's bytes.
+	f, err := parse.ReadBytes(data, strings.ToValidUTF8(s.path, "\uFFFD"), s.kind, opt)
 	if err != nil {
 		return parsedFile{}, err
 	}
@@ -393,7 +516,6 @@ func (r *roster) assign(s source, file int32, f parsedFile, lenient bool) error 
 				refs = &e.checkins
 			}
 			*refs = append(*refs, rowRefs{file, g.Rows})
-			r.saw(g.Last)
 		}
 	}
 	for _, sk := range f.Skipped {
@@ -484,7 +606,7 @@ func (r *roster) athleteOf(s source, name, file string, line int, lenient bool) 
 	for i, e := range r.athletes {
 		ids[i] = e.cfg.Profile.ID
 	}
-	reason := fmt.Sprintf("athlete %q is not in the team (athletes: %s)", name, strings.Join(ids, ", "))
+	reason := fmt.Sprintf("athlete %q is not in the team (athletes: %s)", clipName(name), clipList(ids, 5))
 	if lenient && r.redacted { // the reason goes into the outputs
 		return nil, "the row's athlete is not in the team (name redacted)", nil
 	}
@@ -529,12 +651,28 @@ func (r *roster) finish() error {
 	if r.title == "" || !r.known && len(r.athletes) == 1 && r.athletes[0] == r.anon {
 		r.title = "Training report"
 	}
+	return nil
+}
+
+// count sets each athlete's row counts.
+func (r *roster) count() {
 	for _, e := range r.athletes {
 		q := &e.quality
 		q.WorkoutRows, q.CheckinRows = count(e.workouts), count(e.checkins)
 		q.RowsRead = q.WorkoutRows + q.CheckinRows + len(q.Skipped)
 	}
-	return nil
+}
+
+// clipName shortens a name quoted in a reason.
+func clipName(s string) string {
+	if len(s) <= 40 {
+		return s
+	}
+	cut := 40
+	for cut > 0 && s[cut]&0xC0 == 0x80 {
+		cut--
+	}
+	return s[:cut] + "…"
 }
 
 // clipList joins up to n items and says how many more there are.
@@ -554,11 +692,8 @@ func plural(n int, one, many string) string {
 
 // saw notes the date of a row given to an athlete.
 func (r *roster) saw(d metrics.Date) {
-	if !r.hasRows || d > r.last {
-		r.last, r.hasRows = d, true
+	if !r.hasRows {
+		r.first, r.last, r.hasRows = d, d, true
 	}
+	r.first, r.last = min(r.first, d), max(r.last, d)
 }
-
-// lastDate is the default as-of: the last date of the rows given to the
-// athletes (rows left out are not counted).
-func (r *roster) lastDate() (metrics.Date, bool) { return r.last, r.hasRows }

@@ -17,9 +17,13 @@ package main
 import (
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"runtime/debug"
+	"strings"
 	_ "time/tzdata" // profile time zones resolve the same on every machine
+
+	"github.com/workin/workin/parse"
 )
 
 // gcPercent trades a little CPU for a smaller peak on large teams, whose
@@ -37,23 +41,36 @@ func main() {
 }
 
 // exitCode prints err and maps it to the documented exit codes.
-func exitCode(err error, stderr *os.File) int {
+func exitCode(err error, stderr io.Writer) int {
 	if err == nil || errors.Is(err, errHelp) {
 		return 0
 	}
 	var alert *alertError
 	if errors.As(err, &alert) {
-		fmt.Fprintln(stderr, "workin: "+err.Error())
+		printLines(stderr, err.Error())
 		return 3
 	}
 	var usage *usageError
 	if errors.As(err, &usage) {
 		if usage.msg != "" {
-			fmt.Fprintln(stderr, "workin: "+usage.msg)
+			printLines(stderr, usage.msg)
 			fmt.Fprintln(stderr, "Run 'workin help' for usage.")
 		}
 		return 2
 	}
-	fmt.Fprintln(stderr, "workin: "+err.Error())
+	printLines(stderr, err.Error())
 	return 1
 }
+
+// printLines writes a message to stderr with every line starting with
+// "workin: " and made Visible: nothing from the input can start a line of
+// its own (a GitHub Actions workflow command such as "::error" or
+// "::add-mask::") or send an escape sequence to the terminal.
+func printLines(w io.Writer, msg string) {
+	for _, line := range strings.Split(msg, "\n") {
+		fmt.Fprintln(w, "workin: "+display(line))
+	}
+}
+
+// display is parse.Visible: one line, control characters escaped.
+func display(s string) string { return parse.Visible(s) }

@@ -495,8 +495,16 @@ func TestRedact(t *testing.T) {
 			}
 		}
 	}
-	if !strings.Contains(string(js), `"id":"bo","name":"bo"`) {
-		t.Error("the JSON does not name the athlete by id")
+	// "bo" is made from Bo's name: a neutral label replaces it.
+	if !strings.Contains(string(js), `"id":"athlete 2","name":"athlete 2"`) {
+		t.Error("the JSON does not name the athlete by a neutral label")
+	}
+	for _, leak := range []string{"workouts.csv", "checkins.csv", "team.yaml"} {
+		for name, out := range map[string][]byte{"HTML": html, "Markdown": md, "JSON": js} {
+			if bytes.Contains(out, []byte(leak)) {
+				t.Errorf("%s with --redact names the file %s", name, leak)
+			}
+		}
 	}
 }
 
@@ -587,7 +595,7 @@ func TestProgressOnlyOnTerminals(t *testing.T) {
 
 func TestRedactWithoutProfile(t *testing.T) {
 	dir := t.TempDir()
-	w := filepath.Join(dir, "w.csv")
+	w := filepath.Join(dir, "Ana García.csv") // a file named after a person
 	os.WriteFile(w, []byte("date,athlete,rpe,duration,notes\n2026-01-05,Ana García,5,45,private\n2026-01-05,Bob Smith,4,30,\n2026-01-06,Ann Gray,4,30,\n"), 0o644)
 	html, js := filepath.Join(dir, "r.html"), filepath.Join(dir, "r.json")
 	if _, err := runCLI(t, "report", "--workouts", w, "-o", html, "--json", js, "--redact"); err != nil {
@@ -595,12 +603,12 @@ func TestRedactWithoutProfile(t *testing.T) {
 	}
 	for _, f := range []string{html, js} {
 		b, _ := os.ReadFile(f)
-		for _, secret := range []string{"García", "Garc\\u00eda", "Smith", "Gray", "private"} {
+		for _, secret := range []string{"García", "Garc\\u00eda", "Smith", "Gray", "private", "A.G.", "B.S."} {
 			if bytes.Contains(b, []byte(secret)) {
 				t.Errorf("%s holds %q", filepath.Base(f), secret)
 			}
 		}
-		for _, label := range []string{"A.G.", "A.G.2", "B.S."} {
+		for _, label := range []string{"athlete 1", "athlete 2", "athlete 3", "workouts file 1"} {
 			if !bytes.Contains(b, []byte(label)) {
 				t.Errorf("%s lacks the label %q", filepath.Base(f), label)
 			}

@@ -36,12 +36,16 @@ func demo(f *reportFlags, stderr io.Writer) error {
 // newReport fixes "today" and the report's options.
 func newReport(r *roster, f *reportFlags) (*report.Report, error) {
 	asOf := f.asOf
-	if asOf == metrics.NoDate {
-		last, ok := r.lastDate()
-		if !ok {
-			return nil, fmt.Errorf("the input files hold no rows: nothing to report (check the file names and the athlete column)")
-		}
-		asOf = last
+	if !r.hasRows {
+		return nil, fmt.Errorf("the input files hold no rows: nothing to report (check the file names and the athlete column)")
+	}
+	switch {
+	case !f.asOfSet:
+		asOf = r.last
+	case asOf < r.first:
+		return nil, usagef("--as-of %s is before the first date in the data (%s): nothing to report", asOf, r.first)
+	case int(asOf-r.last) > maxAsOfGap:
+		return nil, usagef("--as-of %s is %d days after the last date in the data (%s); workin reports at most %d days past the data", asOf, int(asOf-r.last), r.last, maxAsOfGap)
 	}
 	rep := &report.Report{Title: r.title, Team: r.team, AsOf: asOf, Files: r.files, Skipped: r.orphans}
 	rep.Options.DetailWeeks = f.detail
@@ -136,7 +140,7 @@ func failOn(action string, asOf metrics.Date, parts []*report.Part) error {
 		if len(rules) > 0 {
 			why += ": " + strings.Join(rules, ", ")
 		}
-		hits = append(hits, fmt.Sprintf("  %s (%s): %s — %s", p.Summary.Name, p.Summary.ID, what, why))
+		hits = append(hits, fmt.Sprintf("  - %s (%s): %s — %s", display(p.Summary.Name), display(p.Summary.ID), what, display(why)))
 	}
 	if len(hits) == 0 {
 		return nil

@@ -2,7 +2,9 @@ package main
 
 import (
 	"bufio"
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 )
@@ -19,9 +21,25 @@ type outFile struct {
 func createOut(path string) (*outFile, error) {
 	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
 	if err != nil {
-		return nil, fmt.Errorf("writing %s: %w", path, err)
+		return nil, outError(path, err)
 	}
 	return &outFile{path: path, tmp: tmp, Writer: bufio.NewWriterSize(tmp, 1<<20)}, nil
+}
+
+// outError names the user's path, never the temporary file next to it.
+func outError(path string, err error) error {
+	var pe *fs.PathError
+	var le *os.LinkError
+	switch {
+	case errors.As(err, &le):
+		err = le.Err
+	case errors.As(err, &pe):
+		err = pe.Err
+	}
+	if errors.Is(err, fs.ErrNotExist) {
+		return fmt.Errorf("writing %s: the folder %s does not exist", display(path), display(filepath.Dir(path)))
+	}
+	return fmt.Errorf("writing %s: %w", display(path), err)
 }
 
 // outputs is the set of files one run writes.
@@ -45,7 +63,10 @@ func create(paths ...string) (outputs, error) {
 	return outs, nil
 }
 
-// commit flushes and closes every temporary file, then renames them all.
+// commit puts every output in place, all or nothing: it flushes and closes
+// the temporary files, checks every destination before the first rename
+// (an existing one must be a regular file), keeps a hard link to each file
+// it replaces, and on a failed rename puts back what was already replaced.
 func (outs outputs) commit() error {
 	for _, o := range outs {
 		if o == nil {
@@ -60,24 +81,84 @@ func (outs outputs) commit() error {
 		}
 		if err != nil {
 			outs.abort()
-			return fmt.Errorf("writing %s: %w", o.path, err)
+			return outError(o.path, err)
 		}
 	}
 	for _, o := range outs {
 		if o == nil {
 			continue
 		}
-		if err := os.Rename(o.tmp.Name(), o.path); err != nil {
+		if st, err := os.Stat(o.path); err == nil && !st.Mode().IsRegular() {
 			outs.abort()
-			return fmt.Errorf("writing %s: %w", o.path, err)
+			return fmt.Errorf("writing %s: it is not a regular file (a folder?); give a file name", display(o.path))
+		}
+	}
+	backups := make([]string, len(outs)) // "" when nothing was replaced
+	restore := func(upto int) {
+		for j := 0; j < upto; j++ {
+			o := outs[j]
+			if o == nil {
+				continue
+			}
+			if backups[j] != "" {
+				os.Rename(backups[j], o.path)
+			} else {
+				os.Remove(o.path)
+			}
+		}
+	}
+	for i, o := range outs {
+		if o == nil {
+			continue
+		}
+		if b, err := keep(o.path); err != nil {
+			restore(i)
+			outs.abortFrom(i)
+			return outError(o.path, err)
+		} else {
+			backups[i] = b
+		}
+		if err := os.Rename(o.tmp.Name(), o.path); err != nil {
+			restore(i)
+			if backups[i] != "" {
+				os.Remove(backups[i])
+			}
+			outs.abortFrom(i)
+			return outError(o.path, err)
+		}
+	}
+	for _, b := range backups {
+		if b != "" {
+			os.Remove(b)
 		}
 	}
 	return nil
 }
 
+// keep makes a hard link to an existing destination, so that it can be put
+// back; "" when there is nothing to keep.
+func keep(path string) (string, error) {
+	if _, err := os.Lstat(path); errors.Is(err, fs.ErrNotExist) {
+		return "", nil
+	}
+	for k := 0; k < 100; k++ {
+		b := filepath.Join(filepath.Dir(path), fmt.Sprintf(".%s.%d.keep", filepath.Base(path), k))
+		err := os.Link(path, b)
+		if err == nil {
+			return b, nil
+		}
+		if !errors.Is(err, fs.ErrExist) {
+			return "", err
+		}
+	}
+	return "", fmt.Errorf("cannot keep a copy of the old file to put back on failure")
+}
+
 // abort removes every temporary file that was not renamed.
-func (outs outputs) abort() {
-	for _, o := range outs {
+func (outs outputs) abort() { outs.abortFrom(0) }
+
+func (outs outputs) abortFrom(i int) {
+	for _, o := range outs[i:] {
 		if o != nil {
 			o.tmp.Close()
 			os.Remove(o.tmp.Name())
