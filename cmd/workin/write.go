@@ -9,6 +9,9 @@ import (
 	"path/filepath"
 )
 
+// rename is os.Rename; a test replaces it to make a rename fail.
+var rename = os.Rename
+
 // outFile is an output being written: a temporary file beside its
 // destination, renamed into place only when every output is complete, so an
 // error never leaves a half-written report or replaces a good one.
@@ -101,7 +104,7 @@ func (outs outputs) commit() error {
 				continue
 			}
 			if backups[j] != "" {
-				os.Rename(backups[j], o.path)
+				rename(backups[j], o.path)
 			} else {
 				os.Remove(o.path)
 			}
@@ -118,7 +121,7 @@ func (outs outputs) commit() error {
 		} else {
 			backups[i] = b
 		}
-		if err := os.Rename(o.tmp.Name(), o.path); err != nil {
+		if err := rename(o.tmp.Name(), o.path); err != nil {
 			restore(i)
 			if backups[i] != "" {
 				os.Remove(backups[i])
