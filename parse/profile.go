@@ -3,10 +3,10 @@ package parse
 import (
 	"fmt"
 	"math"
-	"unicode/utf8"
 	"path/filepath"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
 
@@ -46,7 +46,7 @@ type Athlete struct {
 	// IDGiven is set when the profile writes its id (not taken from the
 	// file name).
 	IDGiven bool
-	Where  string // file:line where the athlete is defined
+	Where   string // file:line where the athlete is defined
 }
 
 type profileYAML struct {
