@@ -74,10 +74,21 @@ func bindSpec(s *spec, header []string, keys []string) (*vbinding, bool) {
 			return b, false
 		}
 	}
-	for i, h := range header {
-		if !used[i] && strings.TrimSpace(h) != "" {
-			b.ignored = append(b.ignored, stripTags(h))
+	usedKey := map[string]bool{}
+	for i := range header {
+		if used[i] {
+			usedKey[keys[i]] = true
 		}
+	}
+	for i, h := range header {
+		if used[i] || strings.TrimSpace(h) == "" {
+			continue
+		}
+		name := stripTags(h)
+		if usedKey[keys[i]] { // Strava writes some columns twice; the other copy is read
+			name += " (its other copy is read)"
+		}
+		b.ignored = append(b.ignored, name)
 	}
 	return b, true
 }
