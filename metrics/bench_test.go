@@ -7,7 +7,7 @@ import (
 // benchInput builds one athlete's year or five years of mixed sessions
 // and daily check-ins without parsing.
 func benchInput(days int) Input {
-	p := Profile{ID: "a", Name: "A", Sex: SexFemale, MaxHR: 190, RestingHR: 50, LTHR: Missing, FTP: 250, ThresholdPace: 270}
+	p := Profile{ID: "a", Name: "A", Sex: SexFemale, MaxHR: 190, RestingHR: 50, LTHR: Missing(), FTP: 250, ThresholdPace: 270}
 	start := MustDate("2022-01-03")
 	var ws []Workout
 	var cs []Checkin

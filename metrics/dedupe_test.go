@@ -81,7 +81,7 @@ func TestMergedSourcesGiveTheSameLoad(t *testing.T) {
 		v.Origin, v.StartSec, v.Duration, v.Sport = a2, 25260, 2950, "Run"
 		both = append(both, v)
 	}
-	p := Profile{ID: "x", MaxHR: 190, RestingHR: 50, LTHR: Missing, FTP: Missing, ThresholdPace: Missing}
+	p := Profile{ID: "x", MaxHR: 190, RestingHR: 50, LTHR: Missing(), FTP: Missing(), ThresholdPace: Missing()}
 	x := Analyze(Input{Profile: p, Params: DefaultParams(), AsOf: MustDate("2026-03-29"), Workouts: one})
 	y := Analyze(Input{Profile: p, Params: DefaultParams(), AsOf: MustDate("2026-03-29"), Workouts: both})
 	if len(y.Merges) != 28 {
@@ -169,7 +169,7 @@ func TestDedupeIndexMatchesPairs(t *testing.T) {
 			}
 			w.Duration = float64(1800 + 120*rnd(30))
 			if rnd(10) == 0 {
-				w.Duration = Missing
+				w.Duration = Missing()
 			}
 			if rnd(3) == 0 {
 				w.AvgHR = float64(120 + rnd(40))

@@ -3,7 +3,8 @@ package metrics
 import (
 	"fmt"
 	"slices"
-	"strings"
+
+	"github.com/workin/workin/internal/text"
 )
 
 // Action is what the next session should be, in order of severity.
@@ -177,7 +178,7 @@ func (a *Analysis) decide(i int) (Action, string, [NumRules]bool) {
 				names = append(names, RuleNames[k])
 			}
 		}
-		return Rest, fmt.Sprintf("%d warning signs at once, including the body's own (%s)", n, joinAnd(names)), act
+		return Rest, fmt.Sprintf("%d warning signs at once, including the body's own (%s)", n, text.JoinAnd(names)), act
 	case act[iNoRestDay] && val(iNoRestDay) >= float64(p.NoRestAlertDays):
 		return Rest, fmt.Sprintf("%.0f days without a rest day", val(iNoRestDay)), act
 	case body:
@@ -198,7 +199,7 @@ func (a *Analysis) decide(i int) (Action, string, [NumRules]bool) {
 		}
 	}
 	if len(unknown) > 0 {
-		return Unknown, "no warning sign in what is known, but " + joinAnd(unknown) + " could not be checked", act
+		return Unknown, "no warning sign in what is known, but " + text.JoinAnd(unknown) + " could not be checked", act
 	}
 	return Go, "no warning sign", act
 }
@@ -218,10 +219,10 @@ func (a *Analysis) phrases(ks []int, i int) string {
 		case iEffortDrift:
 			out = append(out, "sessions feeling harder than usual for their load")
 		case iLoadSpike:
-			v, t := apart(st.Value, st.Threshold, 2)
+			v, t := text.Apart(st.Value, st.Threshold, 2)
 			out = append(out, fmt.Sprintf("acute:chronic %s, above %s", v, t))
 		case iMonotonyHigh:
-			v, t := apart(st.Value, st.Threshold, 1)
+			v, t := text.Apart(st.Value, st.Threshold, 1)
 			out = append(out, fmt.Sprintf("monotony %s, above %s: days too alike", v, t))
 		case iHardDaysClose:
 			out = append(out, "hard sessions less than 48 h apart")
@@ -229,18 +230,7 @@ func (a *Analysis) phrases(ks []int, i int) string {
 			out = append(out, fmt.Sprintf("%.0f complete weeks without a lighter week", st.Value))
 		}
 	}
-	return joinAnd(out)
-}
-
-// joinAnd joins words as "a", "a and b" or "a, b and c".
-func joinAnd(ws []string) string {
-	switch len(ws) {
-	case 0:
-		return ""
-	case 1:
-		return ws[0]
-	}
-	return strings.Join(ws[:len(ws)-1], ", ") + " and " + ws[len(ws)-1]
+	return text.JoinAnd(out)
 }
 
 // workInKind picks the work-in from the signals: nervous-system and stress
@@ -353,21 +343,13 @@ func (a *Analysis) uncheckedWhy(k, i int) string {
 	}
 	switch k {
 	case iNoRestDay:
-		return fmt.Sprintf("%.0f days in a row with sessions, but the load of some is unknown: they may have been rest days (under %s LP)", d.Rules[k].Value, num(p.RestLoadMax))
+		return fmt.Sprintf("%.0f days in a row with sessions, but the load of some is unknown: they may have been rest days (under %s LP)", d.Rules[k].Value, text.Num(p.RestLoadMax))
 	case iHardDaysClose:
 		return "sessions of unknown load and no RPE on consecutive days: they may have been hard"
 	case iNoDeload:
 		return "recent lighter weeks have sessions of unknown load: they may not have been lighter"
 	}
-	return fmt.Sprintf("%s of unknown load in the last %d days", plural(unknownIn(max(p.ACWRAcuteDays, 7)), "session", "sessions"), max(p.ACWRAcuteDays, 7))
-}
-
-// plural returns "1 session" or "3 sessions".
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return fmt.Sprintf("%d %s", n, many)
+	return fmt.Sprintf("%s of unknown load in the last %d days", text.Plural(unknownIn(max(p.ACWRAcuteDays, 7)), "session", "sessions"), max(p.ACWRAcuteDays, 7))
 }
 
 // evidenceOrder lists the active rules, the ones that can trigger rest

@@ -3,6 +3,8 @@ package metrics
 import (
 	"fmt"
 	"math"
+
+	"github.com/workin/workin/internal/text"
 )
 
 // Rule indexes follow RuleNames.
@@ -132,7 +134,7 @@ func (a *Analysis) rules() {
 		r[iNoDeload].Unknown = !r[iNoDeload].Holds && lighterRun[i]+lighterOpen[i] >= p.DeloadWeeks
 		if len(a.Sessions) == 0 { // check-ins only: nothing says what the load was
 			for _, k := range loadRules {
-				r[k] = RuleState{Unknown: true, Value: Missing, Threshold: r[k].Threshold}
+				r[k] = RuleState{Unknown: true, Value: Missing(), Threshold: r[k].Threshold}
 			}
 		}
 		if d.InProgress && i > 0 {
@@ -243,7 +245,7 @@ func effortDrift(ss []Session, start Date, n int) []float64 {
 	out := make([]float64, n)
 	lo, mid, hi := 0, 0, 0 // baseline xs[lo:mid], recent xs[mid:hi]
 	for d := 0; d < n; d++ {
-		out[d] = Missing
+		out[d] = Missing()
 		for lo < len(days) && days[lo] < d-41 {
 			lo++
 		}
@@ -355,35 +357,35 @@ func (a *Analysis) detail(k, i, j int) (string, Date) {
 		return fmt.Sprintf("%.0f days without a rest day since %s%s", r.Value, since, today), since
 	case iSoreness:
 		since := to.AddDays(1 - int(r.Value))
-		return fmt.Sprintf("soreness %s/10 or more for %.0f mornings in a row since %s (latest %s/10)", num(p.SorenessMin), r.Value,
-			since, num(a.dayOf(to).Soreness)), since
+		return fmt.Sprintf("soreness %s/10 or more for %.0f mornings in a row since %s (latest %s/10)", text.Num(p.SorenessMin), r.Value,
+			since, text.Num(a.dayOf(to).Soreness)), since
 	case iHardDaysClose:
 		first := from.AddDays(-1) // the run's first day pairs with the hard day before it
 		if i == 0 || a.Days[i-1].HardCount == 0 {
 			first = from // or it began with two hard sessions on one day
 		}
-		return fmt.Sprintf("hard sessions less than 48 h apart on %s", span(first, to)), first
+		return fmt.Sprintf("hard sessions less than 48 h apart on %s", Span(first, to, " to ")), first
 	case iLoadSpike:
-		v, t := apart(r.Value, r.Threshold, 2)
-		return fmt.Sprintf("acute:chronic %s, above %s, with a usual load of %.0f LP/day (%s%s)", v, t, a.dayOf(to).Chronic, span(from, to), today), from
+		v, t := text.Apart(r.Value, r.Threshold, 2)
+		return fmt.Sprintf("acute:chronic %s, above %s, with a usual load of %.0f LP/day (%s%s)", v, t, a.dayOf(to).Chronic, Span(from, to, " to "), today), from
 	case iMonotonyHigh:
-		v, t := apart(r.Value, r.Threshold, 1)
-		return fmt.Sprintf("monotony %s, above %s: days too alike (%s%s)", v, t, span(from, to), today), from
+		v, t := text.Apart(r.Value, r.Threshold, 1)
+		return fmt.Sprintf("monotony %s, above %s: days too alike (%s%s)", v, t, Span(from, to, " to "), today), from
 	case iEffortDrift:
-		return fmt.Sprintf("sessions rated %.1f RPE harder than usual for the same load over the last two weeks (%s)", r.Value, span(from, to)), from
+		return fmt.Sprintf("sessions rated %.1f RPE harder than usual for the same load over the last two weeks (%s)", r.Value, Span(from, to, " to ")), from
 	case iHRVLow:
 		lo, hi := HRVRange(a.dayOf(to).HRVRef, p.HRVSWCSD)
-		v, l, h := apartMs(math.Exp(r.Value), math.Exp(lo), math.Exp(hi))
+		v, l, h := text.ApartRange(math.Exp(r.Value), math.Exp(lo), math.Exp(hi))
 		since := from.AddDays(1 - bodyRunDays)
 		return fmt.Sprintf("HRV 7-day mean %s ms, below your normal %s–%s ms for %d days since %s", v, l, h, days+bodyRunDays-1, since), since
 	case iRHRHigh:
 		since := from.AddDays(1 - bodyRunDays)
-		v, t := apart(r.Value, r.Threshold, 0)
+		v, t := text.Apart(r.Value, r.Threshold, 0)
 		return fmt.Sprintf("resting HR %s bpm, at or above your limit of %s bpm for %d mornings since %s", v, t, days+bodyRunDays-1, since), since
 	case iReadinessLow:
-		return fmt.Sprintf("readiness %.0f/100, under %.0f (%s)", r.Value, r.Threshold, span(from, to)), from
+		return fmt.Sprintf("readiness %.0f/100, under %.0f (%s)", r.Value, r.Threshold, Span(from, to, " to ")), from
 	case iHardPoorReadiness:
-		return fmt.Sprintf("a hard session on a day of readiness %.0f/100, under %.0f (%s)", r.Value, r.Threshold, span(from, to)), from
+		return fmt.Sprintf("a hard session on a day of readiness %.0f/100, under %.0f (%s)", r.Value, r.Threshold, Span(from, to, " to ")), from
 	case iNoDeload:
 		return fmt.Sprintf("%.0f complete weeks without a lighter week (limit %.0f weeks)", r.Value, r.Threshold), from
 	}
@@ -393,37 +395,4 @@ func (a *Analysis) detail(k, i, j int) (string, Date) {
 // dayOf returns the series day of date d.
 func (a *Analysis) dayOf(d Date) *Day { return &a.Days[d-a.Start] }
 
-// apartMs formats an HRV value and its normal range in ms with as many
-// decimals as it takes for "below" to be visibly below (63.6 below 63.9,
-// not 64 below 64).
-func apartMs(v, lo, hi float64) (string, string, string) {
-	d := 0
-	for ; d < 3; d++ {
-		if fmt.Sprintf("%.*f", d, v) != fmt.Sprintf("%.*f", d, lo) && fmt.Sprintf("%.*f", d, v) != fmt.Sprintf("%.*f", d, hi) {
-			break
-		}
-	}
-	return fmt.Sprintf("%.*f", d, v), fmt.Sprintf("%.*f", d, lo), fmt.Sprintf("%.*f", d, hi)
-}
 
-// apart formats a value and its threshold with d decimals, or more when
-// they would otherwise print the same (1.503 above 1.5 is not "1.50 above
-// 1.50").
-func apart(v, t float64, d int) (string, string) {
-	for ; d < 4; d++ {
-		a, b := fmt.Sprintf("%.*f", d, v), fmt.Sprintf("%.*f", d, t)
-		if a != b {
-			return a, b
-		}
-	}
-	return fmt.Sprintf("%.*f", d, v), fmt.Sprintf("%.*f", d, t)
-}
-
-func span(from, to Date) string {
-	if from == to {
-		return from.String()
-	}
-	return from.String() + " to " + to.String()
-}
-
-func num(v float64) string { return fmt.Sprintf("%g", v) }

@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+
+	"github.com/workin/workin/internal/text"
 )
 
 // Error is a problem with one place in an input file. Line is the physical
@@ -28,7 +30,7 @@ type Error struct {
 // terminal raw.
 func (e *Error) Error() string {
 	var b strings.Builder
-	b.WriteString(Visible(e.File))
+	b.WriteString(text.Visible(e.File))
 	if e.Line > 0 {
 		fmt.Fprintf(&b, ":%d", e.Line)
 		if e.Col > 0 {
@@ -37,9 +39,9 @@ func (e *Error) Error() string {
 	}
 	b.WriteString(": ")
 	if e.Column != "" {
-		fmt.Fprintf(&b, "column %q: ", clip(e.Column))
+		fmt.Fprintf(&b, "column %q: ", text.Clip(e.Column, 40))
 	}
-	b.WriteString(Visible(e.Msg))
+	b.WriteString(text.Visible(e.Msg))
 	return b.String()
 }
 
@@ -70,21 +72,7 @@ func (e *cellError) Error() string {
 	return fmt.Sprintf("%s, got %q", e.msg, e.value)
 }
 
-func badCell(msg, value string) error { return &cellError{msg: msg, value: clip(value)} }
-
-// clip shortens a value quoted in an error message so that bad input is
-// never echoed back in bulk; it never splits a UTF-8 sequence.
-func clip(s string) string {
-	const max = 40
-	if len(s) <= max {
-		return s
-	}
-	cut := max
-	for cut > 0 && s[cut]&0xC0 == 0x80 {
-		cut--
-	}
-	return s[:cut] + "…"
-}
+func badCell(msg, value string) error { return &cellError{msg: msg, value: text.Clip(value, 40)} }
 
 // fileError builds a file-level Error.
 func fileError(file string, line int, format string, args ...any) *Error {
@@ -95,12 +83,4 @@ func fileError(file string, line int, format string, args ...any) *Error {
 func IsFileLevel(err error) bool {
 	var e *Error
 	return errors.As(err, &e) && e.FileLevel
-}
-
-// plural returns "1 column" or "3 columns".
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return fmt.Sprintf("%d %s", n, many)
 }

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/workin/workin/internal/text"
 	"github.com/workin/workin/metrics"
 )
 
@@ -175,7 +176,7 @@ func readCheckins(t *table, opt Options) (*File, error) {
 func missingColumn(name string, header []string, what, example string) error {
 	found := strings.Join(header, ", ")
 	return fileError(name, 1, "the header has no %s (found: %s); a native sheet starts like %q",
-		what, clip(found), example)
+		what, text.Clip(found, 40), example)
 }
 
 func usedColumns[R any](b *binding[R]) []string {
@@ -280,8 +281,8 @@ func collect[T any, P packedRow[P]](t *table, opt Options, newConvert func() fun
 		var p part
 		rows := all[offsets[k]:offsets[k+1]]
 		convert := newConvert()
-		text := newTextTable()
-		texts[k] = text
+		tt := newTextTable()
+		texts[k] = tt
 		err := t.eachRecord(c, func(rec []string, line int) error {
 			if blank(rec) {
 				return nil
@@ -290,7 +291,7 @@ func collect[T any, P packedRow[P]](t *table, opt Options, newConvert func() fun
 			r := convert(rec, line, &p.notes)
 			switch {
 			case r.err == nil && r.drop == "":
-				rows[p.rows] = pack(r.row, text)
+				rows[p.rows] = pack(r.row, tt)
 				p.rows++
 			case r.err == nil:
 				if p.drops == nil {
@@ -300,7 +301,7 @@ func collect[T any, P packedRow[P]](t *table, opt Options, newConvert func() fun
 			case !opt.Lenient:
 				return &Error{File: t.file, Line: line, Column: r.col, Msg: r.err.Error(), Err: r.err}
 			default:
-				p.skipped = append(p.skipped, Skip{File: t.file, Line: line, Column: clip(r.col), Reason: r.err.Error(), Athlete: r.athlete})
+				p.skipped = append(p.skipped, Skip{File: t.file, Line: line, Column: text.Clip(r.col, 40), Reason: r.err.Error(), Athlete: r.athlete})
 			}
 			return nil
 		})
@@ -310,15 +311,15 @@ func collect[T any, P packedRow[P]](t *table, opt Options, newConvert func() fun
 		return rows[P]{}, nil, err
 	}
 	n := 0
-	text := texts[0].text
+	joined := texts[0].text
 	for k, p := range parts {
 		src := all[offsets[k] : offsets[k]+p.rows]
 		if k > 0 {
-			by := textRef(len(text) - 1)
+			by := textRef(len(joined) - 1)
 			for i := range src {
 				src[i] = src[i].shift(by)
 			}
-			text = append(text, texts[k].text[1:]...)
+			joined = append(joined, texts[k].text[1:]...)
 		}
 		if n != offsets[k] {
 			copy(all[n:], src)
@@ -326,7 +327,7 @@ func collect[T any, P packedRow[P]](t *table, opt Options, newConvert func() fun
 		n += p.rows
 	}
 	clear(all[n:])
-	return rows[P]{packed: all[:n:n], text: slices.Clip(text)}, parts, nil
+	return rows[P]{packed: all[:n:n], text: slices.Clip(joined)}, parts, nil
 }
 
 // blank reports whether a record is a line of blanks (or of commas).

@@ -143,7 +143,7 @@ func positive(v float64) float64 {
 	if metrics.Known(v) && v > 0 {
 		return v
 	}
-	return metrics.Missing
+	return metrics.Missing()
 }
 
 // when reads a date-time field, in UTC when the export writes UTC.

@@ -156,7 +156,7 @@ func recoveryColumns(col func(string, int, func(*metrics.Day) float64), p metric
 		if metrics.Known(d.RestingHR) && metrics.Known(d.RHRLimit) && d.RestingHR >= d.RHRLimit {
 			return d.RestingHR
 		}
-		return metrics.Missing
+		return metrics.Missing()
 	})
 	col("sleep", 1, func(d *metrics.Day) float64 { return d.SleepHours })
 	col("sq", 1, func(d *metrics.Day) float64 { return d.SleepQuality })
@@ -261,7 +261,7 @@ func weekData(w *jw, a *Athlete, win window) {
 	for s := range a.Sports {
 		wcol("w"+strconv.Itoa(s), 1, func(x *metrics.Week) float64 {
 			if x.BySport[s] == 0 {
-				return metrics.Missing
+				return metrics.Missing()
 			}
 			return x.BySport[s]
 		})

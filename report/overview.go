@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/workin/workin/internal/text"
 	"github.com/workin/workin/metrics"
 )
 
@@ -93,14 +94,14 @@ func buildOverview(r *Report, parts []*Part) overviewView {
 		for _, u := range rec.Unchecked {
 			row.Unchecked = append(row.Unchecked, u.Rule)
 		}
-		row.Readiness, row.ACWR, row.Form = fixed(s.Readiness, 0), ratio(s.ACWR), signed(s.Form, 0)
+		row.Readiness, row.ACWR, row.Form = text.Fixed(s.Readiness, 0), ratio(s.ACWR), text.Signed(s.Form, 0)
 		row.LastRest = "none"
 		if s.LastRest != metrics.NoDate {
 			row.LastRest = dayLabel(r.AsOf, s.LastRest)
 		}
 		row.Load = lp(s.Last7) + " LP"
 		if metrics.Known(s.Avg4) && s.Avg4 > 0 {
-			row.LoadNote = fmt.Sprintf("4-wk avg %s, %s %%", lp(s.Avg4), signed(100*(s.Last7/s.Avg4-1), 0))
+			row.LoadNote = fmt.Sprintf("4-wk avg %s, %s %%", lp(s.Avg4), text.Signed(100*(s.Last7/s.Avg4-1), 0))
 		}
 		row.CheckIn, row.Stale = checkinAge(r.AsOf, s.LastCheckin)
 		if row.Stale {
@@ -193,7 +194,7 @@ func teamData(r *Report, parts []*Part) []byte {
 		w.key("load")
 		w.arr()
 		for _, d := range weeks {
-			v := metrics.Missing
+			v := metrics.Missing()
 			for _, x := range s.Weeks {
 				if x.Start == d {
 					v = x.Load

@@ -7,6 +7,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/workin/workin/internal/text"
 	"github.com/workin/workin/parse"
 )
 
@@ -44,7 +45,7 @@ func inspect(args []string, stdout, stderr io.Writer, fsys files) error {
 		}
 	}
 	if len(failed) > 0 {
-		return fmt.Errorf("%d of %d files could not be read: %s", len(failed), fs.NArg(), clipList(failed, 5))
+		return fmt.Errorf("%d of %d files could not be read: %s", len(failed), fs.NArg(), text.List(failed, 5))
 	}
 	return nil
 }

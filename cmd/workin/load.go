@@ -14,6 +14,7 @@ import (
 	"time"
 	"unicode"
 
+	"github.com/workin/workin/internal/text"
 	"github.com/workin/workin/metrics"
 	"github.com/workin/workin/parse"
 	"github.com/workin/workin/report"
@@ -369,11 +370,11 @@ func loadInputs(f *reportFlags, fsys files) (*roster, error) {
 		r.parsed = append(r.parsed, pf.File)
 		fi := report.FileOf(pf.File)
 		if also := srcs[i].also; len(also) > 0 {
-			names := strings.ToValidUTF8(clipList(also, 3), "\uFFFD")
+			names := strings.ToValidUTF8(text.List(also, 3), "\uFFFD")
 			if f.redact {
 				names = "names redacted"
 			}
-			fi.Notes = append([]string{fmt.Sprintf("named %s more (%s): the same file, read once", plural(len(also), "time", "times"), names)}, fi.Notes...)
+			fi.Notes = append([]string{fmt.Sprintf("named %s more (%s): the same file, read once", text.Plural(len(also), "time", "times"), names)}, fi.Notes...)
 		}
 		r.files = append(r.files, fi)
 		if err := r.assign(srcs[i], int32(i), pf, f.lenient); err != nil {
@@ -606,7 +607,7 @@ func (r *roster) athleteOf(s source, name, file string, line int, lenient bool) 
 	for i, e := range r.athletes {
 		ids[i] = e.cfg.Profile.ID
 	}
-	reason := fmt.Sprintf("athlete %q is not in the team (athletes: %s)", clipName(name), clipList(ids, 5))
+	reason := fmt.Sprintf("athlete %q is not in the team (athletes: %s)", text.Clip(name, 40), text.List(ids, 5))
 	if lenient && r.redacted { // the reason goes into the outputs
 		return nil, "the row's athlete is not in the team (name redacted)", nil
 	}
@@ -638,7 +639,7 @@ func (r *roster) finish() error {
 			}
 			slices.Sort(ids)
 			return &parse.Error{File: r.anonFile, Line: 1, FileLevel: true,
-				Msg: fmt.Sprintf("the file has no athlete column, and the other files name %d athletes (%s): add an athlete column, or a profile or team file that says whose file it is", len(ids), clipList(ids, 5))}
+				Msg: fmt.Sprintf("the file has no athlete column, and the other files name %d athletes (%s): add an athlete column, or a profile or team file that says whose file it is", len(ids), text.List(ids, 5))}
 		}
 	}
 	if !r.known {
@@ -661,33 +662,6 @@ func (r *roster) count() {
 		q.WorkoutRows, q.CheckinRows = count(e.workouts), count(e.checkins)
 		q.RowsRead = q.WorkoutRows + q.CheckinRows + len(q.Skipped)
 	}
-}
-
-// clipName shortens a name quoted in a reason.
-func clipName(s string) string {
-	if len(s) <= 40 {
-		return s
-	}
-	cut := 40
-	for cut > 0 && s[cut]&0xC0 == 0x80 {
-		cut--
-	}
-	return s[:cut] + "…"
-}
-
-// clipList joins up to n items and says how many more there are.
-func clipList(items []string, n int) string {
-	if len(items) <= n {
-		return strings.Join(items, ", ")
-	}
-	return strings.Join(items[:n], ", ") + fmt.Sprintf(" and %d more", len(items)-n)
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return fmt.Sprintf("%d %s", n, many)
 }
 
 // saw notes the date of a row given to an athlete.

@@ -23,7 +23,7 @@ import (
 	"strings"
 	_ "time/tzdata" // profile time zones resolve the same on every machine
 
-	"github.com/workin/workin/parse"
+	"github.com/workin/workin/internal/text"
 )
 
 // gcPercent trades a little CPU for a smaller peak on large teams, whose
@@ -73,4 +73,4 @@ func printLines(w io.Writer, msg string) {
 }
 
 // display is parse.Visible: one line, control characters escaped.
-func display(s string) string { return parse.Visible(s) }
+func display(s string) string { return text.Visible(s) }

@@ -6,6 +6,7 @@ import (
 	"runtime"
 	"strings"
 
+	"github.com/workin/workin/internal/text"
 	"github.com/workin/workin/metrics"
 	"github.com/workin/workin/report"
 	"github.com/workin/workin/samples"
@@ -146,12 +147,5 @@ func failOn(action string, asOf metrics.Date, parts []*report.Part) error {
 		return nil
 	}
 	return &alertError{msg: fmt.Sprintf("--fail-on %s: %s as of %s:\n%s", action,
-		pluralize(len(hits), "athlete needs", "athletes need"), asOf, strings.Join(hits, "\n"))}
-}
-
-func pluralize(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one + " attention"
-	}
-	return fmt.Sprintf("%d %s attention", n, many)
+		text.Plural(len(hits), "athlete needs", "athletes need")+" attention", asOf, strings.Join(hits, "\n"))}
 }
