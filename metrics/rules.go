@@ -394,5 +394,3 @@ func (a *Analysis) detail(k, i, j int) (string, Date) {
 
 // dayOf returns the series day of date d.
 func (a *Analysis) dayOf(d Date) *Day { return &a.Days[d-a.Start] }
-
-

@@ -338,7 +338,6 @@ func flagRows(a *metrics.Analysis, from metrics.Date) []flagView {
 	return rows
 }
 
-
 func recoveryChartViews(a *metrics.Analysis) []chartView {
 	d := today(a)
 	p := a.Params
