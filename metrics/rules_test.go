@@ -51,7 +51,7 @@ func (pl *plan) run() *Analysis {
 
 // holds reports whether rule holds on day i.
 func holds(a *Analysis, rule string, i int) bool {
-	for k, n := range RuleNames {
+	for k, n := range RuleNames() {
 		if n == rule {
 			return a.Days[i].Rules[k].Holds
 		}

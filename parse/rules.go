@@ -173,7 +173,7 @@ func (r *rulesYAML) apply(p *metrics.Params, file string) error {
 	for _, o := range r.Off {
 		name := strings.ToLower(o.V)
 		if !metrics.IsRule(name) {
-			return at(o.Line, o.Col, "unknown rule %q in off; rules are %s", text.Clip(o.V, 40), strings.Join(metrics.RuleNames, ", "))
+			return at(o.Line, o.Col, "unknown rule %q in off; rules are %s", text.Clip(o.V, 40), strings.Join(metrics.RuleNames(), ", "))
 		}
 		if p.Off == nil {
 			p.Off = map[string]bool{}

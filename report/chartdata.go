@@ -170,7 +170,7 @@ func recoveryColumns(col func(string, int, func(*metrics.Day) float64), p metric
 func firedRules(w *jw, days []metrics.Day) {
 	w.key("rules")
 	w.arr()
-	for k, name := range metrics.RuleNames {
+	for k, name := range metrics.RuleNames() {
 		for i := range days {
 			if days[i].Rules[k].Holds {
 				w.str(name)

@@ -479,18 +479,8 @@ func buildMethods(p metrics.Params) methodsView {
 	m.K = "k = Σ measured load ÷ Σ RPE×minutes over sessions with both (at least 10), else 100/420 = 0.2381"
 	m.Hard = fmt.Sprintf("RPE ≥ %s; or measured load of at least %s LP per hour (IF %s); or above the 90th percentile of the previous 90 days' sessions (with at least 10)",
 		text.Fixed(p.HardRPE, 1), text.Fixed(metrics.HardIntensity(p.HardIF), 2), text.Fixed(p.HardIF, 2))
-	m.Thresholds = []stat{
-		{Label: metrics.RuleHRVLow, Value: fmt.Sprintf("7-day mean ln rMSSD below baseline − %s SD on 3 days running", text.Fixed(p.HRVSWCSD, 1)), Note: "Plews et al. 2013; Kiviniemi et al. 2007"},
-		{Label: metrics.RuleRHRHigh, Value: fmt.Sprintf("resting HR ≥ baseline + max(%s bpm, SD) on 3 days running", text.Fixed(p.RHRDeltaBPM, 0)), Note: "Dressendorfer et al. 1985"},
-		{Label: metrics.RuleSorenessPersistent, Value: fmt.Sprintf("soreness ≥ %s on %d mornings running", text.Fixed(p.SorenessMin, 0), p.SorenessDays), Note: "DOMS clears in 5–7 days (Cheung et al. 2003)"},
-		{Label: metrics.RuleEffortDrift, Value: fmt.Sprintf("RPE at least %s above the usual for the same load per hour over 2 weeks", text.Fixed(p.EffortDriftRPE, 1)), Note: "Halson 2014"},
-		{Label: metrics.RuleReadinessLow, Value: "readiness < " + text.Fixed(p.ReadinessLow, 0), Note: "below 25 it is an alert and means rest"},
-		{Label: metrics.RuleNoRestDay, Value: fmt.Sprintf("≥ %d days without rest", p.NoRestDays), Note: fmt.Sprintf("alert from %d (Meeusen et al. 2013)", p.NoRestAlertDays)},
-		{Label: metrics.RuleHardOnPoorReadiness, Value: "a hard session on a day of readiness < " + text.Fixed(p.ReadinessLow, 0), Note: "active the day after too"},
-		{Label: metrics.RuleHardDaysClose, Value: "hard sessions on consecutive days, or two in one day", Note: "vagal recovery takes up to 48 h (Stanley et al. 2013); active the day after too"},
-		{Label: metrics.RuleLoadSpike, Value: "ACWR > " + text.Fixed(p.SpikeACWR, 2), Note: fmt.Sprintf("and chronic ≥ %s LP/day; alert above 2.0 (Gabbett 2016)", text.Fixed(p.SpikeMinChronic, 0))},
-		{Label: metrics.RuleMonotonyHigh, Value: "monotony > " + text.Fixed(p.MonotonyMax, 1), Note: "Foster 1998"},
-		{Label: metrics.RuleNoDeloadWeek, Value: fmt.Sprintf("no lighter week in %d complete weeks", p.DeloadWeeks), Note: fmt.Sprintf("lighter = ≤ %s × the 3 weeks before (Bell et al. 2023)", text.Fixed(p.DeloadRatio, 2))},
+	for _, r := range metrics.Rules() {
+		m.Thresholds = append(m.Thresholds, stat{Label: r.Name, Value: r.Holds(p), Note: r.Basis(p)})
 	}
 	w := p.Weights
 	m.Readiness = fmt.Sprintf("0–100, the weighted mean of four parts (HRV %s, resting HR %s, sleep %s, wellness %s; the weights of missing parts are shared by the others)",

@@ -365,7 +365,7 @@ func recommendationJSON(w *jw, a *Athlete) {
 		w.kv("since", func() { w.date(e.Since) })
 		w.kv("value", func() { w.round(e.Value, 4) })
 		w.kv("threshold", func() { w.round(e.Threshold, 4) })
-		w.kv("unit", func() { w.str(evidenceUnit(e.Rule)) })
+		w.kv("unit", func() { w.str(e.Unit()) })
 		w.kv("severity", func() { w.str(e.Severity) })
 		w.kv("carried", func() { w.bool(e.Carried) })
 		w.kv("detail", func() { w.str(e.Detail) })
@@ -386,28 +386,6 @@ func recommendationJSON(w *jw, a *Athlete) {
 	w.endObj()
 }
 
-// evidenceUnit is the unit of an evidence item's value and threshold.
-func evidenceUnit(rule string) string {
-	switch rule {
-	case metrics.RuleHRVLow:
-		return "ln(ms)"
-	case metrics.RuleRHRHigh:
-		return "bpm"
-	case metrics.RuleNoRestDay:
-		return "days"
-	case metrics.RuleSorenessPersistent:
-		return "mornings"
-	case metrics.RuleNoDeloadWeek:
-		return "weeks"
-	case metrics.RuleEffortDrift:
-		return "RPE"
-	case metrics.RuleLoadSpike, metrics.RuleMonotonyHigh:
-		return "ratio"
-	case metrics.RuleHardDaysClose:
-		return "hard sessions"
-	}
-	return "readiness (0-100)"
-}
 
 func notesJSON(w *jw, ns []metrics.DayNote) {
 	w.arr()

@@ -83,35 +83,6 @@ var plans = map[string]string{
 	metrics.Flow.String():       "20–30 minutes of easy movement, a walk, an easy spin or gentle yoga at RPE 3 or less: keep the habit while the load settles.",
 }
 
-// clears says what would end each rule.
-func clears(rule string, p metrics.Params, d *metrics.Day) string {
-	switch rule {
-	case metrics.RuleHRVLow:
-		if lo, _ := metrics.HRVRange(d.HRVRef, p.HRVSWCSD); metrics.Known(lo) {
-			return fmt.Sprintf("HRV 7-day mean back to %s ms or more", text.Fixed(math.Exp(lo), 1))
-		}
-		return "HRV 7-day mean back in your normal range"
-	case metrics.RuleRHRHigh:
-		return fmt.Sprintf("resting HR under %s bpm", text.Fixed(d.RHRLimit, 0))
-	case metrics.RuleSorenessPersistent:
-		return fmt.Sprintf("a morning with soreness under %s", text.Fixed(p.SorenessMin, 0))
-	case metrics.RuleEffortDrift:
-		return "sessions feeling as hard as usual for their load"
-	case metrics.RuleReadinessLow, metrics.RuleHardOnPoorReadiness:
-		return fmt.Sprintf("readiness back to %s or more", text.Fixed(p.ReadinessLow, 0))
-	case metrics.RuleNoRestDay:
-		return fmt.Sprintf("a rest day (training load under %s LP)", text.Fixed(p.RestLoadMax, 0))
-	case metrics.RuleHardDaysClose:
-		return "a day without a hard session"
-	case metrics.RuleLoadSpike:
-		return fmt.Sprintf("acute:chronic back to %s or less", text.Fixed(p.SpikeACWR, 1))
-	case metrics.RuleMonotonyHigh:
-		return "a clearly easier (or harder) day to break the sameness"
-	case metrics.RuleNoDeloadWeek:
-		return fmt.Sprintf("a lighter week (at most %s %% of the three before)", text.Fixed(100*p.DeloadRatio, 0))
-	}
-	return ""
-}
 
 func buildVerdict(a *metrics.Analysis) verdictView {
 	r := a.Recommendation
@@ -132,8 +103,8 @@ func buildVerdict(a *metrics.Analysis) verdictView {
 	var notes []metrics.DayNote
 	noted := map[metrics.DayNote]bool{}
 	for _, e := range r.Evidence {
-		v.Evidence = append(v.Evidence, evidenceView{Rule: e.Rule, Text: e.Detail, Measure: measure(e), Severity: e.Severity})
-		if c := clears(e.Rule, a.Params, d); c != "" && !seen[c] {
+		v.Evidence = append(v.Evidence, evidenceView{Rule: e.Rule, Text: e.Detail, Measure: e.Measure(), Severity: e.Severity})
+		if c := clearsWith(e.Rule, a.Params, d); c != "" && !seen[c] {
 			v.Clears = append(v.Clears, c)
 			seen[c] = true
 		}
@@ -154,6 +125,16 @@ func buildVerdict(a *metrics.Analysis) verdictView {
 	return v
 }
 
+// clearsWith says what would end a rule; readiness deciding rest on its
+// own clears as readiness-low does.
+func clearsWith(rule string, p metrics.Params, d *metrics.Day) string {
+	r, ok := metrics.RuleByName(rule)
+	if !ok {
+		r, _ = metrics.RuleByName(metrics.RuleReadinessLow)
+	}
+	return r.Clears(p, d)
+}
+
 // notesText quotes check-in notes with their days: “sick: cold” (Mon 2 Mar).
 func notesText(ns []metrics.DayNote, asOf metrics.Date) string {
 	var out []string
@@ -166,36 +147,6 @@ func notesText(ns []metrics.DayNote, asOf metrics.Date) string {
 // clipNote shortens a note quoted beside a number, on one line.
 func clipNote(s string) string { return text.Clip(strings.Join(strings.Fields(s), " "), 120) }
 
-// measure shows an evidence item's value against its threshold, with units
-// and enough decimals that the comparison is visible.
-func measure(e metrics.Evidence) string {
-	switch e.Rule {
-	case metrics.RuleHRVLow:
-		v, lo, _ := text.ApartRange(math.Exp(e.Value), math.Exp(e.Threshold), math.Exp(e.Threshold))
-		return fmt.Sprintf("%s < %s ms", v, lo)
-	case metrics.RuleRHRHigh:
-		v, t := text.Apart(e.Value, e.Threshold, 0)
-		return fmt.Sprintf("%s ≥ %s bpm", v, t)
-	case metrics.RuleNoRestDay:
-		return fmt.Sprintf("%s ≥ %s days", text.Fixed(e.Value, 0), text.Fixed(e.Threshold, 0))
-	case metrics.RuleSorenessPersistent:
-		return fmt.Sprintf("%s ≥ %s mornings", text.Fixed(e.Value, 0), text.Fixed(e.Threshold, 0))
-	case metrics.RuleNoDeloadWeek:
-		return fmt.Sprintf("%s ≥ %s weeks", text.Fixed(e.Value, 0), text.Fixed(e.Threshold, 0))
-	case metrics.RuleEffortDrift:
-		return fmt.Sprintf("+%s ≥ %s RPE", text.Fixed(e.Value, 1), text.Fixed(e.Threshold, 1))
-	case metrics.RuleLoadSpike:
-		v, t := text.Apart(e.Value, e.Threshold, 2)
-		return fmt.Sprintf("%s > %s", v, t)
-	case metrics.RuleMonotonyHigh:
-		v, t := text.Apart(e.Value, e.Threshold, 1)
-		return fmt.Sprintf("%s > %s", v, t)
-	case metrics.RuleHardDaysClose:
-		return "2 hard < 48 h"
-	}
-	v, t := text.Apart(e.Value, e.Threshold, 0)
-	return fmt.Sprintf("%s/100 < %s", v, t)
-}
 
 func buildReadiness(a *metrics.Analysis) readinessView {
 	d := today(a)
@@ -289,7 +240,7 @@ func historyRows(a *metrics.Analysis, days int) []historyView {
 		d := &a.Days[i]
 		look := actionLooks[d.Action]
 		var rules []string
-		for k, name := range metrics.RuleNames {
+		for k, name := range metrics.RuleNames() {
 			if d.Rules[k].Holds {
 				rules = append(rules, name)
 			}

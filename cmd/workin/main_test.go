@@ -360,7 +360,7 @@ func TestDemoStories(t *testing.T) {
 			fired[f.Rule] = true
 		}
 	}
-	for _, r := range metrics.RuleNames {
+	for _, r := range metrics.RuleNames() {
 		if !fired[r] {
 			t.Errorf("rule %s never fires in the demo", r)
 		}
