@@ -82,8 +82,13 @@ var rhrHigh = Rule{
 	holds: func(p Params) string {
 		return fmt.Sprintf("resting HR ≥ baseline + max(%s bpm, SD) on 3 days running", text.Fixed(p.RHRDeltaBPM, 0))
 	},
-	clears:  func(p Params, d *Day) string { return fmt.Sprintf("resting HR under %s bpm", text.Fixed(d.RHRLimit, 0)) },
-	measure: func(e Evidence) string { v, t := text.Apart(e.Value, e.Threshold, 0); return fmt.Sprintf("%s ≥ %s bpm", v, t) },
+	clears: func(p Params, d *Day) string {
+		return fmt.Sprintf("resting HR under %s bpm", text.Fixed(d.RHRLimit, 0))
+	},
+	measure: func(e Evidence) string {
+		v, t := text.Apart(e.Value, e.Threshold, 0)
+		return fmt.Sprintf("%s ≥ %s bpm", v, t)
+	},
 }
 
 // bodyRunDays is how many mornings in a row HRV must be low, or resting

@@ -17,7 +17,7 @@ import (
 var noRestDay = Rule{
 	Name: RuleNoRestDay, Unit: "days", Charts: []string{"daily", "pmc"},
 	basis: func(p Params) string { return fmt.Sprintf("alert from %d (Meeusen et al. 2013)", p.NoRestAlertDays) },
-	load: true, urgent: true, advice: WorkIn, rank: 1, noCarry: true,
+	load:  true, urgent: true, advice: WorkIn, rank: 1, noCarry: true,
 	eval: func(a *Analysis) func(int) RuleState {
 		// known counts days known to be training days; upTo also counts the
 		// days of unknown load.

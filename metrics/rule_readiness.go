@@ -9,7 +9,9 @@ import (
 // readiness-low: readiness under readiness_low (an alert under
 // readiness_rest, where readiness alone means rest).
 var readinessLow = Rule{
-	Name: RuleReadinessLow, Unit: "readiness (0-100)", Charts: []string{"readiness"}, basis: func(p Params) string { return "below " + text.Fixed(p.ReadinessRest, 0) + " it is an alert and means rest" },
+	Name: RuleReadinessLow, Unit: "readiness (0-100)", Charts: []string{"readiness"}, basis: func(p Params) string {
+		return "below " + text.Fixed(p.ReadinessRest, 0) + " it is an alert and means rest"
+	},
 	urgent: true, advice: WorkIn, rank: 3,
 	eval: func(a *Analysis) func(int) RuleState {
 		return func(i int) RuleState {
@@ -24,7 +26,9 @@ var readinessLow = Rule{
 		r := a.Days[j].Rules[iReadinessLow]
 		return fmt.Sprintf("readiness %.0f/100, under %.0f (%s)", r.Value, r.Threshold, Span(from, to, " to ")), from
 	},
-	phrase:  func(st RuleState) string { return fmt.Sprintf("readiness %.0f/100, under %.0f", st.Value, st.Threshold) },
+	phrase: func(st RuleState) string {
+		return fmt.Sprintf("readiness %.0f/100, under %.0f", st.Value, st.Threshold)
+	},
 	holds:   func(p Params) string { return "readiness < " + text.Fixed(p.ReadinessLow, 0) },
 	clears:  readinessClears,
 	measure: readinessMeasure,
@@ -50,7 +54,9 @@ var hardOnPoorReadiness = Rule{
 	phrase: func(st RuleState) string {
 		return fmt.Sprintf("a hard session on a day of readiness under %.0f", st.Threshold)
 	},
-	holds:   func(p Params) string { return "a hard session on a day of readiness < " + text.Fixed(p.ReadinessLow, 0) },
+	holds: func(p Params) string {
+		return "a hard session on a day of readiness < " + text.Fixed(p.ReadinessLow, 0)
+	},
 	clears:  readinessClears,
 	measure: readinessMeasure,
 }

@@ -386,7 +386,6 @@ func recommendationJSON(w *jw, a *Athlete) {
 	w.endObj()
 }
 
-
 func notesJSON(w *jw, ns []metrics.DayNote) {
 	w.arr()
 	for _, n := range ns {

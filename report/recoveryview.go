@@ -83,7 +83,6 @@ var plans = map[string]string{
 	metrics.Flow.String():       "20–30 minutes of easy movement, a walk, an easy spin or gentle yoga at RPE 3 or less: keep the habit while the load settles.",
 }
 
-
 func buildVerdict(a *metrics.Analysis) verdictView {
 	r := a.Recommendation
 	look := actionLooks[r.Action]
@@ -146,7 +145,6 @@ func notesText(ns []metrics.DayNote, asOf metrics.Date) string {
 
 // clipNote shortens a note quoted beside a number, on one line.
 func clipNote(s string) string { return text.Clip(strings.Join(strings.Fields(s), " "), 120) }
-
 
 func buildReadiness(a *metrics.Analysis) readinessView {
 	d := today(a)
