@@ -209,12 +209,12 @@ func buildAthlete(r *Report, i int, a *Athlete, open bool) athleteView {
 	v.Verdict, v.Ready = buildVerdict(a.Analysis), buildReadiness(a.Analysis)
 	v.Ready.Spark = sparkline(a.Analysis, 28)
 	if a.RecoveryRes.Checkins > 0 {
-		v.Recovery = recoveryChartViews(a.Analysis)
+		v.Recovery = chartViews(a.Analysis, "recovery")
 	} else {
 		v.NoCheckins = "No check-ins for " + a.Profile.Name + ", so no readiness, HRV, resting HR or sleep, and nothing from the body in the advice above. Add a check-ins file (sleep, soreness, stress, mood, energy, HRV, resting HR) to see the recovery side."
 	}
-	v.Charts = loadChartViews(a.Analysis)
-	v.History = historyChartViews()
+	v.Charts = chartViews(a.Analysis, "load")
+	v.History = chartViews(a.Analysis, "history")
 	adviceDays, weekRowsMax := 28, 0
 	if !open {
 		adviceDays, weekRowsMax = 14, 12 // folded athletes of a big team
@@ -313,36 +313,6 @@ func restStat(a *metrics.Analysis) stat {
 		}
 	}
 	return stat{Label: "Last rest day", Value: dash, Note: fmt.Sprintf("none in %s", text.Plural(len(a.Days)-1, "complete day", "complete days"))}
-}
-
-func loadChartViews(a *metrics.Analysis) []chartView {
-	d := today(a)
-	rd, when := ratioDay(a)
-	if when != "" {
-		when = ", " + when
-	}
-	wk := a.Weeks[len(a.Weeks)-1]
-	acwr := acwrStat(a).Note
-	if metrics.Known(rd.ACWR) {
-		acwr = fmt.Sprintf("%s (E7 %s / E28 %s LP/day%s)", ratio(rd.ACWR), lp(rd.Acute), lp(rd.Chronic), when)
-	}
-	return []chartView{
-		{Kind: "daily", Title: fmt.Sprintf("Daily load · today %s LP", lp(d.Load)),
-			Read: "Each bar is a day's training load in load points (LP), coloured by sport; 100 LP is one hour at threshold. ▲ marks a day with a hard session.",
-			Aria: fmt.Sprintf("Daily load by sport; today %s LP.", lp(d.Load))},
-		{Kind: "weekly", NoZoom: true, Title: fmt.Sprintf("Weekly load by sport · this week %s LP so far", lp(wk.Load)),
-			Read: "Bars under the dashed line are lighter weeks (at most 80 % of the three weeks before); one lighter week after every three or four loading weeks is usual.",
-			Aria: fmt.Sprintf("Weekly load by sport; this week %s LP so far.", lp(wk.Load))},
-		{Kind: "pmc", Title: fmt.Sprintf("Fitness %s · fatigue %s · form %s", lp(d.CTL), lp(d.ATL), text.Signed(d.CTL-d.ATL, 0)), Tall: true,
-			Read: "Fitness is your 42-day load average and fatigue your 7-day one, not a fitness test. Form (bars) is fitness minus fatigue going into each day: below zero you carry fatigue, well above zero you are fresh.",
-			Aria: fmt.Sprintf("Fitness %s, fatigue %s, form %s.", lp(d.CTL), lp(d.ATL), text.Signed(d.CTL-d.ATL, 0))},
-		{Kind: "acwr", Title: "Acute:chronic " + acwr, Tall: true,
-			Read: "Last week against your usual month: a spike signal, not an injury forecast. The shaded 0.8–1.3 range is commonly cited from team sports and disputed; the dashed line is the load-spike rule. Below, the two averages it divides.",
-			Aria: "Acute:chronic workload ratio " + acwr + "."},
-		{Kind: "mono", Title: fmt.Sprintf("Monotony %s · strain %s%s", text.Fixed(rd.Monotony, 1), lp(rd.Strain), when), Tall: true,
-			Read: "Monotony is high when every day looks alike; vary hard and easy days. Foster (1998) linked weeks of high strain (load × monotony, bars below) with illness.",
-			Aria: fmt.Sprintf("Monotony %s, strain %s.", text.Fixed(rd.Monotony, 1), lp(rd.Strain))},
-	}
 }
 
 // sessionRows lists the sessions of the detail window, newest first.
