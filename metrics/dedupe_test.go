@@ -95,7 +95,9 @@ func TestMergedSourcesGiveTheSameLoad(t *testing.T) {
 }
 
 func TestCheckinPrecedence(t *testing.T) {
-	whoop, sheet := &Origin{File: "cycles.csv", Format: "whoop-cycles"}, &Origin{File: "team.csv", Format: "native"}
+	// Ranks as parse gives them: a device for what it measures, the own sheet for ratings.
+	whoop := &Origin{File: "cycles.csv", Format: "whoop-cycles", MeasureRank: 3, RateRank: 1}
+	sheet := &Origin{File: "team.csv", Format: "native", MeasureRank: 1, RateRank: 3}
 	dev := NewCheckin()
 	dev.Date, dev.HRV, dev.SleepQuality, dev.Origin, dev.Line = MustDate("2026-03-04"), 70, 9, whoop, 2
 	own := NewCheckin()

@@ -99,11 +99,7 @@ func (a *Analysis) recovery(cs []Checkin) {
 		}
 		d.Checkins++
 		a.RecoveryRes.Checkins++
-		format := ""
-		if c.Origin != nil {
-			format = c.Origin.Format
-		}
-		obj, subj := int8(checkinRank(format, false)), int8(checkinRank(format, true))
+		obj, subj := c.Origin.ranks()
 		rk := &ranks[di]
 		mergeRanked(&d.SleepHours, &rk[0], c.SleepHours, obj)
 		mergeRanked(&d.SleepQuality, &rk[1], c.SleepQuality, subj)

@@ -53,6 +53,22 @@ type Origin struct {
 	Format   string // detected export format ("native", "strava", …)
 	Label    string // the format for people ("intervals.icu activities.csv")
 	TSSLabel string // what the export calls a given load ("tss", "Training Load")
+	// MeasureRank and RateRank are the file's standing when check-ins of
+	// several sources fall on one day: MeasureRank for what a device
+	// measures (HRV, resting HR, sleep time), RateRank for how the athlete
+	// feels (sleep quality, soreness, stress, mood, energy). The higher
+	// wins; between equals the later row. 0 stands for 1.
+	MeasureRank, RateRank int8
+}
+
+// ranks returns the origin's check-in ranks; a row built in code (no
+// origin) ranks as the athlete's own sheet does: 1 for what a device
+// measures, 3 for how the athlete feels.
+func (o *Origin) ranks() (measure, rate int8) {
+	if o == nil {
+		return 1, 3
+	}
+	return max(o.MeasureRank, 1), max(o.RateRank, 1)
 }
 
 // FileName returns the origin's file, or "" for a row built in code.

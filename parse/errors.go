@@ -2,6 +2,7 @@ package parse
 
 import (
 	"errors"
+
 	"fmt"
 	"strings"
 
@@ -46,17 +47,6 @@ func (e *Error) Error() string {
 }
 
 func (e *Error) Unwrap() error { return e.Err }
-
-// Skip records a row left out in lenient mode.
-type Skip struct {
-	File   string `json:"file"`
-	Line   int    `json:"line"`
-	Column string `json:"column"`
-	Reason string `json:"reason"`
-	// Athlete is the row's athlete cell (or the file's owner), so a skipped
-	// row can be listed with the athlete it belonged to.
-	Athlete string `json:"-"`
-}
 
 // cellError is what a cell parser returns: what was expected, and the value
 // that was found.

@@ -2,12 +2,15 @@ package parse
 
 import (
 	"fmt"
+
 	"io"
 	"runtime"
 	"slices"
 	"sort"
 	"strings"
 	"time"
+
+	"github.com/workin/workin/model"
 
 	"github.com/workin/workin/internal/text"
 	"github.com/workin/workin/metrics"
@@ -55,13 +58,13 @@ type Options struct {
 type File struct {
 	Name     string
 	Kind     Kind
-	Format   string   // detected format, such as "native workouts"
-	Columns  []string // how header cells map onto workin's fields ("Avg HR → avg_hr")
-	Ignored  []string // header cells workin does not read
-	Rows     int      // data records read (the header not counted)
-	Dropped  int      // rows that add nothing by design (planned workouts, naps, empty days)
-	Skipped  []Skip   // rows left out in lenient mode
-	Notes    []string // data-quality remarks that did not stop a row
+	Format   string       // detected format, such as "native workouts"
+	Columns  []string     // how header cells map onto workin's fields ("Avg HR → avg_hr")
+	Ignored  []string     // header cells workin does not read
+	Rows     int          // data records read (the header not counted)
+	Dropped  int          // rows that add nothing by design (planned workouts, naps, empty days)
+	Skipped  []model.Skip // rows left out in lenient mode
+	Notes    []string     // data-quality remarks that did not stop a row
 	First    metrics.Date
 	Last     metrics.Date
 	Workouts Workouts // the rows kept, for a workouts file
@@ -81,6 +84,12 @@ func (f *File) Relabel(name string) {
 	for i := range f.Skipped {
 		f.Skipped[i].File = name
 	}
+}
+
+// Summary is the file's line of the data-quality section.
+func (f *File) Summary() model.File {
+	return model.File{Name: f.Name, Kind: f.Kind.String(), Format: f.Format, Rows: f.Rows, Used: f.Used(),
+		Skipped: len(f.Skipped), First: f.First, Last: f.Last, Ignored: f.Ignored, Notes: f.Notes}
 }
 
 // Used is the number of rows kept.
@@ -160,7 +169,7 @@ func readCheckins(t *table, opt Options) (*File, error) {
 		return nil, missingColumn(name, t.header, "date column", "date,athlete,sleep_hours,soreness,hrv")
 	}
 	f := &File{Name: name, Kind: KindCheckins, Format: "native check-ins", Ignored: b.ignored, Notes: t.notes}
-	origin := &metrics.Origin{File: name, Format: "native", Label: "workin native check-ins sheet"}
+	origin := &metrics.Origin{File: name, Format: "native", Label: "workin native check-ins sheet", MeasureRank: 1, RateRank: rankOwnSheet}
 	f.Columns = usedColumns(b)
 	rows, parts, err := readRows(t, b, opt, func() func(*nativeCheckin, int, *[]string) (metrics.Checkin, *rowError) {
 		return newCheckinConverter(origin, b.has["athlete"], opt.Athlete, opt.Scales).convert
@@ -238,7 +247,7 @@ func (f *File) finishNotes() {
 
 // part is what one chunk of a file yields.
 type part struct {
-	skipped []Skip
+	skipped []model.Skip
 	notes   []string
 	drops   map[string]int // rows that add nothing, by reason (a planned workout, a nap)
 	read    int
@@ -301,7 +310,7 @@ func collect[T any, P packedRow[P]](t *table, opt Options, newConvert func() fun
 			case !opt.Lenient:
 				return &Error{File: t.file, Line: line, Column: r.col, Msg: r.err.Error(), Err: r.err}
 			default:
-				p.skipped = append(p.skipped, Skip{File: t.file, Line: line, Column: text.Clip(r.col, 40), Reason: r.err.Error(), Athlete: r.athlete})
+				p.skipped = append(p.skipped, model.Skip{File: t.file, Line: line, Column: text.Clip(r.col, 40), Reason: r.err.Error(), Athlete: r.athlete})
 			}
 			return nil
 		})

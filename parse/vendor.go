@@ -28,9 +28,13 @@ type spec struct {
 	// they are dated in the athlete's time zone.
 	utc bool
 	// notes are caveats about the format added to every file of it.
-	notes   []string
-	workout func(r *vrow) (metrics.Workout, string, *rowError)
-	checkin func(r *vrow) (metrics.Checkin, string, *rowError)
+	notes []string
+	// measure and rate rank the export's check-ins against other sources
+	// of the same day (metrics.Origin): devices win for what they measure,
+	// the athlete's own sheet for how they feel.
+	measure, rate int8
+	workout       func(r *vrow) (metrics.Workout, string, *rowError)
+	checkin       func(r *vrow) (metrics.Checkin, string, *rowError)
 }
 
 // col maps one field to its header names (HeaderKey forms). last takes
@@ -208,7 +212,7 @@ func (b *vbinding) mapping() []string {
 func readVendor(t *table, b *vbinding, opt Options) (*File, error) {
 	s := b.spec
 	f := &File{Name: t.file, Kind: s.kind, Format: s.label, Ignored: b.ignored, Columns: b.mapping(), Notes: t.notes}
-	origin := &metrics.Origin{File: t.file, Format: s.name, Label: s.label, TSSLabel: s.load}
+	origin := &metrics.Origin{File: t.file, Format: s.name, Label: s.label, TSSLabel: s.load, MeasureRank: s.measure, RateRank: s.rate}
 	var loc *time.Location
 	unit := "km"
 	if opt.Zone != nil {

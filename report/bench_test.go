@@ -6,6 +6,7 @@ import (
 
 	"github.com/workin/workin/internal/synth"
 	"github.com/workin/workin/metrics"
+	"github.com/workin/workin/model"
 	"github.com/workin/workin/parse"
 )
 
@@ -29,7 +30,7 @@ func benchReport(tb testing.TB, athletes, days int) *Report {
 		cs[c.Athlete] = append(cs[c.Athlete], c)
 	}
 	asOf := synth.Start + metrics.Date(days-1)
-	r := &Report{Title: "Bench", Team: athletes > 1, AsOf: asOf, Files: []File{FileOf(wf), FileOf(cf)}}
+	r := &Report{Title: "Bench", Team: athletes > 1, AsOf: asOf, Files: []model.File{wf.Summary(), cf.Summary()}}
 	if athletes > 10 {
 		r.Options.DetailWeeks = 26
 	}

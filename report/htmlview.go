@@ -7,7 +7,7 @@ import (
 
 	"github.com/workin/workin/internal/text"
 	"github.com/workin/workin/metrics"
-	"github.com/workin/workin/parse"
+	"github.com/workin/workin/model"
 )
 
 // The HTML templates receive these view types, with every value already
@@ -167,7 +167,7 @@ func markOff(m *methodsView, parts []*Part) {
 	}
 }
 
-func buildFile(f File) fileView {
+func buildFile(f model.File) fileView {
 	span := dash
 	if f.Used > 0 {
 		span = f.First.String() + " – " + f.Last.String()
@@ -187,7 +187,7 @@ type skipList struct {
 // htmlMaxSkips bounds a table of skipped rows in the page.
 const htmlMaxSkips = 200
 
-func skipViews(ss []parse.Skip) skipList {
+func skipViews(ss []model.Skip) skipList {
 	l := skipList{Total: len(ss), More: max(0, len(ss)-htmlMaxSkips)}
 	for _, s := range ss[:min(len(ss), htmlMaxSkips)] {
 		l.Rows = append(l.Rows, skipView{File: s.File, Line: fmt.Sprint(s.Line), Column: s.Column, Reason: s.Reason})

@@ -10,7 +10,7 @@ import (
 	"sync"
 
 	"github.com/workin/workin/metrics"
-	"github.com/workin/workin/parse"
+	"github.com/workin/workin/model"
 )
 
 // SchemaVersion is the version of the JSON summary's shape. Fields may be
@@ -98,7 +98,7 @@ func (s *JSONStream) Finish() error {
 	return s.w.Flush()
 }
 
-func fileJSON(w *jw, f File) {
+func fileJSON(w *jw, f model.File) {
 	w.obj()
 	w.kv("name", func() { w.str(f.Name) })
 	w.kv("kind", func() { w.str(f.Kind) })
@@ -129,7 +129,7 @@ func strList(w *jw, ss []string) {
 	w.endArr()
 }
 
-func skipsJSON(w *jw, ss []parse.Skip) {
+func skipsJSON(w *jw, ss []model.Skip) {
 	w.arr()
 	for _, s := range ss {
 		w.obj()

@@ -13,7 +13,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/workin/workin/internal/text"
-	"github.com/workin/workin/parse"
+	"github.com/workin/workin/model"
 
 	"github.com/workin/workin/metrics"
 )
@@ -194,7 +194,7 @@ const (
 )
 
 // mdSkips lists skipped rows, at most mdMaxSkips of them.
-func mdSkips(b *bytes.Buffer, ss []parse.Skip) {
+func mdSkips(b *bytes.Buffer, ss []model.Skip) {
 	for i, s := range ss {
 		if i == mdMaxSkips {
 			fmt.Fprintf(b, "- … and %s more (the HTML report and the JSON list them)\n", text.Plural(len(ss)-mdMaxSkips, "skipped row", "skipped rows"))

@@ -6,6 +6,7 @@ import (
 	"slices"
 
 	"github.com/workin/workin/metrics"
+	"github.com/workin/workin/model"
 	"github.com/workin/workin/parse"
 )
 
@@ -129,7 +130,7 @@ func (r *roster) dropFar(e *entry, lenient bool) error {
 		}
 	}
 	drop := map[[2]int32]bool{}
-	var skips []parse.Skip
+	var skips []model.Skip
 	for i, x := range runs {
 		if keep[i] {
 			continue
@@ -143,7 +144,7 @@ func (r *roster) dropFar(e *entry, lenient bool) error {
 			if !lenient {
 				return &parse.Error{File: f.Name, Line: line, Column: "date", Msg: reason + " Fix the date, or use --lenient to leave the row out"}
 			}
-			skips = append(skips, parse.Skip{File: f.Name, Line: line, Column: "date", Reason: reason})
+			skips = append(skips, model.Skip{File: f.Name, Line: line, Column: "date", Reason: reason})
 			drop[[2]int32{rw.file, rw.row}] = true
 		}
 	}
@@ -162,7 +163,7 @@ func (r *roster) dropFar(e *entry, lenient bool) error {
 			rr.rows = kept
 		}
 	}
-	slices.SortStableFunc(skips, func(a, b parse.Skip) int { return cmp.Or(cmp.Compare(a.File, b.File), cmp.Compare(a.Line, b.Line)) })
+	slices.SortStableFunc(skips, func(a, b model.Skip) int { return cmp.Or(cmp.Compare(a.File, b.File), cmp.Compare(a.Line, b.Line)) })
 	e.quality.Skipped = append(e.quality.Skipped, skips...)
 	return nil
 }

@@ -16,6 +16,7 @@ import (
 
 	"github.com/workin/workin/internal/text"
 	"github.com/workin/workin/metrics"
+	"github.com/workin/workin/model"
 	"github.com/workin/workin/parse"
 	"github.com/workin/workin/report"
 )
@@ -122,8 +123,8 @@ type roster struct {
 	known    bool // athletes come from a profile or team file
 	athletes []*entry
 	byKey    map[string]*entry // id and lower-cased name
-	files    []report.File
-	orphans  []parse.Skip
+	files    []model.File
+	orphans  []model.Skip
 	first    metrics.Date // the first date of a row given to an athlete
 	last     metrics.Date // the last date of a row given to an athlete
 	hasRows  bool
@@ -368,7 +369,7 @@ func loadInputs(f *reportFlags, fsys files) (*roster, error) {
 	}
 	for i, pf := range parsed {
 		r.parsed = append(r.parsed, pf.File)
-		fi := report.FileOf(pf.File)
+		fi := pf.File.Summary()
 		if also := srcs[i].also; len(also) > 0 {
 			names := strings.ToValidUTF8(text.List(also, 3), "\uFFFD")
 			if f.redact {
@@ -499,7 +500,7 @@ func (r *roster) assign(s source, file int32, f parsedFile, lenient bool) error 
 	if f.Kind == parse.KindCheckins {
 		line = func(i int32) int { return int(f.Checkins.At(int(i)).Line) }
 	}
-	var orphans []parse.Skip
+	var orphans []model.Skip
 	for _, g := range f.groups {
 		e, orphan, err := r.athleteOf(s, g.Athlete, f.Name, line(g.Rows[0]), lenient)
 		switch {
@@ -507,7 +508,7 @@ func (r *roster) assign(s source, file int32, f parsedFile, lenient bool) error 
 			return err
 		case e == nil && orphan != "":
 			for _, i := range g.Rows {
-				orphans = append(orphans, parse.Skip{File: f.Name, Line: line(i), Column: "athlete", Reason: orphan})
+				orphans = append(orphans, model.Skip{File: f.Name, Line: line(i), Column: "athlete", Reason: orphan})
 			}
 		case e == nil:
 			r.lookup(s.owner).quality.OtherAthlete += len(g.Rows)
@@ -527,7 +528,7 @@ func (r *roster) assign(s source, file int32, f parsedFile, lenient bool) error 
 		}
 	}
 	// Rows that belong to no athlete of the team are reported in file order.
-	slices.SortStableFunc(orphans, func(a, b parse.Skip) int { return cmp.Compare(a.Line, b.Line) })
+	slices.SortStableFunc(orphans, func(a, b model.Skip) int { return cmp.Compare(a.Line, b.Line) })
 	r.orphans = append(r.orphans, orphans...)
 	if s.owner != "" || f.hasUnnamed() {
 		if e := r.ownerOf("", s.owner); e != nil {
