@@ -86,6 +86,41 @@ func (f *File) Relabel(name string) {
 	}
 }
 
+// describeProblems is how many skipped rows Describe lists.
+const describeProblems = 5
+
+// Describe says how the file was read, as label and text pairs (format,
+// dates, rows, columns, not used, note, problem): what workin inspect
+// prints.
+func (f *File) Describe() [][2]string {
+	out := [][2]string{{"format", fmt.Sprintf("%s (%s)", f.Format, f.Kind)}}
+	span := "no rows used"
+	if f.Used() > 0 {
+		span = fmt.Sprintf("%s to %s", f.First, f.Last)
+	}
+	out = append(out, [2]string{"dates", span},
+		[2]string{"rows", fmt.Sprintf("%d read, %d used, %d left out by design, %d skipped", f.Rows, f.Used(), f.Dropped, len(f.Skipped))},
+		[2]string{"columns", strings.Join(f.Columns, "; ")})
+	if len(f.Ignored) > 0 {
+		out = append(out, [2]string{"not used", strings.Join(f.Ignored, ", ")})
+	}
+	for _, n := range f.Notes {
+		out = append(out, [2]string{"note", n})
+	}
+	for i, s := range f.Skipped {
+		if i == describeProblems {
+			out = append(out, [2]string{"problem", fmt.Sprintf("… and %d more", len(f.Skipped)-describeProblems)})
+			break
+		}
+		col := ""
+		if s.Column != "" {
+			col = fmt.Sprintf(" column %q:", s.Column)
+		}
+		out = append(out, [2]string{"problem", fmt.Sprintf("line %d:%s %s", s.Line, col, s.Reason)})
+	}
+	return out
+}
+
 // Summary is the file's line of the data-quality section.
 func (f *File) Summary() model.File {
 	return model.File{Name: f.Name, Kind: f.Kind.String(), Format: f.Format, Rows: f.Rows, Used: f.Used(),

@@ -1,4 +1,4 @@
-package main
+package team
 
 import (
 	"cmp"
@@ -21,8 +21,9 @@ import (
 	"github.com/workin/workin/report"
 )
 
-// files reads input files: from disk, or from the embedded samples.
-type files interface {
+// Files reads input files: from disk (OS) or from an fs.FS (the embedded
+// samples).
+type Files interface {
 	ReadFile(path string) ([]byte, error)
 	// Identity names the file a path leads to, so that one file named
 	// two ways (./w.csv and w.csv, a symbolic link) is read once.
@@ -33,6 +34,12 @@ type files interface {
 }
 
 type osFiles struct{}
+
+// OS reads files from disk: regular files only, at most 2 GiB each.
+func OS() Files { return osFiles{} }
+
+// FS reads files from fsys, which is never an output.
+func FS(fsys fs.FS) Files { return fsFiles{fsys} }
 
 // maxInput is the largest input file workin reads (2 GiB): far above any
 // export or team sheet, and a bound on what one file can cost.
@@ -234,7 +241,7 @@ func redactFiles(parsed []parsedFile) {
 // notAnInput refuses an output that is one of the inputs, however either
 // is spelled (./w.csv, a symbolic link, a hard link): the report would
 // replace the data it was made from.
-func notAnInput(fsys files, outs, ins []string) error {
+func notAnInput(fsys Files, outs, ins []string) error {
 	for _, o := range outs {
 		if o == "" {
 			continue
@@ -262,7 +269,7 @@ type source struct {
 // w.csv and ./w.csv, through a link, or as workouts and as check-ins) is
 // read once. A team-wide naming (rows name their athlete) covers every
 // athlete's naming of the same file.
-func readOnce(srcs []source, fsys files) []source {
+func readOnce(srcs []source, fsys Files) []source {
 	type key struct{ id, owner string }
 	first := map[key]int{}
 	shared := map[string]int{} // identity → index of a team-wide naming
@@ -306,14 +313,14 @@ func readOnce(srcs []source, fsys files) []source {
 
 // loadInputs reads the configuration and every data file and gives each
 // row to its athlete.
-func loadInputs(f *reportFlags, fsys files) (*roster, error) {
-	r := &roster{byKey: map[string]*entry{}, redacted: f.redact}
+func loadInputs(f Config, fsys Files) (*roster, error) {
+	r := &roster{byKey: map[string]*entry{}, redacted: f.Redact}
 	var srcs []source
-	cfgPath := cmp.Or(f.config, f.profile)
+	cfgPath := f.Config
 	// No output may be an input: checked before anything is read, and again
 	// for the files the team or profile names, before they are read.
-	outs := []string{f.out, f.md, f.json}
-	if err := notAnInput(fsys, outs, append(append([]string{cfgPath}, f.workouts...), f.checkins...)); err != nil {
+	outs := f.Outputs
+	if err := notAnInput(fsys, outs, append(append([]string{cfgPath}, f.Workouts...), f.Checkins...)); err != nil {
 		return nil, err
 	}
 	if cfgPath != "" {
@@ -329,7 +336,7 @@ func loadInputs(f *reportFlags, fsys files) (*roster, error) {
 			profiles = append(profiles, p)
 			return fsys.ReadFile(p)
 		})
-		var usage *usageError
+		var usage *UsageError
 		if errors.As(err, &usage) {
 			return nil, usage
 		}
@@ -344,8 +351,8 @@ func loadInputs(f *reportFlags, fsys files) (*roster, error) {
 		if err := notAnInput(fsys, outs, named); err != nil {
 			return nil, err
 		}
-		if f.profile != "" && cfg.Team != "" {
-			return nil, usagef("--profile %s is a team file; give it without --profile", f.profile)
+		if f.Profile && cfg.Team != "" {
+			return nil, usagef("--profile %s is a team file; give it without --profile", display(cfgPath))
 		}
 		srcs = r.configure(cfg)
 	}
@@ -353,18 +360,18 @@ func loadInputs(f *reportFlags, fsys files) (*roster, error) {
 	if r.known && !r.team {
 		owner = r.athletes[0].cfg.Profile.ID
 	}
-	for _, p := range f.workouts {
+	for _, p := range f.Workouts {
 		srcs = append(srcs, source{path: p, kind: parse.KindWorkouts, owner: owner})
 	}
-	for _, p := range f.checkins {
+	for _, p := range f.Checkins {
 		srcs = append(srcs, source{path: p, kind: parse.KindCheckins, owner: owner})
 	}
 	srcs = readOnce(srcs, fsys)
-	parsed, err := readAll(srcs, fsys, f.lenient, r)
+	parsed, err := readAll(srcs, fsys, f.Lenient, r)
 	if err != nil {
 		return nil, err
 	}
-	if f.redact {
+	if f.Redact {
 		redactFiles(parsed)
 	}
 	for i, pf := range parsed {
@@ -372,20 +379,20 @@ func loadInputs(f *reportFlags, fsys files) (*roster, error) {
 		fi := pf.File.Summary()
 		if also := srcs[i].also; len(also) > 0 {
 			names := strings.ToValidUTF8(text.List(also, 3), "\uFFFD")
-			if f.redact {
+			if f.Redact {
 				names = "names redacted"
 			}
 			fi.Notes = append([]string{fmt.Sprintf("named %s more (%s): the same file, read once", text.Plural(len(also), "time", "times"), names)}, fi.Notes...)
 		}
 		r.files = append(r.files, fi)
-		if err := r.assign(srcs[i], int32(i), pf, f.lenient); err != nil {
+		if err := r.assign(srcs[i], int32(i), pf, f.Lenient); err != nil {
 			return nil, err
 		}
 	}
 	if err := r.finish(); err != nil {
 		return nil, err
 	}
-	if err := r.dropFarDates(f.lenient); err != nil {
+	if err := r.dropFarDates(f.Lenient); err != nil {
 		return nil, err
 	}
 	r.count()
@@ -441,7 +448,7 @@ type parsedFile struct {
 
 // readAll parses the files in parallel and groups their rows by athlete;
 // results keep the order of srcs, and the first file's error wins.
-func readAll(srcs []source, fsys files, lenient bool, r *roster) ([]parsedFile, error) {
+func readAll(srcs []source, fsys Files, lenient bool, r *roster) ([]parsedFile, error) {
 	out := make([]parsedFile, len(srcs))
 	err := ordered(len(srcs), runtime.GOMAXPROCS(0), func(i int) (parsedFile, error) {
 		return readOne(srcs[i], fsys, lenient, r)
@@ -452,7 +459,7 @@ func readAll(srcs []source, fsys files, lenient bool, r *roster) ([]parsedFile, 
 	return out, err
 }
 
-func readOne(s source, fsys files, lenient bool, r *roster) (parsedFile, error) {
+func readOne(s source, fsys Files, lenient bool, r *roster) (parsedFile, error) {
 	data, err := fsys.ReadFile(s.path)
 	if err != nil {
 		return parsedFile{}, &parse.Error{File: s.path, FileLevel: true, Err: err, Msg: fmt.Sprintf("cannot read the file: %v", unwrapPath(err))}

@@ -1,4 +1,4 @@
-package main
+package team
 
 import (
 	"cmp"
@@ -21,10 +21,6 @@ import (
 
 // farGap is the gap, in days, that starts a new run of dates.
 const farGap = 365
-
-// maxAsOfGap bounds --as-of after the data: a report a year past the last
-// row is already all empty days.
-const maxAsOfGap = 366
 
 // dropFarDates applies the far-date rule to every athlete, then sets the
 // roster's first and last dates.
