@@ -297,3 +297,35 @@ func TestCheckinNotes(t *testing.T) {
 		t.Errorf("soreness evidence notes = %+v, want the note that falls in its window", ev.Notes)
 	}
 }
+
+// TestRuleRegistryComplete: every rule has every part the report needs,
+// and names are unique.
+func TestRuleRegistryComplete(t *testing.T) {
+	seen := map[string]bool{}
+	p := DefaultParams()
+	d := &Day{Recovery: emptyRecovery}
+	for k, r := range Rules() {
+		if r.Name == "" || seen[r.Name] {
+			t.Fatalf("rule %d: name %q empty or repeated", k, r.Name)
+		}
+		seen[r.Name] = true
+		if r.eval == nil || r.detail == nil || r.phrase == nil || r.holds == nil || r.basis == nil || r.clears == nil || r.measure == nil || r.Unit == "" {
+			t.Errorf("%s lacks a part of its definition", r.Name)
+		}
+		if r.load && r.unchecked == nil {
+			t.Errorf("%s reads load but cannot say why it could not be checked", r.Name)
+		}
+		if r.advice != WorkIn && r.advice != Easy {
+			t.Errorf("%s calls for %s on its own", r.Name, r.advice)
+		}
+		if r.Holds(p) == "" || r.Clears(p, d) == "" || r.Measure(Evidence{Rule: r.Name, Value: 1, Threshold: 2}) == "" {
+			t.Errorf("%s has empty words", r.Name)
+		}
+		if got, ok := RuleByName(r.Name); !ok || got.Name != r.Name || !IsRule(r.Name) {
+			t.Errorf("%s is not found by name", r.Name)
+		}
+	}
+	if len(seen) != NumRules || len(RuleNames()) != NumRules {
+		t.Errorf("%d rules named, NumRules %d", len(seen), NumRules)
+	}
+}

@@ -2,7 +2,6 @@ package report
 
 import (
 	"fmt"
-	"strings"
 
 	"github.com/workin/workin/internal/text"
 	"github.com/workin/workin/metrics"
@@ -128,16 +127,6 @@ func dayLabel(asOf, d metrics.Date) string {
 		return d.Long()
 	}
 	return shortDate(d)
-}
-
-func joinWith(ws []string, last string) string {
-	switch len(ws) {
-	case 0:
-		return ""
-	case 1:
-		return ws[0]
-	}
-	return strings.Join(ws[:len(ws)-1], ", ") + last + ws[len(ws)-1]
 }
 
 // ratioDay is the day whose acute:chronic ratio and monotony describe
