@@ -62,7 +62,20 @@ func (e *cellError) Error() string {
 	return fmt.Sprintf("%s, got %q", e.msg, e.value)
 }
 
-func badCell(msg, value string) error { return &cellError{msg: msg, value: text.Clip(value, 40)} }
+// badCell quotes value clipped and copied: a cell may alias the input.
+func badCell(msg, value string) error {
+	return &cellError{msg: msg, value: strings.Clone(text.Clip(value, 40))}
+}
+
+// asWritten quotes the cell as the file wrote it in a cell type's error
+// (a semicolon file's decimal comma is rewritten before gocsv sees it).
+func asWritten(err error, raw string) error {
+	var ce *cellError
+	if !errors.As(err, &ce) {
+		return err
+	}
+	return badCell(ce.msg, strings.TrimSpace(raw))
+}
 
 // fileError builds a file-level Error.
 func fileError(file string, line int, format string, args ...any) *Error {

@@ -164,7 +164,7 @@ func ReadWorkoutsBytes(data []byte, name string, opt Options) (*File, error) {
 
 func readWorkouts(t *table, opt Options) (*File, error) {
 	name := t.file
-	b, err := bind(name, t.header, workoutColumns)
+	b, err := bind(name, t.header, nativeWorkout{}, t.comma)
 	if err != nil {
 		return nil, err
 	}
@@ -196,7 +196,7 @@ func ReadCheckinsBytes(data []byte, name string, opt Options) (*File, error) {
 
 func readCheckins(t *table, opt Options) (*File, error) {
 	name := t.file
-	b, err := bind(name, t.header, checkinColumns)
+	b, err := bind(name, t.header, nativeCheckin{}, t.comma)
 	if err != nil {
 		return nil, err
 	}
@@ -223,11 +223,11 @@ func missingColumn(name string, header []string, what, example string) error {
 		what, text.Clip(found, 40), example)
 }
 
-func usedColumns[R any](b *binding[R]) []string {
+func usedColumns(b *binding) []string {
 	var used []string
-	for i, c := range b.cols {
-		if c != nil {
-			used = append(used, fmt.Sprintf("%s → %s", strings.TrimSpace(b.names[i]), c.name))
+	for i, tag := range b.tags {
+		if tag != "" {
+			used = append(used, fmt.Sprintf("%s → %s", strings.TrimSpace(b.names[i]), tag))
 		}
 	}
 	return used
@@ -306,14 +306,21 @@ type result[T any] struct {
 	athlete string
 }
 
+// decodeFn binds and converts a batch of records, appending one result
+// per record, in order, to out.
+type decodeFn[T any] func(b *batch, out []result[T], notes *[]string) ([]result[T], error)
+
 // collect converts every record, chunk by chunk in parallel, and packs the
-// rows. All rows go into one slice allocated once: each chunk writes from
-// an offset bounded by its line count, and the gaps left by blank lines,
+// rows. Each chunk's records go to decode in batches; a record with too
+// few or too many cells never reaches it (athleteOf names its athlete).
+// All rows go into one slice allocated once: each chunk writes from an
+// offset bounded by its line count, and the gaps left by blank lines,
 // multi-line cells and skipped rows are closed at the end. Each chunk has
-// its own converter (made by newConvert, so converters may keep state
-// without locks) and its own text table; the tables are joined at the end
-// and the rows' references moved to match.
-func collect[T any, P packedRow[P]](t *table, opt Options, newConvert func() func(rec []string, line int, notes *[]string) result[T], pack func(T, *textTable) P) (rows[P], []part, error) {
+// its own decoder (made by newDecode, so decoders may keep state without
+// locks) and its own text table; the tables are joined at the end and the
+// rows' references moved to match.
+func collect[T any, P packedRow[P]](t *table, opt Options, lay *layout, athleteOf func(rec []string) string,
+	newDecode func() decodeFn[T], pack func(T, *textTable) P) (rows[P], []part, error) {
 	cs := t.chunks(runtime.GOMAXPROCS(0))
 	offsets := make([]int, len(cs)+1)
 	for k, c := range cs {
@@ -324,15 +331,10 @@ func collect[T any, P packedRow[P]](t *table, opt Options, newConvert func() fun
 	parts, err := parallel(cs, func(k int, c chunk) (part, error) {
 		var p part
 		rows := all[offsets[k]:offsets[k+1]]
-		convert := newConvert()
+		decode := newDecode()
 		tt := newTextTable()
 		texts[k] = tt
-		err := t.eachRecord(c, func(rec []string, line int) error {
-			if blank(rec) {
-				return nil
-			}
-			p.read++
-			r := convert(rec, line, &p.notes)
+		keep := func(r result[T], line int) error {
 			switch {
 			case r.err == nil && r.drop == "":
 				rows[p.rows] = pack(r.row, tt)
@@ -348,8 +350,58 @@ func collect[T any, P packedRow[P]](t *table, opt Options, newConvert func() fun
 				p.skipped = append(p.skipped, model.Skip{File: t.file, Line: line, Column: text.Clip(r.col, 40), Reason: r.err.Error(), Athlete: r.athlete})
 			}
 			return nil
-		})
-		return p, err
+		}
+		bt := newBatch(lay)
+		var results []result[T]
+		flush := func() error {
+			if bt.len() == 0 {
+				return nil
+			}
+			var err error
+			if results, err = decode(bt, results[:0], &p.notes); err != nil {
+				return err
+			}
+			for i, r := range results {
+				if err := keep(r, bt.lines[i]); err != nil {
+					return err
+				}
+			}
+			bt.reset()
+			return nil
+		}
+		rs := t.records(c)
+		var rec []string
+		for {
+			var line int
+			var err error
+			rec, line, err = rs.next(rec[:0])
+			if err == io.EOF {
+				break
+			}
+			if err != nil {
+				return p, err
+			}
+			if blank(rec) {
+				continue
+			}
+			p.read++
+			if err := cellCount(len(rec), len(t.header)); err != nil {
+				if err := flush(); err != nil {
+					return p, err
+				}
+				if err := keep(result[T]{err: err, athlete: athleteOf(rec)}, line); err != nil {
+					return p, err
+				}
+				continue
+			}
+			bt.add(rec, line)
+			if bt.full() {
+				if err := flush(); err != nil {
+					return p, err
+				}
+			}
+		}
+		return p, flush()
 	})
 	if err != nil {
 		return rows[P]{}, nil, err
@@ -384,57 +436,61 @@ func blank(rec []string) bool {
 	return true
 }
 
-// readRows reads a native sheet: fill the row struct, then convert it.
-func readRows[R, T any, P packedRow[P]](t *table, b *binding[R], opt Options, newConvert func() func(*R, int, *[]string) (T, *rowError), pack func(T, *textTable) P) (rows[P], []part, error) {
-	decimalComma := t.comma == ';'
-	return collect(t, opt, func() func([]string, int, *[]string) result[T] {
+// readRows reads a native sheet: gocsv binds each record to an R, then
+// convert makes it a value.
+func readRows[R, T any, P packedRow[P]](t *table, b *binding, opt Options, newConvert func() func(*R, int, *[]string) (T, *rowError), pack func(T, *textTable) P) (rows[P], []part, error) {
+	athleteOf := func(rec []string) string { return b.athleteOf(rec, opt.Athlete) }
+	return collect(t, opt, &b.layout, athleteOf, func() decodeFn[T] {
 		convert := newConvert()
-		var row, zero R
-		return func(rec []string, line int, notes *[]string) result[T] {
-			row = zero
-			col, err := b.fill(&row, rec, decimalComma)
-			if err == nil {
-				out, re := convert(&row, line, notes)
-				if re == nil {
-					return result[T]{row: out}
+		var scratch []R
+		return func(bt *batch, out []result[T], notes *[]string) ([]result[T], error) {
+			err := bindBatch(bt, &scratch, func(i int, row *R, col int, err error) error {
+				rec := bt.record(i)
+				var column string
+				if err == nil {
+					x, re := convert(row, bt.lines[i], notes)
+					if re == nil {
+						out = append(out, result[T]{row: x})
+						return nil
+					}
+					column, err = b.written(re.column), withRaw(re.err, b.cell(rec, re.column))
+				} else {
+					column, err = b.names[col], asWritten(err, rec[col])
 				}
-				col, err = b.written(re.column), withRaw(re.err, b.cell(rec, re.column))
-			}
-			return result[T]{col: col, err: err, athlete: b.athleteOf(rec, opt.Athlete)}
+				out = append(out, result[T]{col: column, err: err, athlete: athleteOf(rec)})
+				return nil
+			})
+			return out, err
 		}
 	}, pack)
 }
 
 // athleteOf returns the athlete cell of a record, or owner when the file
 // has no athlete column.
-func (b *binding[R]) athleteOf(rec []string, owner string) string {
-	for i, c := range b.cols {
-		if c != nil && c.name == "athlete" {
-			if i < len(rec) {
-				return strings.TrimSpace(strings.Clone(rec[i]))
-			}
-			return ""
-		}
-	}
-	return owner
-}
-
-// cell returns a record's cell of a canonical column ("" when absent).
-func (b *binding[R]) cell(rec []string, name string) string {
-	for i, c := range b.cols {
-		if c != nil && c.name == name && i < len(rec) {
-			return rec[i]
-		}
+func (b *binding) athleteOf(rec []string, owner string) string {
+	i := b.column("athlete")
+	switch {
+	case i < 0:
+		return owner
+	case i < len(rec):
+		return strings.TrimSpace(strings.Clone(rec[i]))
 	}
 	return ""
 }
 
-// written returns the header cell as written for a canonical column name.
-func (b *binding[R]) written(name string) string {
-	for i, c := range b.cols {
-		if c != nil && c.name == name {
-			return b.names[i]
-		}
+// cell returns a record's cell of a tag ("" when absent).
+func (b *binding) cell(rec []string, tag string) string {
+	if i := b.column(tag); i >= 0 && i < len(rec) {
+		return rec[i]
 	}
-	return name
+	return ""
+}
+
+// written returns the header cell as written for a tag (the tag itself
+// when the file has no such column).
+func (b *binding) written(tag string) string {
+	if i := b.column(tag); i >= 0 {
+		return b.names[i]
+	}
+	return tag
 }

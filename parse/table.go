@@ -164,36 +164,44 @@ func recordEnd(b []byte, from int, quoted bool) int {
 	return len(b)
 }
 
-// eachRecord calls fn for every record of c with its physical line. A
-// malformed CSV record stops the read with a file-level error. The record
-// and its cells are only valid during the call: a cell kept beyond it must
-// be copied (strings.Clone), as packing rows into a textTable does.
-//
-// Records that fit on one line are split in place (see splitLine); from
-// the first record that does not (a quoted cell spanning lines, or a
-// malformed one), encoding/csv reads the rest of the chunk, so the records
-// and the errors are exactly those encoding/csv gives for the whole chunk.
+// eachRecord calls fn for every record of c with its physical line, in
+// order (see records). A malformed CSV record stops the read with a
+// file-level error.
 func (t *table) eachRecord(c chunk, fn func(rec []string, line int) error) error {
-	rest, err := t.eachLineRecord(c, fn)
-	if err != nil || len(rest.data) == 0 {
-		return err
-	}
-	return t.eachCSVRecord(rest, fn)
-}
-
-// eachCSVRecord is eachRecord through encoding/csv alone.
-func (t *table) eachCSVRecord(c chunk, fn func(rec []string, line int) error) error {
-	r := t.reader(c.data)
+	rs := t.records(c)
+	var rec []string
 	for {
-		rec, err := r.Read()
+		var line int
+		var err error
+		rec, line, err = rs.next(rec[:0])
 		if err == io.EOF {
 			return nil
 		}
-		if err != nil {
-			return t.syntaxError(err, c.line)
+		if err == nil {
+			err = fn(rec, line)
 		}
-		l, _ := r.FieldPos(0)
-		if err := fn(rec, c.line+l-1); err != nil {
+		if err != nil {
+			return err
+		}
+	}
+}
+
+// eachCSVRecord is eachRecord through encoding/csv alone: the reference the
+// in-place splitter is tested against.
+func (t *table) eachCSVRecord(c chunk, fn func(rec []string, line int) error) error {
+	rs := &records{t: t, csv: t.reader(c.data), csvLine: c.line}
+	var rec []string
+	for {
+		var line int
+		var err error
+		rec, line, err = rs.next(rec[:0])
+		if err == io.EOF {
+			return nil
+		}
+		if err == nil {
+			err = fn(rec, line)
+		}
+		if err != nil {
 			return err
 		}
 	}
@@ -222,41 +230,76 @@ func parallel[R any](cs []chunk, work func(k int, c chunk) (R, error)) ([]R, err
 	return res, nil
 }
 
-// eachLineRecord calls fn for the records of c that splitLine can split,
-// and returns the rest of the chunk from the first record it cannot.
-// encoding/csv copies each record into a new string; splitting in place
-// reads a large sheet several times faster. Line endings are handled as
+// records reads the records of one chunk in order. Records that fit on
+// one line are split in place (see splitLine): encoding/csv copies each
+// record into a new string, and splitting in place reads a large sheet
+// several times faster. From the first record splitLine cannot split (a
+// quoted cell spanning lines, or a malformed one), encoding/csv reads the
+// rest of the chunk, so the records and the errors are exactly those
+// encoding/csv gives for the whole chunk. Line endings are handled as
 // encoding/csv does: CRLF or LF, empty lines skipped, a last line without
 // a newline read, and a CR before the end of the data dropped.
-func (t *table) eachLineRecord(c chunk, fn func(rec []string, line int) error) (chunk, error) {
-	if len(c.data) == 0 {
-		return c, nil
+//
+// Cells split in place alias the chunk's bytes, which nothing writes while
+// the table is read. They are valid as long as the input is, and must be
+// copied (strings.Clone) before they leave the package: the caller's buffer
+// is theirs to reuse.
+type records struct {
+	t         *table
+	data      string // the chunk not yet read, for the in-place splitter
+	raw       []byte
+	off, line int
+	csv       *csv.Reader // the rest of the chunk, once the splitter gave up
+	csvLine   int         // physical line of the csv reader's first byte
+}
+
+func (t *table) records(c chunk) *records {
+	rs := &records{t: t, raw: c.data, line: c.line}
+	if len(c.data) > 0 {
+		rs.data = unsafe.String(&c.data[0], len(c.data))
 	}
-	// The cells alias c.data, which nothing writes while the table is
-	// read; eachRecord's rule keeps them from escaping.
-	data := unsafe.String(&c.data[0], len(c.data))
-	comma := byte(t.comma)
-	var rec []string
-	line, off := c.line, 0
-	for off < len(data) {
-		l, next := data[off:], len(data)
-		if i := strings.IndexByte(l, '\n'); i >= 0 {
-			l, next = l[:i], off+i+1
-		}
-		l = strings.TrimSuffix(l, "\r")
-		if l != "" {
-			var ok bool
-			if rec, ok = splitLine(rec[:0], l, comma); !ok {
-				return chunk{data: c.data[off:], line: line}, nil
+	return rs
+}
+
+// next appends the cells of the next non-empty record to dst and returns
+// them with the record's physical line; io.EOF after the last.
+func (rs *records) next(dst []string) ([]string, int, error) {
+	n := len(dst)
+	if rs.csv == nil {
+		data, comma := rs.data, byte(rs.t.comma)
+		for rs.off < len(data) {
+			l, next := data[rs.off:], len(data)
+			if i := strings.IndexByte(l, '\n'); i >= 0 {
+				l, next = l[:i], rs.off+i+1
 			}
-			if err := fn(rec, line); err != nil {
-				return chunk{}, err
+			l = strings.TrimSuffix(l, "\r")
+			line := rs.line
+			if l == "" {
+				rs.off, rs.line = next, rs.line+1
+				continue
 			}
+			rec, ok := splitLine(dst, l, comma)
+			if !ok {
+				dst = dst[:n]
+				rs.csv, rs.csvLine = rs.t.reader(rs.raw[rs.off:]), rs.line
+				break
+			}
+			rs.off, rs.line = next, rs.line+1
+			return rec, line, nil
 		}
-		off = next
-		line++
+		if rs.csv == nil {
+			return dst, 0, io.EOF
+		}
 	}
-	return chunk{}, nil
+	rec, err := rs.csv.Read()
+	if err == io.EOF {
+		return dst, 0, io.EOF
+	}
+	if err != nil {
+		return dst, 0, rs.t.syntaxError(err, rs.csvLine)
+	}
+	l, _ := rs.csv.FieldPos(0)
+	return append(dst, rec...), rs.csvLine + l - 1, nil
 }
 
 // splitLine appends the cells of a one-line record to rec, unquoting
