@@ -28,7 +28,7 @@ import (
 // after it.
 
 // batchSize is the number of records bound per gocsv call.
-const batchSize = 256
+const batchSize = 512
 
 // layout is what gocsv needs of one file's binding: by header position,
 // the tag a column binds ("" when ignored) and whether it is a number.

@@ -179,3 +179,47 @@ func TestExportRowHoldsEverySpecField(t *testing.T) {
 		}
 	}
 }
+
+// TestRowHooksMatchTags: the row types' gocsv row hooks
+// (UnmarshalCSVWithFields) set every tagged field as gocsv's own
+// tag-driven binding does, so no column can be forgotten in a hook.
+func TestRowHooksMatchTags(t *testing.T) {
+	type plainWorkout nativeWorkout // same fields, no hook: gocsv binds by tags
+	type plainCheckin nativeCheckin
+	workouts := "date,start,athlete,sport,duration,distance_km,rpe,avg_hr,max_hr,avg_power,np,tss,trimp,notes\n" +
+		"2025-03-03,2025-03-03 06:30,ana,run,0:45:00,9.2,4,142,170,201,230,95,88.5,\"a, b\"\n"
+	checkins := "date,athlete,sleep_hours,sleep_quality,soreness,stress,mood,energy,hrv,resting_hr,notes\n" +
+		"2025-03-03,ana,7.5,6,3,4,7,8,61,48,ok\n"
+	var pw []plainWorkout
+	var pc []plainCheckin
+	if err := gocsv.UnmarshalString(workouts, &pw); err != nil {
+		t.Fatal(err)
+	}
+	if err := gocsv.UnmarshalString(checkins, &pc); err != nil {
+		t.Fatal(err)
+	}
+	var hw []nativeWorkout
+	var hc []nativeCheckin
+	if err := gocsv.UnmarshalString(workouts, &hw); err != nil {
+		t.Fatal(err)
+	}
+	if err := gocsv.UnmarshalString(checkins, &hc); err != nil {
+		t.Fatal(err)
+	}
+	if tags, _ := tagsOf(nativeWorkout{}); len(tags) != strings.Count(strings.SplitN(workouts, "\n", 2)[0], ",")+1 {
+		t.Fatalf("the test sheet must name every workout tag: %v", tags)
+	}
+	if tags, _ := tagsOf(nativeCheckin{}); len(tags) != strings.Count(strings.SplitN(checkins, "\n", 2)[0], ",")+1 {
+		t.Fatalf("the test sheet must name every check-in tag: %v", tags)
+	}
+	if nativeWorkout(pw[0]) != hw[0] {
+		t.Errorf("workout hook differs from tag binding:\n hook %+v\n tags %+v", hw[0], pw[0])
+	}
+	if nativeCheckin(pc[0]) != hc[0] {
+		t.Errorf("check-in hook differs from tag binding:\n hook %+v\n tags %+v", hc[0], pc[0])
+	}
+	var zero nativeWorkout
+	if hw[0].Start == zero.Start || hw[0].TRIMP == zero.TRIMP {
+		t.Error("the sheet did not set every field")
+	}
+}
