@@ -369,37 +369,25 @@ func collect[T any, P packedRow[P]](t *table, opt Options, lay *layout, athleteO
 			bt.reset()
 			return nil
 		}
-		rs := t.records(c)
-		var rec []string
-		for {
-			var line int
-			var err error
-			rec, line, err = rs.next(rec[:0])
-			if err == io.EOF {
-				break
-			}
-			if err != nil {
-				return p, err
-			}
+		err := t.eachRecord(c, func(rec []string, line int) error {
 			if blank(rec) {
-				continue
+				return nil
 			}
 			p.read++
 			if err := cellCount(len(rec), len(t.header)); err != nil {
 				if err := flush(); err != nil {
-					return p, err
+					return err
 				}
-				if err := keep(result[T]{err: err, athlete: athleteOf(rec)}, line); err != nil {
-					return p, err
-				}
-				continue
+				return keep(result[T]{err: err, athlete: athleteOf(rec)}, line)
 			}
 			bt.add(rec, line)
 			if bt.full() {
-				if err := flush(); err != nil {
-					return p, err
-				}
+				return flush()
 			}
+			return nil
+		})
+		if err != nil {
+			return p, err
 		}
 		return p, flush()
 	})

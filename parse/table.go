@@ -168,43 +168,14 @@ func recordEnd(b []byte, from int, quoted bool) int {
 // order (see records). A malformed CSV record stops the read with a
 // file-level error.
 func (t *table) eachRecord(c chunk, fn func(rec []string, line int) error) error {
-	rs := t.records(c)
-	var rec []string
-	for {
-		var line int
-		var err error
-		rec, line, err = rs.next(rec[:0])
-		if err == io.EOF {
-			return nil
-		}
-		if err == nil {
-			err = fn(rec, line)
-		}
-		if err != nil {
-			return err
-		}
-	}
+	return t.records(c).each(fn)
 }
 
 // eachCSVRecord is eachRecord through encoding/csv alone: the reference the
 // in-place splitter is tested against.
 func (t *table) eachCSVRecord(c chunk, fn func(rec []string, line int) error) error {
 	rs := &records{t: t, csv: t.reader(c.data), csvLine: c.line}
-	var rec []string
-	for {
-		var line int
-		var err error
-		rec, line, err = rs.next(rec[:0])
-		if err == io.EOF {
-			return nil
-		}
-		if err == nil {
-			err = fn(rec, line)
-		}
-		if err != nil {
-			return err
-		}
-	}
+	return rs.each(fn)
 }
 
 // parallel runs work on every chunk of the body, using all CPUs for large
@@ -259,6 +230,26 @@ func (t *table) records(c chunk) *records {
 		rs.data = unsafe.String(&c.data[0], len(c.data))
 	}
 	return rs
+}
+
+// each calls fn for every record left, with its physical line; the
+// record is only valid during the call.
+func (rs *records) each(fn func(rec []string, line int) error) error {
+	var rec []string
+	for {
+		var line int
+		var err error
+		rec, line, err = rs.next(rec[:0])
+		if err == io.EOF {
+			return nil
+		}
+		if err == nil {
+			err = fn(rec, line)
+		}
+		if err != nil {
+			return err
+		}
+	}
 }
 
 // next appends the cells of the next non-empty record to dst and returns
