@@ -201,15 +201,16 @@ func parallel[R any](cs []chunk, work func(k int, c chunk) (R, error)) ([]R, err
 	return res, nil
 }
 
-// records reads the records of one chunk in order. Records that fit on
-// one line are split in place (see splitLine): encoding/csv copies each
-// record into a new string, and splitting in place reads a large sheet
-// several times faster. From the first record splitLine cannot split (a
-// quoted cell spanning lines, or a malformed one), encoding/csv reads the
+// records reads the records of one chunk in order. Records are split in
+// place (see splitRecord), quoted cells spanning lines included: encoding/csv
+// copies each record into a new string, and splitting in place reads a
+// large sheet several times faster. From the first record splitRecord
+// finds malformed (a bare quote, a quote left open), encoding/csv reads the
 // rest of the chunk, so the records and the errors are exactly those
-// encoding/csv gives for the whole chunk. Line endings are handled as
-// encoding/csv does: CRLF or LF, empty lines skipped, a last line without
-// a newline read, and a CR before the end of the data dropped.
+// encoding/csv gives for the whole chunk (a malformed record stops the
+// read). Line endings are handled as encoding/csv does: CRLF or LF, empty
+// lines skipped, a last line without a newline read, a CR before the end of
+// the data dropped, and CRLF inside a quoted cell read as LF.
 //
 // Cells split in place alias the chunk's bytes, which nothing writes while
 // the table is read. They are valid as long as the input is, and must be
@@ -249,98 +250,5 @@ func (rs *records) each(fn func(rec []string, line int) error) error {
 		if err != nil {
 			return err
 		}
-	}
-}
-
-// next appends the cells of the next non-empty record to dst and returns
-// them with the record's physical line; io.EOF after the last.
-func (rs *records) next(dst []string) ([]string, int, error) {
-	n := len(dst)
-	if rs.csv == nil {
-		data, comma := rs.data, byte(rs.t.comma)
-		for rs.off < len(data) {
-			l, next := data[rs.off:], len(data)
-			if i := strings.IndexByte(l, '\n'); i >= 0 {
-				l, next = l[:i], rs.off+i+1
-			}
-			l = strings.TrimSuffix(l, "\r")
-			line := rs.line
-			if l == "" {
-				rs.off, rs.line = next, rs.line+1
-				continue
-			}
-			rec, ok := splitLine(dst, l, comma)
-			if !ok {
-				dst = dst[:n]
-				rs.csv, rs.csvLine = rs.t.reader(rs.raw[rs.off:]), rs.line
-				break
-			}
-			rs.off, rs.line = next, rs.line+1
-			return rec, line, nil
-		}
-		if rs.csv == nil {
-			return dst, 0, io.EOF
-		}
-	}
-	rec, err := rs.csv.Read()
-	if err == io.EOF {
-		return dst, 0, io.EOF
-	}
-	if err != nil {
-		return dst, 0, rs.t.syntaxError(err, rs.csvLine)
-	}
-	l, _ := rs.csv.FieldPos(0)
-	return append(dst, rec...), rs.csvLine + l - 1, nil
-}
-
-// splitLine appends the cells of a one-line record to rec, unquoting
-// quoted cells as encoding/csv does. It reports false, leaving the record
-// to encoding/csv, when a quoted cell does not close on the line or a
-// quote is out of place.
-func splitLine(rec []string, l string, comma byte) ([]string, bool) {
-	for {
-		if l != "" && l[0] == '"' {
-			escaped := false
-			i := 1
-			for {
-				j := strings.IndexByte(l[i:], '"')
-				if j < 0 {
-					return rec, false
-				}
-				j += i
-				if j+1 < len(l) && l[j+1] == '"' {
-					escaped, i = true, j+2
-					continue
-				}
-				cell := l[1:j]
-				if escaped {
-					cell = strings.ReplaceAll(cell, `""`, `"`)
-				}
-				rec = append(rec, cell)
-				l = l[j+1:]
-				break
-			}
-			if l == "" {
-				return rec, true
-			}
-			if l[0] != comma {
-				return rec, false
-			}
-			l = l[1:]
-			continue
-		}
-		i := strings.IndexByte(l, comma)
-		cell := l
-		if i >= 0 {
-			cell = l[:i]
-		}
-		if strings.IndexByte(cell, '"') >= 0 {
-			return rec, false
-		}
-		rec = append(rec, cell)
-		if i < 0 {
-			return rec, true
-		}
-		l = l[i+1:]
 	}
 }
