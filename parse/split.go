@@ -20,9 +20,10 @@ func (rs *records) next(dst []string) ([]string, int, error) {
 			rec, used, lines, ok := splitRecord(dst, rest, comma)
 			if !ok {
 				dst = dst[:n]
-				rs.csv, rs.csvLine = rs.t.reader(rs.raw[rs.off:]), rs.line
+				rs.csv, rs.csvLine, rs.csvOff = rs.t.reader(rs.raw[rs.off:]), rs.line, rs.off
 				break
 			}
+			rs.at = rs.base + rs.off
 			line := rs.line
 			rs.off, rs.line = rs.off+used, rs.line+lines
 			return rec, line, nil
@@ -31,6 +32,7 @@ func (rs *records) next(dst []string) ([]string, int, error) {
 			return dst, 0, io.EOF
 		}
 	}
+	rs.at = rs.base + rs.csvOff + int(rs.csv.InputOffset())
 	rec, err := rs.csv.Read()
 	if err == io.EOF {
 		return dst, 0, io.EOF

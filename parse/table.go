@@ -115,6 +115,7 @@ type chunk struct {
 	data  []byte
 	line  int // physical line of data[0]
 	lines int // newlines in data (records ≤ lines + 1); set by chunks
+	start int // offset of data[0] in the body
 }
 
 // parallelMin is the body size from which a table is read in parallel.
@@ -124,7 +125,7 @@ const parallelMin = 1 << 20
 func (t *table) chunks(n int) []chunk {
 	body := t.body
 	if n <= 1 || len(body) < parallelMin {
-		return []chunk{{body, t.bodyLine, bytes.Count(body, []byte{'\n'})}}
+		return []chunk{{body, t.bodyLine, bytes.Count(body, []byte{'\n'}), 0}}
 	}
 	var out []chunk
 	start, line := 0, t.bodyLine
@@ -141,11 +142,11 @@ func (t *table) chunks(n int) []chunk {
 		}
 		quotes += bytes.Count(body[cut:end], []byte{'"'})
 		lines := bytes.Count(body[start:end], []byte{'\n'})
-		out = append(out, chunk{body[start:end], line, lines})
+		out = append(out, chunk{body[start:end], line, lines, start})
 		line += lines
 		start = end
 	}
-	return append(out, chunk{body[start:], line, bytes.Count(body[start:], []byte{'\n'})})
+	return append(out, chunk{body[start:], line, bytes.Count(body[start:], []byte{'\n'}), start})
 }
 
 // recordEnd returns the offset just after the first newline at or after from
@@ -218,15 +219,18 @@ func parallel[R any](cs []chunk, work func(k int, c chunk) (R, error)) ([]R, err
 // is theirs to reuse.
 type records struct {
 	t         *table
+	base      int    // offset of the chunk in the body
+	at        int    // offset in the body of the record next returned
 	data      string // the chunk not yet read, for the in-place splitter
 	raw       []byte
 	off, line int
 	csv       *csv.Reader // the rest of the chunk, once the splitter gave up
 	csvLine   int         // physical line of the csv reader's first byte
+	csvOff    int         // offset of the csv reader's first byte in the chunk
 }
 
 func (t *table) records(c chunk) *records {
-	rs := &records{t: t, raw: c.data, line: c.line}
+	rs := &records{t: t, raw: c.data, line: c.line, base: c.start}
 	if len(c.data) > 0 {
 		rs.data = unsafe.String(&c.data[0], len(c.data))
 	}
