@@ -69,6 +69,8 @@ type batch struct {
 	lines []int      // physical line of each record
 	cells []string   // backing of the records: batchSize × width, never grown
 	raw   []string   // the cells as written, kept only when decimal commas are rewritten
+	// noteLines is the line of each remark decoding the batch made.
+	noteLines []int
 }
 
 // newBatch makes a batch for up to n records at a time (at most
@@ -104,7 +106,7 @@ func (b *batch) add(rec []string, line int) {
 }
 
 func (b *batch) reset() {
-	b.cells, b.lines, b.rows = b.cells[:0], b.lines[:0], b.rows[:1]
+	b.cells, b.lines, b.rows, b.noteLines = b.cells[:0], b.lines[:0], b.rows[:1], b.noteLines[:0]
 	b.rows[0] = b.lay.tags
 	if b.raw != nil {
 		b.raw = b.raw[:0]

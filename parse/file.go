@@ -83,6 +83,9 @@ type File struct {
 // so that a file named after a person leaves no trace in the outputs.
 func (f *File) Relabel(name string) {
 	f.Name = name
+	if f.index != nil {
+		f.index.t.file = name // what decoding names in skips and errors
+	}
 	for _, o := range []*metrics.Origin{f.Workouts.origin, f.Checkins.origin} {
 		if o != nil {
 			o.File = name
@@ -192,7 +195,14 @@ func readWorkouts(t *table, opt Options) (*File, error) {
 	}
 	if opt.Defer {
 		f.Workouts.origin = origin
-		err := indexSheet(t, newIndexer(b, opt, origin), f, newConvert, func(d *Decoded, ws []metrics.Workout) { d.Workouts = ws })
+		err := indexSheet(t, newIndexer(b, opt, origin), f, newConvert, func(d *Decoded, ws []metrics.Workout) {
+			own := owned{}
+			for i := range ws {
+				w := &ws[i]
+				w.Athlete, w.Sport, w.Notes = own.label(w.Athlete), own.label(w.Sport), strings.Clone(w.Notes)
+			}
+			d.Workouts = ws
+		})
 		if err != nil {
 			return nil, err
 		}
@@ -234,7 +244,14 @@ func readCheckins(t *table, opt Options) (*File, error) {
 	}
 	if opt.Defer {
 		f.Checkins.origin = origin
-		err := indexSheet(t, newIndexer(b, opt, origin), f, newConvert, func(d *Decoded, cs []metrics.Checkin) { d.Checkins = cs })
+		err := indexSheet(t, newIndexer(b, opt, origin), f, newConvert, func(d *Decoded, cs []metrics.Checkin) {
+			own := owned{}
+			for i := range cs {
+				c := &cs[i]
+				c.Athlete, c.Notes = own.label(c.Athlete), strings.Clone(c.Notes)
+			}
+			d.Checkins = cs
+		})
 		if err != nil {
 			return nil, err
 		}
@@ -307,10 +324,15 @@ func (f *File) span(d metrics.Date) {
 	}
 }
 
-func (f *File) finishNotes() {
-	if n := len(f.Notes); n > maxNotes {
-		f.Notes = append(f.Notes[:maxNotes], fmt.Sprintf("… and %d more remarks like these", n-maxNotes))
+func (f *File) finishNotes() { f.Notes = CapNotes(f.Notes) }
+
+// CapNotes bounds a file's remarks as a read does: the first maxNotes,
+// then how many more there are.
+func CapNotes(notes []string) []string {
+	if n := len(notes); n > maxNotes {
+		return append(notes[:maxNotes:maxNotes], fmt.Sprintf("… and %d more remarks like these", n-maxNotes))
 	}
+	return notes
 }
 
 // part is what one chunk of a file yields.
@@ -482,7 +504,11 @@ func nativeDecode[R, T any](b *binding, opt Options, newConvert func() func(*R, 
 				rec := bt.record(i)
 				var column string
 				if err == nil {
+					n0 := len(*notes)
 					x, re := convert(row, bt.lines[i], notes)
+					for range len(*notes) - n0 {
+						bt.noteLines = append(bt.noteLines, bt.lines[i])
+					}
 					if re == nil {
 						out = append(out, result[T]{row: x})
 						return nil

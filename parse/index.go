@@ -3,6 +3,7 @@ package parse
 import (
 	"errors"
 	"runtime"
+	"strings"
 
 	"github.com/workin/workin/internal/text"
 	"github.com/workin/workin/metrics"
@@ -41,7 +42,13 @@ type Decoded struct {
 	Workouts []metrics.Workout
 	Checkins []metrics.Checkin
 	Skipped  []model.Skip
-	Notes    []string
+	Notes    []Note
+}
+
+// Note is a remark about one row.
+type Note struct {
+	Line int
+	Text string
 }
 
 // sheetIndexer is what indexing needs of a native sheet: its binding and
@@ -216,15 +223,19 @@ func decodeRefs[T any](t *table, b *binding, opt Options, refs []recordRef, deco
 	rows := make([]T, 0, len(refs))
 	bt := newBatch(&b.layout, len(refs))
 	var results []result[T]
-	var rec []string
+	var rec, notes []string
 	flush := func() error {
 		if bt.len() == 0 {
 			return nil
 		}
 		var err error
-		if results, err = decode(bt, results[:0], &d.Notes); err != nil {
+		if results, err = decode(bt, results[:0], &notes); err != nil {
 			return err
 		}
+		for k, n := range notes {
+			d.Notes = append(d.Notes, Note{Line: bt.noteLines[k], Text: n})
+		}
+		notes = notes[:0]
 		for i, r := range results {
 			line := bt.lines[i]
 			switch {
@@ -394,3 +405,18 @@ func (f *File) FirstError(line int) error {
 	return err
 }
 
+// owned copies the text of decoded rows, so that no value aliases the
+// input; labels that repeat (athletes, sports) are copied once.
+type owned map[string]string
+
+func (o owned) label(s string) string {
+	if s == "" {
+		return ""
+	}
+	if c, ok := o[s]; ok {
+		return c
+	}
+	c := strings.Clone(s)
+	o[c] = c
+	return c
+}

@@ -137,6 +137,13 @@ type roster struct {
 	hasRows  bool
 	anon     *entry // the athlete of files without an athlete column (no profile)
 	anonFile string // the first such file, for an error
+	// By parsed file: whether one athlete owns its rows (its remarks are
+	// the athlete's), its remarks from reading, the remark that it was
+	// named more than once, and its index by name.
+	owned      []bool
+	fileNotes  [][]string
+	namedNotes [][]string
+	fileIdx    map[string]int
 }
 
 type entry struct {
@@ -161,34 +168,48 @@ func count(refs []rowRefs) int {
 	return n
 }
 
-// gather copies an athlete's rows out of the parsed files, without their
-// free-text notes when redacting.
-func (r *roster) gather(e *entry) ([]metrics.Workout, []metrics.Checkin) {
-	ws := gatherRows(e.workouts, func(file, row int32) metrics.Workout {
-		w := r.parsed[file].Workouts.At(int(row))
-		if r.redacted {
-			w.Notes = ""
-		}
-		return w
-	})
-	cs := gatherRows(e.checkins, func(file, row int32) metrics.Checkin {
-		c := r.parsed[file].Checkins.At(int(row))
-		if r.redacted {
-			c.Notes = ""
-		}
-		return c
-	})
-	return ws, cs
+// gathered is an athlete's rows, decoded from the parsed files, with what
+// decoding left out or remarked.
+type gathered struct {
+	workouts []metrics.Workout
+	checkins []metrics.Checkin
+	skipped  []model.Skip
+	notes    []fileNote
 }
 
-func gatherRows[T any](refs []rowRefs, at func(file, row int32) T) []T {
-	out := make([]T, 0, count(refs))
-	for _, rr := range refs {
-		for _, i := range rr.rows {
-			out = append(out, at(rr.file, i))
+// fileNote is a remark decoding made about a row of parsed file file.
+type fileNote struct {
+	file int32
+	parse.Note
+}
+
+// gather decodes an athlete's rows out of the parsed files (deferred files
+// decode them now), without their free-text notes when redacting.
+func (r *roster) gather(e *entry) (gathered, error) {
+	var g gathered
+	for _, refs := range [][]rowRefs{e.workouts, e.checkins} {
+		for _, rr := range refs {
+			d, err := r.parsed[rr.file].Decode(rr.rows)
+			if err != nil {
+				return g, err
+			}
+			g.workouts = append(g.workouts, d.Workouts...)
+			g.checkins = append(g.checkins, d.Checkins...)
+			g.skipped = append(g.skipped, d.Skipped...)
+			for _, n := range d.Notes {
+				g.notes = append(g.notes, fileNote{rr.file, n})
+			}
 		}
 	}
-	return out
+	if r.redacted {
+		for i := range g.workouts {
+			g.workouts[i].Notes = ""
+		}
+		for i := range g.checkins {
+			g.checkins[i].Notes = ""
+		}
+	}
+	return g, nil
 }
 
 // redact replaces athlete names everywhere they appear (loadInputs has
@@ -369,31 +390,46 @@ func loadInputs(f Config, fsys Files) (*roster, error) {
 	srcs = readOnce(srcs, fsys)
 	parsed, err := readAll(srcs, fsys, f.Lenient, r)
 	if err != nil {
+		// A bad row of an earlier file comes first.
+		for _, pf := range parsed {
+			if pf.File != nil {
+				if e := pf.File.FirstError(0); e != nil {
+					return nil, e
+				}
+			}
+		}
 		return nil, err
 	}
 	if f.Redact {
 		redactFiles(parsed)
 	}
+	r.fileIdx = map[string]int{}
 	for i, pf := range parsed {
 		r.parsed = append(r.parsed, pf.File)
 		fi := pf.File.Summary()
+		r.fileNotes = append(r.fileNotes, fi.Notes)
+		var named []string
 		if also := srcs[i].also; len(also) > 0 {
 			names := strings.ToValidUTF8(text.List(also, 3), "\uFFFD")
 			if f.Redact {
 				names = "names redacted"
 			}
-			fi.Notes = append([]string{fmt.Sprintf("named %s more (%s): the same file, read once", text.Plural(len(also), "time", "times"), names)}, fi.Notes...)
+			named = []string{fmt.Sprintf("named %s more (%s): the same file, read once", text.Plural(len(also), "time", "times"), names)}
+			fi.Notes = append(named, fi.Notes...)
 		}
+		r.namedNotes = append(r.namedNotes, named)
+		r.owned = append(r.owned, srcs[i].owner != "" || pf.hasUnnamed())
+		r.fileIdx[pf.File.Name] = i
 		r.files = append(r.files, fi)
 		if err := r.assign(srcs[i], int32(i), pf, f.Lenient); err != nil {
-			return nil, err
+			return nil, r.earliest(err)
 		}
 	}
 	if err := r.finish(); err != nil {
 		return nil, err
 	}
 	if err := r.dropFarDates(f.Lenient); err != nil {
-		return nil, err
+		return nil, r.earliest(err)
 	}
 	r.count()
 	return r, nil
@@ -475,7 +511,7 @@ func readOne(s source, fsys Files, lenient bool, r *roster) (parsedFile, error) 
 		}
 		return &none
 	}
-	opt := parse.Options{Lenient: lenient, Athlete: owner,
+	opt := parse.Options{Lenient: lenient, Athlete: owner, Defer: true,
 		Scales: func(athlete string) parse.Scales { return cfg(athlete).Scales },
 		Zone:   func(athlete string) *time.Location { return cfg(athlete).Zone },
 		Unit:   func(athlete string) string { return cfg(athlete).DistanceUnit },
@@ -485,13 +521,39 @@ func readOne(s source, fsys Files, lenient bool, r *roster) (parsedFile, error) 
 	if err != nil {
 		return parsedFile{}, err
 	}
-	groups := append(f.Workouts.ByAthlete(), f.Checkins.ByAthlete()...)
+	groups := f.Groups()
 	if owner == "" && r.known && len(groups) > 0 && groups[0].Athlete == "" {
 		return parsedFile{}, &parse.Error{File: s.path, Line: 1, FileLevel: true,
 			Msg: fmt.Sprintf("the file has no athlete column; with %d athletes in the team, add one so each row names its athlete", len(r.athletes))}
 	}
 	return parsedFile{f, groups}, nil
 }
+
+// earliest returns the first bad row of the files, in file order, when
+// err is a bad row found late (while analysing an athlete, or by the
+// roster): a strict run reports the first problem in the files, and a
+// deferred file has rows no one has decoded yet.
+func (r *roster) earliest(err error) error {
+	var pe *parse.Error
+	if !errors.As(err, &pe) || pe.FileLevel {
+		return err
+	}
+	for _, f := range r.parsed {
+		if f.Name == pe.File {
+			if e := f.FirstError(pe.Line); e != nil {
+				return e
+			}
+			return err
+		}
+		if e := f.FirstError(0); e != nil {
+			return e
+		}
+	}
+	return err
+}
+
+// fileIndex is the index of the parsed file named name.
+func (r *roster) fileIndex(name string) int { return r.fileIdx[name] }
 
 // unwrapPath drops the path that *fs.PathError repeats.
 func unwrapPath(err error) error {
@@ -503,10 +565,7 @@ func unwrapPath(err error) error {
 
 // assign gives the rows of one file to athletes, an athlete at a time.
 func (r *roster) assign(s source, file int32, f parsedFile, lenient bool) error {
-	line := func(i int32) int { return int(f.Workouts.At(int(i)).Line) }
-	if f.Kind == parse.KindCheckins {
-		line = func(i int32) int { return int(f.Checkins.At(int(i)).Line) }
-	}
+	line := func(i int32) int { return f.LineAt(int(i)) }
 	var orphans []model.Skip
 	for _, g := range f.groups {
 		e, orphan, err := r.athleteOf(s, g.Athlete, f.Name, line(g.Rows[0]), lenient)

@@ -138,7 +138,10 @@ func TestRedact(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	a := tm.Athlete(0)
+	a, err := tm.Athlete(0)
+	if err != nil {
+		t.Fatal(err)
+	}
 	if n := a.Analysis.Profile.Name; strings.Contains(n, "Ana") || n == "" {
 		t.Errorf("redacted name %q", n)
 	}
