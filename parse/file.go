@@ -57,6 +57,9 @@ type Options struct {
 	// data passed to Read must then stay unchanged while the File is used.
 	// Exports are always decoded at once.
 	Defer bool
+	// Spill holds a deferred sheet's records until they are decoded (nil:
+	// in memory).
+	Spill Spill
 }
 
 // File is one input file after reading: its rows as domain values and
@@ -141,7 +144,7 @@ func (f *File) Summary() model.File {
 // decoding may leave more out).
 func (f *File) Used() int {
 	if f.index != nil {
-		return len(f.index.refs)
+		return f.index.rows
 	}
 	return f.Workouts.Len() + f.Checkins.Len()
 }
@@ -195,13 +198,13 @@ func readWorkouts(t *table, opt Options) (*File, error) {
 	}
 	if opt.Defer {
 		f.Workouts.origin = origin
-		err := indexSheet(t, newIndexer(b, opt, origin), f, newConvert, func(d *Decoded, ws []metrics.Workout) {
+		err := indexSheet(t, newIndexer(b, opt, origin), f, opt.Spill, t.blocks(), newConvert, func(d *Decoded, ws []metrics.Workout) {
 			own := owned{}
 			for i := range ws {
 				w := &ws[i]
 				w.Athlete, w.Sport, w.Notes = own.label(w.Athlete), own.label(w.Sport), strings.Clone(w.Notes)
 			}
-			d.Workouts = ws
+			d.Workouts = append(d.Workouts, ws...)
 		})
 		if err != nil {
 			return nil, err
@@ -244,13 +247,13 @@ func readCheckins(t *table, opt Options) (*File, error) {
 	}
 	if opt.Defer {
 		f.Checkins.origin = origin
-		err := indexSheet(t, newIndexer(b, opt, origin), f, newConvert, func(d *Decoded, cs []metrics.Checkin) {
+		err := indexSheet(t, newIndexer(b, opt, origin), f, opt.Spill, t.blocks(), newConvert, func(d *Decoded, cs []metrics.Checkin) {
 			own := owned{}
 			for i := range cs {
 				c := &cs[i]
 				c.Athlete, c.Notes = own.label(c.Athlete), strings.Clone(c.Notes)
 			}
-			d.Checkins = cs
+			d.Checkins = append(d.Checkins, cs...)
 		})
 		if err != nil {
 			return nil, err

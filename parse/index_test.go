@@ -43,15 +43,26 @@ func readBoth(src string, kind Kind, lenient bool) (whole, deferred string) {
 		}
 		return ws, cs
 	}
+	// Both decode athlete by athlete, as the pipeline does.
+	byAthlete := func(f *File) (Decoded, error) {
+		var all Decoded
+		var first error
+		for _, g := range f.Groups() {
+			d, err := f.Decode(g.Rows)
+			all.Workouts = append(all.Workouts, d.Workouts...)
+			all.Checkins = append(all.Checkins, d.Checkins...)
+			all.Skipped = append(all.Skipped, d.Skipped...)
+			if err != nil && first == nil {
+				first = f.FirstError(0)
+			}
+		}
+		return all, first
+	}
 	f, err := ReadBytes([]byte(src), "f.csv", kind, opt)
 	if err != nil {
 		whole = describe(nil, nil, nil, err)
 	} else {
-		all := make([]int32, f.Len())
-		for i := range all {
-			all[i] = int32(i)
-		}
-		d, _ := f.Decode(all)
+		d, _ := byAthlete(f)
 		ws, cs := rowsOf(d)
 		whole = describe(ws, cs, f.Skipped, nil)
 	}
@@ -60,11 +71,7 @@ func readBoth(src string, kind Kind, lenient bool) (whole, deferred string) {
 	if err != nil {
 		return whole, describe(nil, nil, nil, err)
 	}
-	all := make([]int32, g.Len())
-	for i := range all {
-		all[i] = int32(i)
-	}
-	d, err := g.Decode(all)
+	d, err := byAthlete(g)
 	ws, cs := rowsOf(d)
 	return whole, describe(ws, cs, append(g.Skipped, d.Skipped...), err)
 }

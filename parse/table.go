@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"runtime"
 	"strings"
 	"sync"
 	"unsafe"
@@ -254,5 +255,22 @@ func (rs *records) each(fn func(rec []string, line int) error) error {
 		if err != nil {
 			return err
 		}
+	}
+}
+
+// blockBytes is the size of the blocks the first pass of a deferred sheet
+// reads at a time.
+const blockBytes = 4 << 20
+
+// blocks yields the body in blocks of whole records of about blockBytes.
+func (t *table) blocks() blockSource {
+	cs := t.chunks(max(runtime.GOMAXPROCS(0), len(t.body)/blockBytes))
+	return func() (chunk, bool, error) {
+		if len(cs) == 0 {
+			return chunk{}, false, nil
+		}
+		c := cs[0]
+		cs = cs[1:]
+		return c, true, nil
 	}
 }
