@@ -22,8 +22,9 @@ type table struct {
 	comma    rune
 	header   []string
 	body     []byte
-	bodyLine int      // physical line of the first byte of body
-	notes    []string // how the text was decoded (UTF-16, Windows-1252, CR line endings)
+	bodyLine int           // physical line of the first byte of body
+	notes    []string      // how the text was decoded (UTF-16, Windows-1252, CR line endings)
+	stream   *streamBlocks // the rest of the body, when it is read as a stream (ReadFrom)
 }
 
 var bom = []byte{0xEF, 0xBB, 0xBF}
@@ -259,11 +260,14 @@ func (rs *records) each(fn func(rec []string, line int) error) error {
 }
 
 // blockBytes is the size of the blocks the first pass of a deferred sheet
-// reads at a time.
-const blockBytes = 4 << 20
+// reads at a time (a variable so that tests cut many blocks).
+var blockBytes = 4 << 20
 
 // blocks yields the body in blocks of whole records of about blockBytes.
 func (t *table) blocks() blockSource {
+	if t.stream != nil {
+		return t.stream.next
+	}
 	cs := t.chunks(max(runtime.GOMAXPROCS(0), len(t.body)/blockBytes))
 	return func() (chunk, bool, error) {
 		if len(cs) == 0 {

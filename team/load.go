@@ -11,6 +11,7 @@ import (
 	"runtime"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 
@@ -47,26 +48,93 @@ const maxInput = 2 << 30
 
 // ReadFile reads a regular file of at most maxInput bytes: a device, a pipe
 // or a folder would be read until memory runs out, or never end.
-func (osFiles) ReadFile(p string) ([]byte, error) {
-	// Stat before opening: opening a named pipe waits for a writer.
-	if err := readable(os.Stat(p)); err != nil {
-		return nil, err
-	}
-	f, err := os.Open(p)
+func (o osFiles) ReadFile(p string) ([]byte, error) {
+	f, st, err := o.open(p)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	st, err := f.Stat()
-	if err := readable(st, err); err != nil {
-		return nil, err
-	}
 	data := make([]byte, st.Size())
 	n, err := io.ReadFull(f, data)
 	if err != nil && !errors.Is(err, io.ErrUnexpectedEOF) {
 		return nil, err
 	}
 	return data[:n], nil
+}
+
+// Open opens a regular file of at most maxInput bytes, to be read as a
+// stream.
+func (o osFiles) Open(p string) (io.ReadCloser, error) {
+	f, _, err := o.open(p)
+	return f, err
+}
+
+func (osFiles) open(p string) (*os.File, os.FileInfo, error) {
+	// Stat before opening: opening a named pipe waits for a writer.
+	if err := readable(os.Stat(p)); err != nil {
+		return nil, nil, err
+	}
+	f, err := os.Open(p)
+	if err != nil {
+		return nil, nil, err
+	}
+	st, err := f.Stat()
+	if err := readable(st, err); err != nil {
+		f.Close()
+		return nil, nil, err
+	}
+	return f, st, nil
+}
+
+// Spill is a temporary file to hold the records of large sheets until
+// their athletes are analysed, so that they are not in memory; it is
+// removed when closed (at once where the system allows it).
+func (osFiles) Spill() (parse.Spill, io.Closer, error) {
+	f, err := os.CreateTemp("", "workin-rows-*")
+	if err != nil {
+		return nil, nil, err
+	}
+	s := &fileSpill{f: f}
+	if os.Remove(f.Name()) == nil {
+		s.removed = true
+	}
+	return s, s, nil
+}
+
+// fileSpill is a parse.Spill in a temporary file.
+type fileSpill struct {
+	mu      sync.Mutex
+	f       *os.File
+	size    int64
+	removed bool
+}
+
+func (s *fileSpill) Write(p []byte) (int64, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	off := s.size
+	n, err := s.f.WriteAt(p, off)
+	s.size += int64(n)
+	return off, err
+}
+
+func (s *fileSpill) ReadAt(p []byte, off int64) (int, error) { return s.f.ReadAt(p, off) }
+
+func (s *fileSpill) Close() error {
+	err := s.f.Close()
+	if !s.removed {
+		if rerr := os.Remove(s.f.Name()); err == nil {
+			err = rerr
+		}
+	}
+	return err
+}
+
+// streamer is a Files that can open a file as a stream and hold rows aside
+// in a spill (the disk); others are read whole, in memory.
+type streamer interface {
+	Open(path string) (io.ReadCloser, error)
+	Spill() (parse.Spill, io.Closer, error)
 }
 
 // readable refuses what is not a regular file of a size workin reads.
@@ -144,6 +212,10 @@ type roster struct {
 	fileNotes  [][]string
 	namedNotes [][]string
 	fileIdx    map[string]int
+	// spill holds large sheets' rows until their athletes are analysed.
+	spill       parse.Spill
+	spillCloser io.Closer
+	spillOnce   sync.Once
 }
 
 type entry struct {
@@ -334,8 +406,9 @@ func readOnce(srcs []source, fsys Files) []source {
 
 // loadInputs reads the configuration and every data file and gives each
 // row to its athlete.
-func loadInputs(f Config, fsys Files) (*roster, error) {
+func loadInputs(f Config, fsys Files, rp **roster) (*roster, error) {
 	r := &roster{byKey: map[string]*entry{}, redacted: f.Redact}
+	*rp = r // for the caller to release its spill on an error
 	var srcs []source
 	cfgPath := f.Config
 	// No output may be an input: checked before anything is read, and again
@@ -496,10 +569,6 @@ func readAll(srcs []source, fsys Files, lenient bool, r *roster) ([]parsedFile, 
 }
 
 func readOne(s source, fsys Files, lenient bool, r *roster) (parsedFile, error) {
-	data, err := fsys.ReadFile(s.path)
-	if err != nil {
-		return parsedFile{}, &parse.Error{File: s.path, FileLevel: true, Err: err, Msg: fmt.Sprintf("cannot read the file: %v", unwrapPath(err))}
-	}
 	owner := s.owner
 	if owner == "" && r.known && len(r.athletes) == 1 {
 		owner = r.athletes[0].cfg.Profile.ID
@@ -516,8 +585,7 @@ func readOne(s source, fsys Files, lenient bool, r *roster) (parsedFile, error) 
 		Zone:   func(athlete string) *time.Location { return cfg(athlete).Zone },
 		Unit:   func(athlete string) string { return cfg(athlete).DistanceUnit },
 	}
-	// The name in messages and outputs is valid UTF-8 whatever the path's bytes.
-	f, err := parse.ReadBytes(data, strings.ToValidUTF8(s.path, "\uFFFD"), s.kind, opt)
+	f, err := r.read(s, fsys, opt)
 	if err != nil {
 		return parsedFile{}, err
 	}
@@ -527,6 +595,43 @@ func readOne(s source, fsys Files, lenient bool, r *roster) (parsedFile, error) 
 			Msg: fmt.Sprintf("the file has no athlete column; with %d athletes in the team, add one so each row names its athlete", len(r.athletes))}
 	}
 	return parsedFile{f, groups}, nil
+}
+
+// read reads one data file: as a stream into the run's spill where the
+// files allow it (a large team sheet is then never in memory), else whole.
+func (r *roster) read(s source, fsys Files, opt parse.Options) (*parse.File, error) {
+	// The name in messages and outputs is valid UTF-8 whatever the path's bytes.
+	name := strings.ToValidUTF8(s.path, "\uFFFD")
+	cannot := func(err error) error {
+		return &parse.Error{File: s.path, FileLevel: true, Err: err, Msg: fmt.Sprintf("cannot read the file: %v", unwrapPath(err))}
+	}
+	if st, ok := fsys.(streamer); ok {
+		if opt.Spill = r.spillOf(st); opt.Spill != nil {
+			rc, err := st.Open(s.path)
+			if err != nil {
+				return nil, cannot(err)
+			}
+			f, err := parse.ReadFrom(rc, name, s.kind, opt)
+			rc.Close()
+			if !errors.Is(err, parse.ErrNotStreamed) {
+				return f, err
+			}
+		}
+	}
+	data, err := fsys.ReadFile(s.path)
+	if err != nil {
+		return nil, cannot(err)
+	}
+	return parse.ReadBytes(data, name, s.kind, opt)
+}
+
+// spillOf returns the run's spill, made on first use (nil when the system
+// gives none: rows are then held in memory).
+func (r *roster) spillOf(st streamer) parse.Spill {
+	r.spillOnce.Do(func() {
+		r.spill, r.spillCloser, _ = st.Spill()
+	})
+	return r.spill
 }
 
 // earliest returns the first bad row of the files, in file order, when

@@ -82,7 +82,16 @@ const maxAsOfGap = 366
 // Load reads the configuration and every data file, builds the roster and
 // fixes the as-of day.
 func Load(c Config, fsys Files) (*Team, error) {
-	r, err := loadInputs(c, fsys)
+	var r *roster
+	t, err := load(c, fsys, &r)
+	if err != nil && r != nil && r.spillCloser != nil {
+		r.spillCloser.Close()
+	}
+	return t, err
+}
+
+func load(c Config, fsys Files, rp **roster) (*Team, error) {
+	r, err := loadInputs(c, fsys, rp)
 	if err != nil {
 		return nil, err
 	}
@@ -115,6 +124,17 @@ func Load(c Config, fsys Files) (*Team, error) {
 		}
 	}
 	return &Team{r: r, report: rep, decoded: make([]decodedFile, len(r.parsed))}, nil
+}
+
+// Close releases what the run holds aside (the spill of large sheets'
+// rows). The athletes cannot be analysed after it.
+func (t *Team) Close() error {
+	if t.r.spillCloser == nil {
+		return nil
+	}
+	err := t.r.spillCloser.Close()
+	t.r.spillCloser = nil
+	return err
 }
 
 // Report is the report's header: title, as-of day, files, the rows that

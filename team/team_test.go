@@ -12,8 +12,8 @@ import (
 	"github.com/workin/workin/report"
 )
 
-// load runs Load on in-memory files.
-func load(t *testing.T, c Config, files map[string]string) (*Team, error) {
+// loadFiles runs Load on in-memory files.
+func loadFiles(t *testing.T, c Config, files map[string]string) (*Team, error) {
 	t.Helper()
 	m := fstest.MapFS{}
 	for name, data := range files {
@@ -62,7 +62,7 @@ func TestLoad(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			tm, err := load(t, tt.cfg, tt.files)
+			tm, err := loadFiles(t, tt.cfg, tt.files)
 			if tt.wantErr != "" {
 				msg := fmt.Sprint(err)
 				var ue *UsageError
@@ -115,7 +115,7 @@ func TestRunOrderIndependentOfWorkers(t *testing.T) {
 	}
 	var first []string
 	for _, workers := range []int{1, 2, 7, 64} {
-		tm, err := load(t, Config{Workouts: []string{"w.csv"}}, map[string]string{"w.csv": b.String()})
+		tm, err := loadFiles(t, Config{Workouts: []string{"w.csv"}}, map[string]string{"w.csv": b.String()})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -133,7 +133,7 @@ func TestRunOrderIndependentOfWorkers(t *testing.T) {
 
 // TestRedact: names become neutral labels and notes go.
 func TestRedact(t *testing.T) {
-	tm, err := load(t, Config{Workouts: []string{"w.csv"}, Redact: true},
+	tm, err := loadFiles(t, Config{Workouts: []string{"w.csv"}, Redact: true},
 		map[string]string{"w.csv": "date,athlete,sport,duration,rpe,notes\n2025-03-03,Ana López,run,45,5,knee hurts\n"})
 	if err != nil {
 		t.Fatal(err)

@@ -24,6 +24,7 @@ func runReport(f *reportFlags, fsys team.Files, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
+	defer t.Close()
 	outs, err := outfile.Create(f.out, f.md, f.json)
 	if err != nil {
 		return err
