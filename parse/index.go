@@ -167,6 +167,7 @@ type blockPart struct {
 func (ix *index) indexBlock(x *sheetIndexer, c chunk) blockPart {
 	var p blockPart
 	at := map[string]*blockGroup{}
+	names := nameCache{}
 	t := ix.t
 	rs := t.records(c)
 	err := rs.each(func(rec []string, line int) error {
@@ -174,11 +175,11 @@ func (ix *index) indexBlock(x *sheetIndexer, c chunk) blockPart {
 			return nil
 		}
 		p.read++
-		res := result[struct{}]{athlete: x.b.athleteOf(rec, x.opt.Athlete)}
+		var res result[struct{}]
 		name := ""
 		if err := cellCount(len(rec), len(t.header)); err != nil {
 			res.err = err
-		} else if who, re := x.own.of(cellAt(rec, x.athlete)); re != nil {
+		} else if who, re := names.of(&x.own, cellAt(rec, x.athlete)); re != nil {
 			res.col, res.err = x.b.written(re.column), re.err
 		} else {
 			name = who
@@ -194,6 +195,7 @@ func (ix *index) indexBlock(x *sheetIndexer, c chunk) blockPart {
 			g.bytes = appendRecord(g.bytes, rs, rec, byte(t.comma))
 			return nil
 		}
+		res.athlete = x.b.athleteOf(rec, x.opt.Athlete)
 		// The row's first problem, as a whole read would find it, may be
 		// in a cell the first pass does not read.
 		e := &Error{File: t.file, Line: line, Column: res.col, Msg: res.err.Error(), Err: res.err}
@@ -220,6 +222,26 @@ func (ix *index) indexBlock(x *sheetIndexer, c chunk) blockPart {
 		p.first = pe // a malformed record ends the read
 	}
 	return p
+}
+
+// nameCache remembers, within a block, what owner.of made of each athlete
+// cell: a team sheet repeats a few names on every line.
+type nameCache map[string]nameResult
+
+type nameResult struct {
+	name string
+	err  *rowError
+}
+
+func (c nameCache) of(o *owner, cell string) (string, *rowError) {
+	if r, ok := c[cell]; ok {
+		return r.name, r.err
+	}
+	name, err := o.of(cell)
+	if len(c) < 4096 { // a block of a million different names is not cached
+		c[strings.Clone(cell)] = nameResult{strings.Clone(name), err}
+	}
+	return name, err
 }
 
 // appendRecord appends the record rs last returned, as the file wrote it,

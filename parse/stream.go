@@ -122,21 +122,20 @@ func (s *streamBlocks) next() (chunk, bool, error) {
 }
 
 // lastRecordEnd is the offset after the last newline of b outside quotes
-// (b starts at a record boundary), or 0.
+// (b starts at a record boundary), or 0. A newline is outside quotes when
+// an even number of quote characters come before it.
 func lastRecordEnd(b []byte) int {
-	end, quoted := 0, false
-	for i := 0; i < len(b); {
-		j := bytes.IndexAny(b[i:], "\"\n")
-		if j < 0 {
-			break
+	quotes := bytes.Count(b, []byte{'"'}) // before the end
+	end := len(b)
+	for {
+		nl := bytes.LastIndexByte(b[:end], '\n')
+		if nl < 0 {
+			return 0
 		}
-		i += j
-		if b[i] == '"' {
-			quoted = !quoted
-		} else if !quoted {
-			end = i + 1
+		quotes -= bytes.Count(b[nl:end], []byte{'"'})
+		if quotes%2 == 0 {
+			return nl + 1
 		}
-		i++
+		end = nl
 	}
-	return end
 }
