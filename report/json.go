@@ -407,7 +407,7 @@ func flagsJSON(w *jw, flags []metrics.Flag) {
 		w.kv("severity", func() { w.str(f.Severity) })
 		w.kv("value", func() { w.round(f.Value, 4) })
 		w.kv("threshold", func() { w.round(f.Threshold, 4) })
-		w.kv("detail", func() { w.str(f.Detail) })
+		w.kv("detail", func() { w.str(f.Detail()) })
 		w.endObj()
 	}
 	w.endArr()
