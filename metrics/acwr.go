@@ -23,7 +23,7 @@ func ComputeACWR(loads []float64, p Params) ACWR {
 	}
 	for i := range r.Ratio {
 		if i < p.ACWRChronicDays-1 || !(r.Chronic[i] > 0) {
-			r.Ratio[i] = Missing
+			r.Ratio[i] = Missing()
 		} else {
 			r.Ratio[i] = r.Acute[i] / r.Chronic[i]
 		}
@@ -57,7 +57,7 @@ func rollingACWR(loads []float64, p Params, r ACWR) {
 	}
 	sum := func(from, to int) float64 { return prefix[to+1] - prefix[from] } // inclusive
 	for i := range loads {
-		r.Acute[i], r.Chronic[i] = Missing, Missing
+		r.Acute[i], r.Chronic[i] = Missing(), Missing()
 		if i >= na-1 {
 			r.Acute[i] = sum(i-na+1, i) / float64(na)
 		}

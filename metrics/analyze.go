@@ -311,7 +311,7 @@ func (a *Analysis) weeks() {
 	nw := int(a.AsOf-first)/7 + 1
 	a.Weeks = make([]Week, nw)
 	for i := range a.Weeks {
-		a.Weeks[i] = Week{Start: first + Date(7*i), BySport: make([]float64, len(a.Sports)), Limit: Missing}
+		a.Weeks[i] = Week{Start: first + Date(7*i), BySport: make([]float64, len(a.Sports)), Limit: Missing()}
 	}
 	for i := range a.Days {
 		d := &a.Days[i]

@@ -27,9 +27,9 @@ func TestRestDays(t *testing.T) {
 		{"yoga 45 min RPE 2 is a work-in", []Workout{session("2026-01-05", "yoga", 45, 2)}, true, 21.43},
 		{"walk 40 min RPE 2", []Workout{session("2026-01-05", "walk", 40, 2)}, true, 19.05},
 		{"two short sessions", []Workout{session("2026-01-05", "run", 15, 3), session("2026-01-05", "run", 10, 3)}, true, 17.86},
-		{"swim of unknown load", []Workout{session("2026-01-05", "swim", 0, Missing)}, false, 0},
+		{"swim of unknown load", []Workout{session("2026-01-05", "swim", 0, Missing())}, false, 0},
 		{"bike 30 min RPE 3", []Workout{session("2026-01-05", "bike", 30, 3)}, false, 21.43},
-		{"yoga of unknown load keeps rest", []Workout{session("2026-01-05", "yoga", 0, Missing)}, true, 0},
+		{"yoga of unknown load keeps rest", []Workout{session("2026-01-05", "yoga", 0, Missing())}, true, 0},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -101,7 +101,7 @@ func TestLighterWeeks(t *testing.T) {
 	loads := []float64{300, 320, 340, 250, 330, 350, 360, 370, 380, 390}
 	ws := make([]Week, len(loads))
 	for i, l := range loads {
-		ws[i] = Week{Days: 7, Load: l, Limit: Missing}
+		ws[i] = Week{Days: 7, Load: l, Limit: Missing()}
 	}
 	markLighter(ws, 0.8, MustDate("2200-01-01"))
 	for i, w := range ws {
@@ -110,9 +110,9 @@ func TestLighterWeeks(t *testing.T) {
 		}
 	}
 	checkNear(t, "week 4 limit", ws[3].Limit, 256, 1e-9)
-	checkNear(t, "first week has no limit", ws[0].Limit, Missing, 0)
+	checkNear(t, "first week has no limit", ws[0].Limit, Missing(), 0)
 	// The first complete week is never lighter, even after a partial week.
-	ws = []Week{{Days: 3, Load: 900, Limit: Missing}, {Days: 7, Load: 10, Limit: Missing}}
+	ws = []Week{{Days: 3, Load: 900, Limit: Missing()}, {Days: 7, Load: 10, Limit: Missing()}}
 	markLighter(ws, 0.8, MustDate("2200-01-01"))
 	if ws[1].Lighter || ws[0].Complete {
 		t.Errorf("partial + first complete week: %+v", ws)
@@ -138,12 +138,12 @@ func TestHardSessions(t *testing.T) {
 		ws = append(ws, w)
 	}
 	d := day + 20
-	add(d, 95, Missing, 0, "ride")     // above P90
-	add(d+1, 90, Missing, 0, "ride")   // equal: not hard
-	add(d+2, 40, 7, 0, "ride")         // RPE 7
-	add(d+3, 73, Missing, 60, "ride")  // 73 LP/h ≥ 72.25
-	add(d+4, 500, 9, 60, "yoga")       // work-ins never
-	add(d+200, 95, Missing, 0, "ride") // window emptied: not hard
+	add(d, 95, Missing(), 0, "ride")     // above P90
+	add(d+1, 90, Missing(), 0, "ride")   // equal: not hard
+	add(d+2, 40, 7, 0, "ride")           // RPE 7
+	add(d+3, 73, Missing(), 60, "ride")  // 73 LP/h ≥ 72.25
+	add(d+4, 500, 9, 60, "yoga")         // work-ins never
+	add(d+200, 95, Missing(), 0, "ride") // window emptied: not hard
 	a := Analyze(Input{Profile: NewProfile("a"), Params: DefaultParams(), AsOf: d + 200, Workouts: ws})
 	// The 11th prior session (120) is itself above the P90 (80) of the ten before it.
 	want := map[Date]string{day + 10: "p90", d: "p90", d + 2: "rpe", d + 3: "intensity"}

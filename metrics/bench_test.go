@@ -7,7 +7,7 @@ import (
 // benchInput builds one athlete's year or five years of mixed sessions
 // and daily check-ins without parsing.
 func benchInput(days int) Input {
-	p := Profile{ID: "a", Name: "A", Sex: SexFemale, MaxHR: 190, RestingHR: 50, LTHR: Missing, FTP: 250, ThresholdPace: 270}
+	p := Profile{ID: "a", Name: "A", Sex: SexFemale, MaxHR: 190, RestingHR: 50, LTHR: Missing(), FTP: 250, ThresholdPace: 270}
 	start := MustDate("2022-01-03")
 	var ws []Workout
 	var cs []Checkin
@@ -58,5 +58,23 @@ func BenchmarkAnalyzeTeam(b *testing.B) {
 		for range 100 {
 			Analyze(in)
 		}
+	}
+}
+
+// TestDecideExplainAgrees: deciding a day without its reason (the history)
+// gives the action deciding it with the reason gives.
+func TestDecideExplainAgrees(t *testing.T) {
+	a := Analyze(benchInput(2 * 365))
+	seen := map[Action]int{}
+	for i := range a.Days {
+		quick, _, _ := a.decide(i, false)
+		full, because, _ := a.decide(i, true)
+		if quick != full || because == "" {
+			t.Fatalf("day %d: %v without the reason, %v %q with it", i, quick, full, because)
+		}
+		seen[full]++
+	}
+	if len(seen) < 3 {
+		t.Errorf("the input decides too few kinds of day to test: %v", seen)
 	}
 }

@@ -3,6 +3,8 @@ package metrics
 import (
 	"fmt"
 	"time"
+
+	"github.com/workin/workin/internal/text"
 )
 
 // Date is a calendar day, counted in days since 1970-01-01. It carries no
@@ -23,16 +25,16 @@ func DateOf(y int, m time.Month, d int) Date {
 // exist (2025-02-29) or are outside the years 1900–2200.
 func ParseDate(s string) (Date, error) {
 	if len(s) != 10 || s[4] != '-' || s[7] != '-' {
-		return 0, fmt.Errorf("want a date as YYYY-MM-DD, got %q", clip(s))
+		return 0, fmt.Errorf("want a date as YYYY-MM-DD, got %q", text.Clip(s, 40))
 	}
 	y, ok1 := digits(s[0:4])
 	m, ok2 := digits(s[5:7])
 	d, ok3 := digits(s[8:10])
 	if !ok1 || !ok2 || !ok3 {
-		return 0, fmt.Errorf("want a date as YYYY-MM-DD, got %q", clip(s))
+		return 0, fmt.Errorf("want a date as YYYY-MM-DD, got %q", text.Clip(s, 40))
 	}
 	if y < 1900 || y > 2200 || m < 1 || m > 12 || d < 1 || d > daysIn(y, m) {
-		return 0, fmt.Errorf("%q is not a real day", clip(s))
+		return 0, fmt.Errorf("%q is not a real day", text.Clip(s, 40))
 	}
 	return Date(daysFromCivil(y, m, d)), nil
 }
@@ -157,16 +159,11 @@ func digits(s string) (int, bool) {
 	return n, len(s) > 0
 }
 
-// clip shortens a value quoted in an error so that bad input is never echoed
-// back in bulk.
-func clip(s string) string {
-	const max = 40
-	if len(s) <= max {
-		return s
+// Span formats the days from…to, joined by sep (" to " in prose, " – " in
+// a table), or one day when they are the same.
+func Span(from, to Date, sep string) string {
+	if from == to {
+		return from.String()
 	}
-	cut := max
-	for cut > 0 && s[cut]&0xC0 == 0x80 { // do not split a UTF-8 sequence
-		cut--
-	}
-	return s[:cut] + "…"
+	return from.String() + sep + to.String()
 }

@@ -266,29 +266,3 @@ func fill(w, other *Workout) {
 		w.Notes = other.Notes
 	}
 }
-
-// checkinRank is the precedence of a source for a check-in item when two
-// sources give the same day: devices for what they measure (HRV, resting
-// HR, sleep time), the athlete's own ratings for how they feel.
-func checkinRank(format string, subjective bool) int {
-	device := 0
-	switch format {
-	case "whoop-cycles", "whoop-sleeps", "oura", "garmin-sleep":
-		device = 3
-	case "intervals-wellness":
-		device = 2
-	}
-	if subjective {
-		switch format {
-		case "native", "":
-			return 3
-		case "pmsys-wellness", "intervals-wellness":
-			return 2
-		}
-		return 1
-	}
-	if device > 0 {
-		return device
-	}
-	return 1
-}

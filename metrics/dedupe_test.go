@@ -81,7 +81,7 @@ func TestMergedSourcesGiveTheSameLoad(t *testing.T) {
 		v.Origin, v.StartSec, v.Duration, v.Sport = a2, 25260, 2950, "Run"
 		both = append(both, v)
 	}
-	p := Profile{ID: "x", MaxHR: 190, RestingHR: 50, LTHR: Missing, FTP: Missing, ThresholdPace: Missing}
+	p := Profile{ID: "x", MaxHR: 190, RestingHR: 50, LTHR: Missing(), FTP: Missing(), ThresholdPace: Missing()}
 	x := Analyze(Input{Profile: p, Params: DefaultParams(), AsOf: MustDate("2026-03-29"), Workouts: one})
 	y := Analyze(Input{Profile: p, Params: DefaultParams(), AsOf: MustDate("2026-03-29"), Workouts: both})
 	if len(y.Merges) != 28 {
@@ -95,7 +95,9 @@ func TestMergedSourcesGiveTheSameLoad(t *testing.T) {
 }
 
 func TestCheckinPrecedence(t *testing.T) {
-	whoop, sheet := &Origin{File: "cycles.csv", Format: "whoop-cycles"}, &Origin{File: "team.csv", Format: "native"}
+	// Ranks as parse gives them: a device for what it measures, the own sheet for ratings.
+	whoop := &Origin{File: "cycles.csv", Format: "whoop-cycles", MeasureRank: 3, RateRank: 1}
+	sheet := &Origin{File: "team.csv", Format: "native", MeasureRank: 1, RateRank: 3}
 	dev := NewCheckin()
 	dev.Date, dev.HRV, dev.SleepQuality, dev.Origin, dev.Line = MustDate("2026-03-04"), 70, 9, whoop, 2
 	own := NewCheckin()
@@ -169,7 +171,7 @@ func TestDedupeIndexMatchesPairs(t *testing.T) {
 			}
 			w.Duration = float64(1800 + 120*rnd(30))
 			if rnd(10) == 0 {
-				w.Duration = Missing
+				w.Duration = Missing()
 			}
 			if rnd(3) == 0 {
 				w.AvgHR = float64(120 + rnd(40))

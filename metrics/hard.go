@@ -21,7 +21,7 @@ func HardIntensity(hardIF float64) float64 { return 100 * hardIF * hardIF }
 func Percentile90(sorted []float64) float64 {
 	n := len(sorted)
 	if n == 0 {
-		return Missing
+		return Missing()
 	}
 	r := int(math.Ceil(0.9 * float64(n)))
 	return sorted[r-1]

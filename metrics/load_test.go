@@ -67,15 +67,15 @@ func TestSessionLoadPrecedence(t *testing.T) {
 		missing Needs
 	}{
 		{"given wins", w(everything), full, SrcGiven, 80, 0},
-		{"power next", w(func(x *Workout) { everything(x); x.TSS = Missing }), full, SrcPower, 75, 0},
+		{"power next", w(func(x *Workout) { everything(x); x.TSS = Missing() }), full, SrcPower, 75, 0},
 		{"avg power stands in for NP", w(func(x *Workout) { x.Duration, x.AvgPower = 5400, 200 }),
-			Profile{FTP: 250, MaxHR: Missing, RestingHR: Missing, LTHR: Missing, ThresholdPace: Missing}, SrcPower, 96, 0},
-		{"trimp column next", w(func(x *Workout) { everything(x); x.TSS, x.NP = Missing, Missing }), full, SrcTRIMP, 70.32, 0},
-		{"hr next", w(func(x *Workout) { everything(x); x.TSS, x.NP, x.TRIMP = Missing, Missing, Missing }), full, SrcHR, 37.28, 0},
+			Profile{FTP: 250, MaxHR: Missing(), RestingHR: Missing(), LTHR: Missing(), ThresholdPace: Missing()}, SrcPower, 96, 0},
+		{"trimp column next", w(func(x *Workout) { everything(x); x.TSS, x.NP = Missing(), Missing() }), full, SrcTRIMP, 70.32, 0},
+		{"hr next", w(func(x *Workout) { everything(x); x.TSS, x.NP, x.TRIMP = Missing(), Missing(), Missing() }), full, SrcHR, 37.28, 0},
 		{"pace next", w(func(x *Workout) { x.Duration, x.DistanceKm, x.RPE = 3960, 12, 5 }), full, SrcPace, 90.91, 0},
 		{"pace only for runs", w(func(x *Workout) { x.Sport, x.Duration, x.DistanceKm, x.RPE = "ride", 3960, 12, 6 }), full, SrcSRPE, 6 * 66 * K0, 0},
 		{"given needs no profile", w(everything), none, SrcGiven, 80, 0},
-		{"srpe when profile lacks values", w(func(x *Workout) { everything(x); x.TSS = Missing }), none, SrcSRPE, 64.29,
+		{"srpe when profile lacks values", w(func(x *Workout) { everything(x); x.TSS = Missing() }), none, SrcSRPE, 64.29,
 			NeedFTP | NeedHRZones | NeedThresholdPace},
 		{"nothing to go on", w(func(x *Workout) { x.Sport = "swim" }), full, SrcNone, 0, 0},
 		{"rpe without duration", w(func(x *Workout) { x.RPE = 5 }), full, SrcNone, 0, 0},
@@ -95,7 +95,7 @@ func TestSessionLoadPrecedence(t *testing.T) {
 }
 
 func TestCalibrate(t *testing.T) {
-	p := Profile{FTP: 300, MaxHR: Missing, RestingHR: Missing, LTHR: Missing, ThresholdPace: Missing}
+	p := Profile{FTP: 300, MaxHR: Missing(), RestingHR: Missing(), LTHR: Missing(), ThresholdPace: Missing()}
 	var ws []Workout
 	// 10 pairs: given TSS 135 for 60 min at RPE 10 → 600 AU each; Σ 1350... scaled so that
 	// Σ load 1350 over Σ AU 6000 as in §2.7.

@@ -17,7 +17,7 @@ func Monotony(loads []float64, sd string) (monotony, strain []float64) {
 	monotony, strain = make([]float64, n), make([]float64, n)
 	for i := range loads {
 		if i < w-1 {
-			monotony[i], strain[i] = Missing, Missing
+			monotony[i], strain[i] = Missing(), Missing()
 			continue
 		}
 		win := loads[i-w+1 : i+1]
@@ -33,7 +33,7 @@ func weekMonotony(win []float64, sd string) (monotony, strain float64) {
 		sum += l
 	}
 	if sum == 0 {
-		return Missing, 0
+		return Missing(), 0
 	}
 	mean := sum / float64(len(win))
 	var ss float64

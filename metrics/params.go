@@ -83,7 +83,7 @@ const K0 = 100.0 / 420.0
 // DefaultParams returns the documented defaults (science reference §12).
 func DefaultParams() Params {
 	return Params{
-		SRPEK: Missing, RestLoadMax: 20,
+		SRPEK: Missing(), RestLoadMax: 20,
 		CTLDays: 42, ATLDays: 7, PMCDecay: DecayExp, TSB: TSBYesterday,
 		ACWRMethod: ACWREWMA, ACWRAcuteDays: 7, ACWRChronicDays: 28,
 		MonotonySD: SDPopulation, WeekStart: time.Monday,

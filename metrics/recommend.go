@@ -3,7 +3,8 @@ package metrics
 import (
 	"fmt"
 	"slices"
-	"strings"
+
+	"github.com/workin/workin/internal/text"
 )
 
 // Action is what the next session should be, in order of severity.
@@ -116,8 +117,8 @@ const maxEvidenceNotes = 3
 // rule (hard-days-close, hard-on-poor-readiness) that held the day before.
 func (a *Analysis) active(i int) [NumRules]bool {
 	var act [NumRules]bool
-	for k := 0; k < NumRules; k++ {
-		act[k] = a.Days[i].Rules[k].Holds || eventRule(k) && i > 0 && a.Days[i-1].Rules[k].Holds
+	for k, r := range registry {
+		act[k] = a.Days[i].Rules[k].Holds || r.event && i > 0 && a.Days[i-1].Rules[k].Holds
 	}
 	return act
 }
@@ -125,7 +126,7 @@ func (a *Analysis) active(i int) [NumRules]bool {
 // stateOf returns the state of rule k behind day i's advice: the day's, or
 // the day before's for an event rule active from yesterday.
 func (a *Analysis) stateOf(k, i int) (RuleState, int) {
-	if !a.Days[i].Rules[k].Holds && eventRule(k) && i > 0 && a.Days[i-1].Rules[k].Holds {
+	if !a.Days[i].Rules[k].Holds && registry[k].event && i > 0 && a.Days[i-1].Rules[k].Holds {
 		return a.Days[i-1].Rules[k], i - 1
 	}
 	return a.Days[i].Rules[k], i
@@ -133,128 +134,130 @@ func (a *Analysis) stateOf(k, i int) (RuleState, int) {
 
 // decide applies the decision table to day i; the first matching row wins.
 //
-//	rest     hrv-low and rhr-high; or readiness < readiness_rest; or three or
-//	         more active rules including a body rule; or no rest for
-//	         no_rest_alert_days
+//	rest     a rule's own reason for rest (hrv-low with rhr-high; no rest for
+//	         no_rest_alert_days); or readiness < readiness_rest; or three or
+//	         more active rules including a body rule
 //	work-in  a body rule (hrv-low, rhr-high, soreness-persistent,
-//	         effort-drift); or no-rest-day; or hard-on-poor-readiness; or
-//	         readiness-low
-//	easy     load-spike, monotony-high, hard-days-close or no-deload-week
+//	         effort-drift); or another work-in rule (no-rest-day,
+//	         hard-on-poor-readiness, readiness-low, in that order)
+//	easy     an easy rule (hard-days-close, load-spike, monotony-high,
+//	         no-deload-week)
 //	unknown  nothing active, but a rule could not be checked
 //	go       nothing active, every rule checked
 //
 // The reason names the rules that matched.
-func (a *Analysis) decide(i int) (Action, string, [NumRules]bool) {
+func (a *Analysis) decide(i int, explain bool) (Action, string, [NumRules]bool) {
 	d := &a.Days[i]
 	p := a.Params
 	act := a.active(i)
-	n, body := 0, false
-	var bodyRules, easyRules []int
+	n := 0
+	var body, easy, names []int
+	workIn := -1
 	for k, on := range act {
 		if !on {
 			continue
 		}
 		n++
-		if bodyRule(k) {
-			body = true
-			bodyRules = append(bodyRules, k)
-		}
-		if k == iLoadSpike || k == iMonotonyHigh || k == iHardDaysClose || k == iNoDeload {
-			easyRules = append(easyRules, k)
+		names = append(names, k)
+		r := registry[k]
+		switch {
+		case r.body:
+			body = append(body, k)
+		case r.advice == Easy:
+			easy = append(easy, k)
+		case r.advice == WorkIn && (workIn < 0 || r.rank < registry[workIn].rank):
+			workIn = k
 		}
 	}
-	val := func(k int) float64 { st, _ := a.stateOf(k, i); return st.Value }
-	r := d.Readiness
-	switch {
-	case act[iHRVLow] && act[iRHRHigh]:
-		return Rest, "HRV low and resting HR high together", act
-	case Known(r) && r < p.ReadinessRest:
-		return Rest, fmt.Sprintf("readiness %.0f/100, under %.0f", r, p.ReadinessRest), act
-	case n >= 3 && body:
-		var names []string
-		for k, on := range act {
-			if on {
-				names = append(names, RuleNames[k])
+	rest := func(exclude int) string {
+		for _, k := range names {
+			if r := registry[k]; r.rest != nil && k != exclude {
+				if why := r.rest(a, i, &act); why != "" {
+					return why
+				}
 			}
 		}
-		return Rest, fmt.Sprintf("%d warning signs at once, including the body's own (%s)", n, joinAnd(names)), act
-	case act[iNoRestDay] && val(iNoRestDay) >= float64(p.NoRestAlertDays):
-		return Rest, fmt.Sprintf("%.0f days without a rest day", val(iNoRestDay)), act
-	case body:
-		return WorkIn, "the body shows fatigue: " + a.phrases(bodyRules, i), act
-	case act[iNoRestDay]:
-		return WorkIn, fmt.Sprintf("%.0f days without a rest day", val(iNoRestDay)), act
-	case act[iHardPoorReadiness]:
-		return WorkIn, fmt.Sprintf("a hard session on a day of readiness under %.0f", p.ReadinessLow), act
-	case act[iReadinessLow]:
-		return WorkIn, fmt.Sprintf("readiness %.0f/100, under %.0f", val(iReadinessLow), p.ReadinessLow), act
-	case len(easyRules) > 0:
-		return Easy, a.phrases(easyRules, i), act
+		return ""
+	}
+	if why := rest(iNoRestDay); why != "" { // a pair of body signs first
+		return Rest, why, act
+	}
+	if r := d.Readiness; Known(r) && r < p.ReadinessRest {
+		if !explain {
+			return Rest, "", act
+		}
+		return Rest, fmt.Sprintf("readiness %.0f/100, under %.0f", r, p.ReadinessRest), act
+	}
+	if n >= 3 && len(body) > 0 {
+		if !explain {
+			return Rest, "", act
+		}
+		ws := make([]string, len(names))
+		for j, k := range names {
+			ws[j] = registry[k].Name
+		}
+		return Rest, fmt.Sprintf("%d warning signs at once, including the body's own (%s)", n, text.JoinAnd(ws)), act
+	}
+	if why := rest(-1); why != "" {
+		return Rest, why, act
+	}
+	switch {
+	case !explain && len(body)+len(easy) > 0 || !explain && workIn >= 0:
+		if len(body) > 0 || workIn >= 0 {
+			return WorkIn, "", act
+		}
+		return Easy, "", act
+	case len(body) > 0:
+		return WorkIn, "the body shows fatigue: " + a.phrases(body, i), act
+	case workIn >= 0:
+		return WorkIn, a.phrases([]int{workIn}, i), act
+	case len(easy) > 0:
+		return Easy, a.phrases(easy, i), act
 	}
 	var unknown []string
-	for k := range d.Rules {
+	for k, r := range registry {
 		if d.Rules[k].Unknown {
-			unknown = append(unknown, RuleNames[k])
+			if !explain {
+				return Unknown, "", act
+			}
+			unknown = append(unknown, r.Name)
 		}
 	}
 	if len(unknown) > 0 {
-		return Unknown, "no warning sign in what is known, but " + joinAnd(unknown) + " could not be checked", act
+		return Unknown, "no warning sign in what is known, but " + text.JoinAnd(unknown) + " could not be checked", act
 	}
 	return Go, "no warning sign", act
 }
 
 // phrases names rules in a coach's words with their values on day i.
 func (a *Analysis) phrases(ks []int, i int) string {
-	var out []string
-	for _, k := range ks {
+	out := make([]string, len(ks))
+	for j, k := range ks {
 		st, _ := a.stateOf(k, i)
-		switch k {
-		case iHRVLow:
-			out = append(out, "HRV below your normal range")
-		case iRHRHigh:
-			out = append(out, "resting HR above your usual")
-		case iSoreness:
-			out = append(out, fmt.Sprintf("soreness for %.0f mornings running", st.Value))
-		case iEffortDrift:
-			out = append(out, "sessions feeling harder than usual for their load")
-		case iLoadSpike:
-			v, t := apart(st.Value, st.Threshold, 2)
-			out = append(out, fmt.Sprintf("acute:chronic %s, above %s", v, t))
-		case iMonotonyHigh:
-			v, t := apart(st.Value, st.Threshold, 1)
-			out = append(out, fmt.Sprintf("monotony %s, above %s: days too alike", v, t))
-		case iHardDaysClose:
-			out = append(out, "hard sessions less than 48 h apart")
-		case iNoDeload:
-			out = append(out, fmt.Sprintf("%.0f complete weeks without a lighter week", st.Value))
-		}
+		out[j] = registry[k].phrase(st)
 	}
-	return joinAnd(out)
+	return text.JoinAnd(out)
 }
 
-// joinAnd joins words as "a", "a and b" or "a, b and c".
-func joinAnd(ws []string) string {
-	switch len(ws) {
-	case 0:
-		return ""
-	case 1:
-		return ws[0]
-	}
-	return strings.Join(ws[:len(ws)-1], ", ") + " and " + ws[len(ws)-1]
-}
-
-// workInKind picks the work-in from the signals: nervous-system and stress
-// signs call for breathwork, persistent soreness for stretching (very sore)
-// or mobility, accumulated load for an easy flow.
+// workInKind picks the work-in from the signals: a rule's own kind
+// (breathwork for HRV and resting HR, stretching or mobility for
+// persistent soreness), breathwork for stress of 7 or more, else an easy
+// flow while the load settles. Breathwork comes first.
 func (a *Analysis) workInKind(i int, act [NumRules]bool) WorkInKind {
 	d := &a.Days[i]
-	switch {
-	case act[iHRVLow] || act[iRHRHigh] || Known(d.Stress) && d.Stress >= 7:
+	kind := NoWorkIn
+	for k, on := range act {
+		if r := registry[k]; on && r.workIn != nil {
+			if w := r.workIn(d); w == Breathwork || kind == NoWorkIn {
+				kind = w
+			}
+		}
+	}
+	if kind == Breathwork || Known(d.Stress) && d.Stress >= 7 {
 		return Breathwork
-	case act[iSoreness] && Known(d.Soreness) && d.Soreness >= 8:
-		return Stretching
-	case act[iSoreness]:
-		return Mobility
+	}
+	if kind != NoWorkIn {
+		return kind
 	}
 	return Flow
 }
@@ -263,7 +266,7 @@ func (a *Analysis) workInKind(i int, act [NumRules]bool) WorkInKind {
 // recommendation with its evidence.
 func (a *Analysis) recommend() {
 	for i := range a.Days {
-		act, _, on := a.decide(i)
+		act, _, on := a.decide(i, false)
 		a.Days[i].Action = act
 		if act == WorkIn {
 			a.Days[i].WorkInKind = a.workInKind(i, on)
@@ -275,7 +278,7 @@ func (a *Analysis) recommend() {
 // RecommendationOn builds the full recommendation for day i.
 func (a *Analysis) RecommendationOn(i int) Recommendation {
 	d := &a.Days[i]
-	act, because, on := a.decide(i)
+	act, because, on := a.decide(i, true)
 	rec := Recommendation{Date: d.Date, Action: act, Because: because, Readiness: d.Readiness,
 		LoadOnly: d.Checkins == 0, InProgress: d.InProgress}
 	if act == WorkIn {
@@ -288,12 +291,12 @@ func (a *Analysis) RecommendationOn(i int) Recommendation {
 			from--
 		}
 		sev := Warn
-		if a.alert(k, j) {
+		if r := registry[k]; r.alert != nil && r.alert(a, j) {
 			sev = Alert
 		}
-		text, since := a.detail(k, from, j)
-		rec.Evidence = append(rec.Evidence, Evidence{Rule: RuleNames[k], Date: a.valueDate(k, j), Since: since,
-			Value: st.Value, Threshold: st.Threshold, Severity: sev, Detail: text, Carried: st.Carried,
+		words, since := a.detail(k, from, j)
+		rec.Evidence = append(rec.Evidence, Evidence{Rule: registry[k].Name, Date: a.valueDate(k, j), Since: since,
+			Value: st.Value, Threshold: st.Threshold, Severity: sev, Detail: words, Carried: st.Carried,
 			Notes: a.lastNotes(since, d.Date)})
 	}
 	p := a.Params
@@ -302,9 +305,9 @@ func (a *Analysis) RecommendationOn(i int) Recommendation {
 			Threshold: p.ReadinessRest, Severity: Alert, Detail: fmt.Sprintf("readiness %.0f/100, under %.0f", d.Readiness, p.ReadinessRest),
 			Notes: a.lastNotes(d.Date, d.Date)})
 	}
-	for k := range d.Rules {
+	for k, r := range registry {
 		if d.Rules[k].Unknown {
-			rec.Unchecked = append(rec.Unchecked, Unchecked{Rule: RuleNames[k], Reason: a.uncheckedWhy(k, i)})
+			rec.Unchecked = append(rec.Unchecked, Unchecked{Rule: r.Name, Reason: a.uncheckedWhy(k, i)})
 		}
 	}
 	from := d.Date.AddDays(1 - p.ACWRChronicDays)
@@ -339,50 +342,42 @@ func (a *Analysis) lastNotes(from, to Date) []DayNote {
 
 // uncheckedWhy says why rule k could not be checked on day i.
 func (a *Analysis) uncheckedWhy(k, i int) string {
-	d := &a.Days[i]
-	p := a.Params
-	unknownIn := func(days int) int {
-		n := 0
-		for j := max(0, i-days+1); j <= i; j++ {
-			n += a.Days[j].Unknown
-		}
-		return n
-	}
 	if len(a.Sessions) == 0 {
 		return "no workouts in the data"
 	}
-	switch k {
-	case iNoRestDay:
-		return fmt.Sprintf("%.0f days in a row with sessions, but the load of some is unknown: they may have been rest days (under %s LP)", d.Rules[k].Value, num(p.RestLoadMax))
-	case iHardDaysClose:
-		return "sessions of unknown load and no RPE on consecutive days: they may have been hard"
-	case iNoDeload:
-		return "recent lighter weeks have sessions of unknown load: they may not have been lighter"
-	}
-	return fmt.Sprintf("%s of unknown load in the last %d days", plural(unknownIn(max(p.ACWRAcuteDays, 7)), "session", "sessions"), max(p.ACWRAcuteDays, 7))
+	return registry[k].unchecked(a, i)
 }
 
-// plural returns "1 session" or "3 sessions".
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return fmt.Sprintf("%d %s", n, many)
-}
-
-// evidenceOrder lists the active rules, the ones that can trigger rest
-// first, then the rest in RuleNames order.
+// evidenceOrder lists the active rules, the ones that can call for rest
+// first, then the others, each in report order.
 func evidenceOrder(on [NumRules]bool) []int {
 	var first, rest []int
 	for k, a := range on {
 		if !a {
 			continue
 		}
-		if bodyRule(k) || k == iNoRestDay || k == iReadinessLow {
+		if registry[k].urgent {
 			first = append(first, k)
 		} else {
 			rest = append(rest, k)
 		}
 	}
 	return append(first, rest...)
+}
+
+// Measure shows the evidence's value against its threshold, with the unit
+// ("15 ≥ 7 days"); readiness deciding rest on its own reads "22/100 < 25".
+func (e Evidence) Measure() string {
+	if r, ok := RuleByName(e.Rule); ok {
+		return r.measure(e)
+	}
+	return readinessMeasure(e)
+}
+
+// Unit is the unit of the evidence's value and threshold.
+func (e Evidence) Unit() string {
+	if r, ok := RuleByName(e.Rule); ok {
+		return r.Unit
+	}
+	return readinessLow.Unit
 }

@@ -63,12 +63,12 @@ type Part struct {
 }
 
 var emptyRecovery = func() Recovery {
-	r := Recovery{SleepHours: Missing, SleepQuality: Missing, Soreness: Missing, Stress: Missing,
-		Mood: Missing, Energy: Missing, HRV: Missing, RestingHR: Missing, LnHRV: Missing, HRV7: Missing,
-		RHRLimit: Missing, Readiness: Missing,
-		HRVRef: Baseline{Mean: Missing, SD: Missing}, RHRRef: Baseline{Mean: Missing, SD: Missing}}
+	r := Recovery{SleepHours: Missing(), SleepQuality: Missing(), Soreness: Missing(), Stress: Missing(),
+		Mood: Missing(), Energy: Missing(), HRV: Missing(), RestingHR: Missing(), LnHRV: Missing(), HRV7: Missing(),
+		RHRLimit: Missing(), Readiness: Missing(),
+		HRVRef: Baseline{Mean: Missing(), SD: Missing()}, RHRRef: Baseline{Mean: Missing(), SD: Missing()}}
 	for i := range r.Parts {
-		r.Parts[i] = Part{Score: Missing, Points: Missing}
+		r.Parts[i] = Part{Score: Missing(), Points: Missing()}
 	}
 	return r
 }()
@@ -99,11 +99,7 @@ func (a *Analysis) recovery(cs []Checkin) {
 		}
 		d.Checkins++
 		a.RecoveryRes.Checkins++
-		format := ""
-		if c.Origin != nil {
-			format = c.Origin.Format
-		}
-		obj, subj := int8(checkinRank(format, false)), int8(checkinRank(format, true))
+		obj, subj := c.Origin.ranks()
 		rk := &ranks[di]
 		mergeRanked(&d.SleepHours, &rk[0], c.SleepHours, obj)
 		mergeRanked(&d.SleepQuality, &rk[1], c.SleepQuality, subj)
@@ -187,7 +183,7 @@ func (s series) window(from, to int) []float64 {
 func (s series) mean(from, to, min int) float64 {
 	vs := s.window(from, to)
 	if len(vs) < min {
-		return Missing
+		return Missing()
 	}
 	return mean(vs)
 }
@@ -197,7 +193,7 @@ func (s series) mean(from, to, min int) float64 {
 func (s series) baseline(i, days int, floor float64) Baseline {
 	vs := s.window(i-days, i)
 	n := len(vs)
-	b := Baseline{N: n, Mean: Missing, SD: Missing}
+	b := Baseline{N: n, Mean: Missing(), SD: Missing()}
 	if n < MinBaseline {
 		return b
 	}
@@ -214,7 +210,7 @@ func (s series) baseline(i, days int, floor float64) Baseline {
 // swc × SD (the smallest worthwhile change).
 func HRVRange(b Baseline, swc float64) (lo, hi float64) {
 	if !b.Ready() {
-		return Missing, Missing
+		return Missing(), Missing()
 	}
 	return b.Mean - swc*b.SD, b.Mean + swc*b.SD
 }
@@ -242,7 +238,7 @@ func SleepScore(hours, quality float64) float64 {
 		sum, n = sum+100*(quality-1)/9, n+1
 	}
 	if n == 0 {
-		return Missing
+		return Missing()
 	}
 	return clamp100(sum / n)
 }
@@ -257,14 +253,14 @@ func WellnessScore(soreness, stress, mood, energy float64) float64 {
 		}
 	}
 	if n == 0 {
-		return Missing
+		return Missing()
 	}
 	return clamp100(100 * sum / n)
 }
 
 func mean(xs []float64) float64 {
 	if len(xs) == 0 {
-		return Missing
+		return Missing()
 	}
 	var s float64
 	for _, x := range xs {
@@ -284,7 +280,7 @@ func clamp100(x float64) float64 {
 // renormalised over what is available. It is Missing without a check-in.
 func readiness(r *Recovery, w Weights) ([NumParts]Part, float64) {
 	var parts [NumParts]Part
-	scores := [NumParts]float64{Missing, Missing, Missing, Missing}
+	scores := [NumParts]float64{Missing(), Missing(), Missing(), Missing()}
 	if r.Checkins > 0 {
 		if Known(r.LnHRV) && r.HRVRef.Ready() {
 			scores[PartHRV] = HRVScore(r.LnHRV, r.HRVRef)
@@ -302,12 +298,12 @@ func readiness(r *Recovery, w Weights) ([NumParts]Part, float64) {
 			total += weights[i]
 		}
 	}
-	rd := Missing
+	rd := Missing()
 	if total > 0 {
 		rd = 75
 	}
 	for i, s := range scores {
-		parts[i] = Part{Score: s, Points: Missing}
+		parts[i] = Part{Score: s, Points: Missing()}
 		if Known(s) && total > 0 {
 			parts[i].Weight = weights[i] / total
 			parts[i].Points = parts[i].Weight * (s - 75)

@@ -40,17 +40,17 @@ func TestReadinessVectors(t *testing.T) {
 }
 
 func TestSubScoresClamp(t *testing.T) {
-	checkNear(t, "sleep 3 h", SleepScore(3, Missing), 0, 0)
-	checkNear(t, "sleep 9 h", SleepScore(9, Missing), 100, 0)
-	checkNear(t, "sleep quality only", SleepScore(Missing, 10), 100, 0)
-	checkNear(t, "no sleep data", SleepScore(Missing, Missing), Missing, 0)
+	checkNear(t, "sleep 3 h", SleepScore(3, Missing()), 0, 0)
+	checkNear(t, "sleep 9 h", SleepScore(9, Missing()), 100, 0)
+	checkNear(t, "sleep quality only", SleepScore(Missing(), 10), 100, 0)
+	checkNear(t, "no sleep data", SleepScore(Missing(), Missing()), Missing(), 0)
 	checkNear(t, "HRV far above", HRVScore(5, Baseline{N: 20, Mean: 4, SD: 0.1}), 100, 0)
 	checkNear(t, "best wellness", WellnessScore(1, 1, 10, 10), 100, 1e-9)
 }
 
 func TestBaselineVectors(t *testing.T) {
 	// §8 HRV: 14 ln values → μ 4.0957, SD 0.0457 floored to 0.05 → range 4.0707–4.1207.
-	ln := []float64{4.10, 4.05, 4.15, 4.08, 4.12, 4.02, 4.18, 4.06, 4.11, 4.09, 4.14, 4.04, 4.13, 4.07, Missing}
+	ln := []float64{4.10, 4.05, 4.15, 4.08, 4.12, 4.02, 4.18, 4.06, 4.11, 4.09, 4.14, 4.04, 4.13, 4.07, Missing()}
 	b := newSeries(ln).baseline(14, 60, hrvSDFloor)
 	checkNear(t, "HRV mean", b.Mean, 4.0957, 0.0001)
 	checkNear(t, "HRV SD (floored)", b.SD, 0.05, 1e-12)
@@ -61,7 +61,7 @@ func TestBaselineVectors(t *testing.T) {
 		t.Error("a 7-day mean of 3.9943 should be below the range")
 	}
 	// §8 RHR: μ 49.71, σ 1.14 → limit 54.71.
-	rhr := []float64{48, 50, 49, 51, 50, 49, 48, 50, 52, 49, 50, 51, 49, 50, Missing}
+	rhr := []float64{48, 50, 49, 51, 50, 49, 48, 50, 52, 49, 50, 51, 49, 50, Missing()}
 	b = newSeries(rhr).baseline(14, 60, rhrSDFloor)
 	checkNear(t, "RHR mean", b.Mean, 49.71, 0.01)
 	checkNear(t, "RHR SD", b.SD, 1.14, 0.01)
@@ -74,8 +74,8 @@ func TestBaselineVectors(t *testing.T) {
 	if b := newSeries(rhr).baseline(14, 5, rhrSDFloor); b.N != 5 {
 		t.Errorf("5-day window counted %d", b.N)
 	}
-	checkNear(t, "7-day mean needs 4 values", newSeries([]float64{1, Missing, Missing, Missing, 2, 3, Missing}).mean(0, 7, 4), Missing, 0)
-	checkNear(t, "7-day mean", newSeries([]float64{1, Missing, 5, Missing, 2, 3, Missing}).mean(0, 7, 4), 2.75, 1e-12)
+	checkNear(t, "7-day mean needs 4 values", newSeries([]float64{1, Missing(), Missing(), Missing(), 2, 3, Missing()}).mean(0, 7, 4), Missing(), 0)
+	checkNear(t, "7-day mean", newSeries([]float64{1, Missing(), 5, Missing(), 2, 3, Missing()}).mean(0, 7, 4), 2.75, 1e-12)
 }
 
 func TestLeastSquares(t *testing.T) {
@@ -101,7 +101,7 @@ func TestSeriesMatchesNaive(t *testing.T) {
 	for i := range xs {
 		xs[i] = math.Log(30 + float64((i*37)%61))
 		if i%5 == 2 || (i > 100 && i < 130) {
-			xs[i] = Missing
+			xs[i] = Missing()
 		}
 	}
 	s := newSeries(xs)

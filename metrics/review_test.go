@@ -22,7 +22,7 @@ func TestLeastSquaresEqualLoadsWithRoundingNoise(t *testing.T) {
 }
 
 func TestHardAtExactlyIF085(t *testing.T) {
-	p := Profile{ID: "x", FTP: 300, MaxHR: Missing, RestingHR: Missing, LTHR: Missing, ThresholdPace: Missing}
+	p := Profile{ID: "x", FTP: 300, MaxHR: Missing(), RestingHR: Missing(), LTHR: Missing(), ThresholdPace: Missing()}
 	w := NewWorkout()
 	w.Date, w.Sport, w.Duration, w.NP = MustDate("2026-01-05"), "ride", 3600, 255
 	a := Analyze(Input{Profile: p, Params: DefaultParams(), AsOf: w.Date, Workouts: []Workout{w}})
@@ -50,7 +50,7 @@ func TestSleepScoreClampsTheMean(t *testing.T) {
 }
 
 func TestCalibrationCountsRPEZero(t *testing.T) {
-	p := Profile{FTP: 250, MaxHR: Missing, RestingHR: Missing, LTHR: Missing, ThresholdPace: Missing}
+	p := Profile{FTP: 250, MaxHR: Missing(), RestingHR: Missing(), LTHR: Missing(), ThresholdPace: Missing()}
 	var ws []Workout
 	for i := 0; i < 10; i++ {
 		w := NewWorkout()

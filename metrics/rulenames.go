@@ -15,20 +15,3 @@ const (
 	RuleHardOnPoorReadiness = "hard-on-poor-readiness"
 	RuleNoDeloadWeek        = "no-deload-week"
 )
-
-// RuleNames lists every rule in the order the report shows them.
-var RuleNames = []string{
-	RuleHRVLow, RuleRHRHigh, RuleSorenessPersistent, RuleEffortDrift, RuleReadinessLow,
-	RuleNoRestDay, RuleHardOnPoorReadiness, RuleHardDaysClose, RuleLoadSpike,
-	RuleMonotonyHigh, RuleNoDeloadWeek,
-}
-
-// IsRule reports whether name is a rule name.
-func IsRule(name string) bool {
-	for _, r := range RuleNames {
-		if r == name {
-			return true
-		}
-	}
-	return false
-}

@@ -51,7 +51,7 @@ func (pl *plan) run() *Analysis {
 
 // holds reports whether rule holds on day i.
 func holds(a *Analysis, rule string, i int) bool {
-	for k, n := range RuleNames {
+	for k, n := range RuleNames() {
 		if n == rule {
 			return a.Days[i].Rules[k].Holds
 		}
@@ -211,7 +211,7 @@ func TestSorenessPersistent(t *testing.T) {
 	if a := build([]float64{6, 6, 5.9, 6, 6}, nil); holds(a, RuleSorenessPersistent, 4) {
 		t.Error("one morning at 5.9 breaks the run")
 	}
-	if a := build([]float64{6, 6, Missing, 6, 6}, nil); holds(a, RuleSorenessPersistent, 4) {
+	if a := build([]float64{6, 6, Missing(), 6, 6}, nil); holds(a, RuleSorenessPersistent, 4) {
 		t.Error("a missed check-in must not count as sore")
 	}
 	if a := build([]float64{6, 6, 6}, func(p *Params) { p.SorenessDays = 3 }); !holds(a, RuleSorenessPersistent, 2) {
@@ -414,26 +414,26 @@ func TestDecisionTable(t *testing.T) {
 		want      Action
 		kind      WorkInKind
 	}{
-		{"nothing active", nil, 80, 0, Missing, Missing, Go, NoWorkIn},
-		{"hrv-low and rhr-high", on{iHRVLow, iRHRHigh}, 60, 0, Missing, Missing, Rest, NoWorkIn},
-		{"readiness under 25", nil, 24.9, 0, Missing, Missing, Rest, NoWorkIn},
-		{"readiness at 25 is not rest", on{iReadinessLow}, 25, 0, Missing, Missing, WorkIn, Flow},
-		{"three rules with a body rule", on{iEffortDrift, iLoadSpike, iMonotonyHigh}, 70, 0, Missing, Missing, Rest, NoWorkIn},
-		{"three rules without a body rule", on{iLoadSpike, iMonotonyHigh, iNoDeload}, 70, 0, Missing, Missing, Easy, NoWorkIn},
-		{"fourteen days without rest", on{iNoRestDay}, 70, 14, Missing, Missing, Rest, NoWorkIn},
-		{"thirteen days without rest", on{iNoRestDay}, 70, 13, Missing, Missing, WorkIn, Flow},
-		{"hrv-low alone", on{iHRVLow}, 70, 0, Missing, Missing, WorkIn, Breathwork},
-		{"rhr-high alone", on{iRHRHigh}, 70, 0, Missing, Missing, WorkIn, Breathwork},
-		{"soreness, very sore", on{iSoreness}, 70, 0, Missing, 8, WorkIn, Stretching},
-		{"soreness", on{iSoreness}, 70, 0, Missing, 7, WorkIn, Mobility},
+		{"nothing active", nil, 80, 0, Missing(), Missing(), Go, NoWorkIn},
+		{"hrv-low and rhr-high", on{iHRVLow, iRHRHigh}, 60, 0, Missing(), Missing(), Rest, NoWorkIn},
+		{"readiness under 25", nil, 24.9, 0, Missing(), Missing(), Rest, NoWorkIn},
+		{"readiness at 25 is not rest", on{iReadinessLow}, 25, 0, Missing(), Missing(), WorkIn, Flow},
+		{"three rules with a body rule", on{iEffortDrift, iLoadSpike, iMonotonyHigh}, 70, 0, Missing(), Missing(), Rest, NoWorkIn},
+		{"three rules without a body rule", on{iLoadSpike, iMonotonyHigh, iNoDeload}, 70, 0, Missing(), Missing(), Easy, NoWorkIn},
+		{"fourteen days without rest", on{iNoRestDay}, 70, 14, Missing(), Missing(), Rest, NoWorkIn},
+		{"thirteen days without rest", on{iNoRestDay}, 70, 13, Missing(), Missing(), WorkIn, Flow},
+		{"hrv-low alone", on{iHRVLow}, 70, 0, Missing(), Missing(), WorkIn, Breathwork},
+		{"rhr-high alone", on{iRHRHigh}, 70, 0, Missing(), Missing(), WorkIn, Breathwork},
+		{"soreness, very sore", on{iSoreness}, 70, 0, Missing(), 8, WorkIn, Stretching},
+		{"soreness", on{iSoreness}, 70, 0, Missing(), 7, WorkIn, Mobility},
 		{"soreness with stress 7", on{iSoreness}, 70, 0, 7, 9, WorkIn, Breathwork},
-		{"effort drift", on{iEffortDrift}, 70, 0, Missing, Missing, WorkIn, Flow},
-		{"hard on poor readiness", on{iHardPoorReadiness, iReadinessLow}, 35, 0, Missing, Missing, WorkIn, Flow},
-		{"load spike", on{iLoadSpike}, 70, 0, Missing, Missing, Easy, NoWorkIn},
-		{"monotony", on{iMonotonyHigh}, 70, 0, Missing, Missing, Easy, NoWorkIn},
-		{"hard days close", on{iHardDaysClose}, 70, 0, Missing, Missing, Easy, NoWorkIn},
-		{"no deload", on{iNoDeload}, 70, 0, Missing, Missing, Easy, NoWorkIn},
-		{"no check-in, nothing active", nil, Missing, 0, Missing, Missing, Go, NoWorkIn},
+		{"effort drift", on{iEffortDrift}, 70, 0, Missing(), Missing(), WorkIn, Flow},
+		{"hard on poor readiness", on{iHardPoorReadiness, iReadinessLow}, 35, 0, Missing(), Missing(), WorkIn, Flow},
+		{"load spike", on{iLoadSpike}, 70, 0, Missing(), Missing(), Easy, NoWorkIn},
+		{"monotony", on{iMonotonyHigh}, 70, 0, Missing(), Missing(), Easy, NoWorkIn},
+		{"hard days close", on{iHardDaysClose}, 70, 0, Missing(), Missing(), Easy, NoWorkIn},
+		{"no deload", on{iNoDeload}, 70, 0, Missing(), Missing(), Easy, NoWorkIn},
+		{"no check-in, nothing active", nil, Missing(), 0, Missing(), Missing(), Go, NoWorkIn},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -61,9 +61,9 @@ func TestACWR(t *testing.T) {
 		{"ewma spike day 29", spike, ACWREWMA, 29, 75, 56.8966, 1.3182},
 		{"coupled spike day 29", spike, ACWRCoupled, 29, 64.2857, 53.5714, 1.2},
 		{"uncoupled spike day 29", spike, ACWRUncoupled, 29, 64.2857, 50, 1.2857},
-		{"ewma null on day 27", steady, ACWREWMA, 27, 50, 50, Missing},
-		{"coupled null on day 27", steady, ACWRCoupled, 27, 50, Missing, Missing},
-		{"zero chronic is null", constant(40, 0), ACWREWMA, 40, 0, 0, Missing},
+		{"ewma null on day 27", steady, ACWREWMA, 27, 50, 50, Missing()},
+		{"coupled null on day 27", steady, ACWRCoupled, 27, 50, Missing(), Missing()},
+		{"zero chronic is null", constant(40, 0), ACWREWMA, 40, 0, 0, Missing()},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -101,7 +101,7 @@ func TestMonotony(t *testing.T) {
 		{"mixed week", []float64{40, 60, 0, 50, 80, 30, 0}, SDPopulation, 1.3444, 349.55},
 		{"mixed week, sample SD", []float64{40, 60, 0, 50, 80, 30, 0}, SDSample, 1.2447, 323.62},
 		{"identical days cap at 10", constant(7, 45), SDPopulation, 10, 3150},
-		{"all zero", constant(7, 0), SDPopulation, Missing, 0},
+		{"all zero", constant(7, 0), SDPopulation, Missing(), 0},
 		{"ratio above 10 is capped", []float64{100, 100, 100, 100, 100, 100, 101}, SDPopulation, 10, 701 * 10},
 	}
 	for _, tc := range tests {
@@ -123,5 +123,5 @@ func TestPercentile90(t *testing.T) {
 	// §9: prior loads → P90 = 90 (10th of 11).
 	xs := []float64{30, 45, 50, 55, 60, 60, 65, 70, 80, 90, 120}
 	checkNear(t, "P90", Percentile90(xs), 90, 0)
-	checkNear(t, "P90 of nothing", Percentile90(nil), Missing, 0)
+	checkNear(t, "P90 of nothing", Percentile90(nil), Missing(), 0)
 }

@@ -3,6 +3,8 @@ package metrics
 import (
 	"strings"
 	"testing"
+
+	"github.com/workin/workin/internal/text"
 )
 
 // The as-of day is in progress (science reference, "today"): it is never a
@@ -106,14 +108,14 @@ func TestCarriedRules(t *testing.T) {
 // once more training today could not make it lighter.
 func TestInProgressWeek(t *testing.T) {
 	ws := []Week{
-		{Start: day0, Days: 7, Load: 300, Limit: Missing},
-		{Start: day0 + 7, Days: 7, Load: 100, Limit: Missing}, // lighter so far, ends on asOf
+		{Start: day0, Days: 7, Load: 300, Limit: Missing()},
+		{Start: day0 + 7, Days: 7, Load: 100, Limit: Missing()},
 	}
 	markLighter(ws, 0.8, day0+13)
 	if ws[1].Complete || ws[1].Lighter {
 		t.Errorf("a week lighter so far that ends today = %+v, want not complete, not lighter", ws[1])
 	}
-	ws[1] = Week{Start: day0 + 7, Days: 7, Load: 400, Limit: Missing} // already above the limit
+	ws[1] = Week{Start: day0 + 7, Days: 7, Load: 400, Limit: Missing()} // already above the limit
 	markLighter(ws, 0.8, day0+13)
 	if !ws[1].Complete || ws[1].Lighter {
 		t.Errorf("a week above its limit that ends today = %+v, want complete, not lighter", ws[1])
@@ -233,11 +235,11 @@ func TestEstimates(t *testing.T) {
 // that makes them visible, and every dated piece of evidence agrees with
 // its own text.
 func TestWordsAgreeWithNumbers(t *testing.T) {
-	v, lo, hi := apartMs(63.64, 63.91, 68.2)
+	v, lo, hi := text.ApartRange(63.64, 63.91, 68.2)
 	if v == lo || v == hi || v != "63.6" || lo != "63.9" {
 		t.Errorf("HRV 63.64 below 63.91: printed %s below %s–%s", v, lo, hi)
 	}
-	if v, lo, _ := apartMs(58.2, 64.1, 70); v != "58" || lo != "64" {
+	if v, lo, _ := text.ApartRange(58.2, 64.1, 70); v != "58" || lo != "64" {
 		t.Errorf("clearly below: %s < %s, want whole ms", v, lo)
 	}
 	// hrv-low: its since is the first low morning, as its text says.
@@ -293,5 +295,37 @@ func TestCheckinNotes(t *testing.T) {
 	}
 	if len(ev.Notes) != 1 || ev.Notes[0].Text != "sick: cold and sore throat" {
 		t.Errorf("soreness evidence notes = %+v, want the note that falls in its window", ev.Notes)
+	}
+}
+
+// TestRuleRegistryComplete: every rule has every part the report needs,
+// and names are unique.
+func TestRuleRegistryComplete(t *testing.T) {
+	seen := map[string]bool{}
+	p := DefaultParams()
+	d := &Day{Recovery: emptyRecovery}
+	for k, r := range Rules() {
+		if r.Name == "" || seen[r.Name] {
+			t.Fatalf("rule %d: name %q empty or repeated", k, r.Name)
+		}
+		seen[r.Name] = true
+		if r.eval == nil || r.detail == nil || r.phrase == nil || r.holds == nil || r.basis == nil || r.clears == nil || r.measure == nil || r.Unit == "" {
+			t.Errorf("%s lacks a part of its definition", r.Name)
+		}
+		if r.load && r.unchecked == nil {
+			t.Errorf("%s reads load but cannot say why it could not be checked", r.Name)
+		}
+		if r.advice != WorkIn && r.advice != Easy {
+			t.Errorf("%s calls for %s on its own", r.Name, r.advice)
+		}
+		if r.Holds(p) == "" || r.Clears(p, d) == "" || r.Measure(Evidence{Rule: r.Name, Value: 1, Threshold: 2}) == "" {
+			t.Errorf("%s has empty words", r.Name)
+		}
+		if got, ok := RuleByName(r.Name); !ok || got.Name != r.Name || !IsRule(r.Name) {
+			t.Errorf("%s is not found by name", r.Name)
+		}
+	}
+	if len(seen) != NumRules || len(RuleNames()) != NumRules {
+		t.Errorf("%d rules named, NumRules %d", len(seen), NumRules)
 	}
 }

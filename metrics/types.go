@@ -2,16 +2,17 @@ package metrics
 
 import "math"
 
-// Missing marks a number that was not recorded. Every optional number in
-// workin is a float64 that is either a finite value or NaN; Known tells them
-// apart. An empty cell is never read as zero.
-var Missing = math.NaN()
+// Missing returns the value that marks a number that was not recorded
+// (NaN). Every optional number in workin is a float64 that is either a
+// finite value or Missing; Known tells them apart. An empty cell is never
+// read as zero.
+func Missing() float64 { return math.NaN() }
 
 // Known reports whether x holds a recorded value.
 func Known(x float64) bool { return x == x }
 
 // Workout is one training session as read from an export, before its load
-// is computed. Optional numbers are Missing when not recorded.
+// is computed. Optional numbers are Missing() when not recorded.
 type Workout struct {
 	Athlete    string  // athlete id; empty when the file belongs to one athlete
 	Date       Date    // calendar day in the athlete's own calendar
@@ -29,7 +30,7 @@ type Workout struct {
 	Notes      string
 	// Stated holds the athlete settings the export says it used for this
 	// session (intervals.icu writes FTP, LTHR, resting and maximum HR on
-	// every activity); Missing when the export states none.
+	// every activity); Missing() when the export states none.
 	Stated Settings
 	Origin *Origin // the file the row came from, shared by its rows
 	Line   int32   // physical line of the row in its file
@@ -41,9 +42,9 @@ type Settings struct {
 	MaxHR, RestingHR, LTHR, FTP float64
 }
 
-// NoSettings is Settings with every value Missing.
+// NoSettings is Settings with every value Missing().
 func NoSettings() Settings {
-	return Settings{MaxHR: Missing, RestingHR: Missing, LTHR: Missing, FTP: Missing}
+	return Settings{MaxHR: Missing(), RestingHR: Missing(), LTHR: Missing(), FTP: Missing()}
 }
 
 // Origin describes the file a row came from; all rows of a file share one.
@@ -52,6 +53,22 @@ type Origin struct {
 	Format   string // detected export format ("native", "strava", …)
 	Label    string // the format for people ("intervals.icu activities.csv")
 	TSSLabel string // what the export calls a given load ("tss", "Training Load")
+	// MeasureRank and RateRank are the file's standing when check-ins of
+	// several sources fall on one day: MeasureRank for what a device
+	// measures (HRV, resting HR, sleep time), RateRank for how the athlete
+	// feels (sleep quality, soreness, stress, mood, energy). The higher
+	// wins; between equals the later row. 0 stands for 1.
+	MeasureRank, RateRank int8
+}
+
+// ranks returns the origin's check-in ranks; a row built in code (no
+// origin) ranks as the athlete's own sheet does: 1 for what a device
+// measures, 3 for how the athlete feels.
+func (o *Origin) ranks() (measure, rate int8) {
+	if o == nil {
+		return 1, 3
+	}
+	return max(o.MeasureRank, 1), max(o.RateRank, 1)
 }
 
 // FileName returns the origin's file, or "" for a row built in code.
@@ -62,12 +79,12 @@ func (o *Origin) FileName() string {
 	return o.File
 }
 
-// NewWorkout returns a Workout with every optional number Missing.
+// NewWorkout returns a Workout with every optional number Missing().
 func NewWorkout() Workout {
 	return Workout{
-		StartSec: -1, Duration: Missing, DistanceKm: Missing, RPE: Missing,
-		AvgHR: Missing, MaxHR: Missing, AvgPower: Missing, NP: Missing,
-		TSS: Missing, TRIMP: Missing, Stated: NoSettings(),
+		StartSec: -1, Duration: Missing(), DistanceKm: Missing(), RPE: Missing(),
+		AvgHR: Missing(), MaxHR: Missing(), AvgPower: Missing(), NP: Missing(),
+		TSS: Missing(), TRIMP: Missing(), Stated: NoSettings(),
 	}
 }
 
@@ -90,11 +107,11 @@ type Checkin struct {
 	Line         int32
 }
 
-// NewCheckin returns a Checkin with every optional number Missing.
+// NewCheckin returns a Checkin with every optional number Missing().
 func NewCheckin() Checkin {
 	return Checkin{
-		SleepHours: Missing, SleepQuality: Missing, Soreness: Missing, Stress: Missing,
-		Mood: Missing, Energy: Missing, HRV: Missing, RestingHR: Missing,
+		SleepHours: Missing(), SleepQuality: Missing(), Soreness: Missing(), Stress: Missing(),
+		Mood: Missing(), Energy: Missing(), HRV: Missing(), RestingHR: Missing(),
 	}
 }
 
@@ -109,7 +126,7 @@ const (
 )
 
 // Profile holds the physiological values that turn raw session data into
-// load. Numbers are Missing when the profile does not give them.
+// load. Numbers are Missing() when the profile does not give them.
 type Profile struct {
 	ID            string
 	Name          string
@@ -123,5 +140,5 @@ type Profile struct {
 
 // NewProfile returns a profile with no physiological values.
 func NewProfile(id string) Profile {
-	return Profile{ID: id, Name: id, MaxHR: Missing, RestingHR: Missing, LTHR: Missing, FTP: Missing, ThresholdPace: Missing}
+	return Profile{ID: id, Name: id, MaxHR: Missing(), RestingHR: Missing(), LTHR: Missing(), FTP: Missing(), ThresholdPace: Missing()}
 }

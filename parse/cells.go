@@ -38,7 +38,7 @@ func (d *Decimal) set(s string, decimalComma bool) error {
 
 func (d Decimal) get() float64 {
 	if !d.OK {
-		return metrics.Missing
+		return metrics.Missing()
 	}
 	return d.V
 }
@@ -54,7 +54,7 @@ func parseDecimal(s string, decimalComma bool) (float64, error) {
 	}
 	s = strings.TrimSpace(s)
 	if s == "" {
-		return metrics.Missing, nil
+		return metrics.Missing(), nil
 	}
 	if decimalComma && strings.Count(s, ",") == 1 && !strings.Contains(s, ".") {
 		s = strings.Replace(s, ",", ".", 1)
@@ -142,7 +142,7 @@ func (d *Duration) set(s string, decimalComma bool) error {
 
 func (d Duration) get() float64 {
 	if !d.OK {
-		return metrics.Missing
+		return metrics.Missing()
 	}
 	return d.Sec
 }
@@ -153,7 +153,7 @@ const wantDuration = "want a duration as H:MM:SS, MM:SS or minutes (45, 37.5)"
 func parseDuration(s string, decimalComma bool) (float64, error) {
 	s = strings.TrimSpace(s)
 	if s == "" {
-		return metrics.Missing, nil
+		return metrics.Missing(), nil
 	}
 	n := strings.Count(s, ":") + 1
 	if n == 1 {
@@ -229,19 +229,32 @@ func (st *Stamp) UnmarshalCSV(s string) error {
 		*st = Stamp{}
 		return nil
 	}
-	if len(s) < 16 || (s[10] != ' ' && s[10] != 'T') {
+	v, _, ok := isoStamp(s)
+	if !ok || len(s) < 16 {
 		return badCell(wantStamp, s)
+	}
+	*st = Stamp{D: v.date, Sec: v.sec, OK: true}
+	return nil
+}
+
+// isoStamp reads YYYY-MM-DD HH:MM[:SS] or RFC 3339 as written: the day and
+// the wall-clock time, never converted to another zone. zoned reports an
+// offset or Z after the time. It is the one timestamp parser of workin: the
+// native sheets' start column uses it alone, and the exports' layouts
+// (stampReader) try it first.
+func isoStamp(s string) (st stamp, zoned, ok bool) {
+	if len(s) < 16 || (s[10] != ' ' && s[10] != 'T') {
+		return stamp{}, false, false
 	}
 	d, err := metrics.ParseDate(s[:10])
 	if err != nil {
-		return badCell(wantStamp, s)
+		return stamp{}, false, false
 	}
 	sec, rest, ok := clock(s[11:])
 	if !ok || !validZone(rest, s[10] == 'T') {
-		return badCell(wantStamp, s)
+		return stamp{}, false, false
 	}
-	*st = Stamp{D: d, Sec: sec, OK: true}
-	return nil
+	return stamp{d, sec}, rest != "", true
 }
 
 // clock parses HH:MM or HH:MM:SS (with an optional fraction of a second)

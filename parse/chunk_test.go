@@ -3,7 +3,6 @@ package parse
 import (
 	"bytes"
 	"fmt"
-	"reflect"
 	"strings"
 	"testing"
 
@@ -73,62 +72,154 @@ func TestParallelChunksMatchSequential(t *testing.T) {
 // line per row plus one more for every multi-line note before it.
 func physicalLine(i int) int { return 2 + i + (i+6)/7 }
 
+// readSequential is the reference read: gocsv decodes the whole file
+// through encoding/csv in one call, and each row is converted with its
+// physical line.
 func readSequential(t *testing.T, data []byte) []any {
 	t.Helper()
-	tb, _ := newTable("big.csv", data)
-	b, _ := bind("big.csv", tb.header, workoutColumns)
+	var all []nativeWorkout
+	if err := gocsv.UnmarshalBytes(data, &all); err != nil {
+		t.Fatal(err)
+	}
 	conv := newWorkoutConverter(&metrics.Origin{File: "big.csv", Format: "native", TSSLabel: "tss"}, true, "")
 	var out []any
 	var notes []string
-	err := tb.eachRecord(chunk{data: tb.body, line: tb.bodyLine}, func(rec []string, line int) error {
-		var r nativeWorkout
-		if _, err := b.fill(&r, rec, false); err != nil {
-			return err
-		}
-		w, re := conv.convert(&r, line, &notes)
+	for i := range all {
+		w, re := conv.convert(&all[i], physicalLine(i), &notes)
 		if re != nil {
-			return re.err
+			t.Fatal(re.err)
 		}
 		out = append(out, w)
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
 	}
 	return out
 }
 
-// TestBinderAgreesWithGocsv decodes the same sheet with gocsv (the reference
-// decoder, driven by the struct tags) and with workin's column binder.
-func TestBinderAgreesWithGocsv(t *testing.T) {
-	for i, c := range workoutColumns {
-		if tag := reflect.TypeOf(nativeWorkout{}).Field(i).Tag.Get("csv"); tag != c.name {
-			t.Errorf("workout column %d: binder %q, struct tag %q", i, c.name, tag)
+// TestBatchesResumeAfterBadCells: bad cells anywhere in a batch (first,
+// last, consecutive) are reported at their lines in lenient mode, and every
+// other row is bound as gocsv binds the clean file.
+func TestBatchesResumeAfterBadCells(t *testing.T) {
+	n := 3*batchSize + 7
+	bad := map[int]bool{0: true, 1: true, batchSize - 1: true, batchSize: true, 2*batchSize + 3: true, n - 1: true}
+	var src, clean strings.Builder
+	src.WriteString("date,athlete,rpe,duration\n")
+	clean.WriteString("date,athlete,rpe,duration\n")
+	for i := range n {
+		rpe := fmt.Sprint(i % 10)
+		clean.WriteString(fmt.Sprintf("2025-03-%02d,a%d,%s,45\n", i%28+1, i, rpe))
+		if bad[i] {
+			rpe = "x" + rpe
 		}
+		src.WriteString(fmt.Sprintf("2025-03-%02d,a%d,%s,45\n", i%28+1, i, rpe))
 	}
-	for i, c := range checkinColumns {
-		if tag := reflect.TypeOf(nativeCheckin{}).Field(i).Tag.Get("csv"); tag != c.name {
-			t.Errorf("check-in column %d: binder %q, struct tag %q", i, c.name, tag)
-		}
-	}
-	src := "date,start,athlete,sport,duration,distance_km,rpe,avg_hr,max_hr,avg_power,np,tss,trimp,notes\n" +
-		"2025-03-03,,ana,run,0:45:00,9.2,4,142,170,,,,,easy\n" +
-		",2025-03-04 06:30,ana,ride,90,42.5,7,151,,210,230,95,,\"a, b\"\n" +
-		"2025-03-05,,ben,swim,1:30,,,,,,,,88.5,\n"
-	var viaGocsv []nativeWorkout
-	if err := gocsv.UnmarshalString(src, &viaGocsv); err != nil {
+	f, err := ReadWorkoutsBytes([]byte(src.String()), "x.csv", Options{Lenient: true})
+	if err != nil {
 		t.Fatal(err)
 	}
-	tb, _ := newTable("x.csv", []byte(src))
-	b, _ := bind("x.csv", tb.header, workoutColumns)
-	var viaBinder []nativeWorkout
-	tb.eachRecord(chunk{data: tb.body, line: tb.bodyLine}, func(rec []string, _ int) error {
-		var r nativeWorkout
-		_, err := b.fill(&r, rec, false)
-		viaBinder = append(viaBinder, r)
-		return err
-	})
-	if !reflect.DeepEqual(viaGocsv, viaBinder) {
-		t.Errorf("gocsv and binder disagree:\n%+v\n%+v", viaGocsv, viaBinder)
+	var skipped []int
+	for _, sk := range f.Skipped {
+		skipped = append(skipped, sk.Line-2)
+		if sk.Column != "rpe" || !strings.Contains(sk.Reason, `got "x`) {
+			t.Errorf("skip %+v: want column rpe quoting the cell", sk)
+		}
+	}
+	var want []int
+	for i := range n {
+		if bad[i] {
+			want = append(want, i)
+		}
+	}
+	if fmt.Sprint(skipped) != fmt.Sprint(want) {
+		t.Errorf("skipped rows %v, want %v", skipped, want)
+	}
+	var ref []nativeWorkout
+	if err := gocsv.UnmarshalString(clean.String(), &ref); err != nil {
+		t.Fatal(err)
+	}
+	got := f.Workouts.All()
+	k := 0
+	for i := range n {
+		if bad[i] {
+			continue
+		}
+		if got[k].Athlete != ref[i].Athlete || got[k].RPE != ref[i].RPE.V || got[k].Line != int32(i+2) {
+			t.Fatalf("row %d: got %+v, want %+v at line %d", i, got[k], ref[i], i+2)
+		}
+		k++
+	}
+	if k != len(got) {
+		t.Errorf("%d rows kept, want %d", len(got), k)
+	}
+}
+
+// TestDecimalCommaQuotedAsWritten: a semicolon file's decimal commas are
+// read, and a bad cell is quoted as the file wrote it.
+func TestDecimalCommaQuotedAsWritten(t *testing.T) {
+	src := "date;rpe;duration;distance_km\n2025-03-03;7,5;37,5;10,2\n2025-03-04;6,x;45;1\n"
+	f, err := ReadWorkoutsBytes([]byte(src), "x.csv", Options{Lenient: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := f.Workouts.At(0)
+	if w.RPE != 7.5 || w.Duration != 37.5*60 || w.DistanceKm != 10.2 {
+		t.Errorf("got rpe %v duration %v distance %v", w.RPE, w.Duration, w.DistanceKm)
+	}
+	if len(f.Skipped) != 1 || !strings.Contains(f.Skipped[0].Reason, `got "6,x"`) {
+		t.Errorf("skipped %+v, want the cell quoted as 6,x", f.Skipped)
+	}
+}
+
+// TestExportRowHoldsEverySpecField: every field a spec reads is a field of
+// exportRow, so gocsv binds it.
+func TestExportRowHoldsEverySpecField(t *testing.T) {
+	for _, s := range specs {
+		for _, c := range s.cols {
+			if _, ok := exportSlots[c.field]; !ok {
+				t.Errorf("spec %s: field %q has no exportRow field tagged csv:%q", s.name, c.field, c.field)
+			}
+		}
+	}
+}
+
+// TestRowHooksMatchTags: the row types' gocsv row hooks
+// (UnmarshalCSVWithFields) set every tagged field as gocsv's own
+// tag-driven binding does, so no column can be forgotten in a hook.
+func TestRowHooksMatchTags(t *testing.T) {
+	type plainWorkout nativeWorkout // same fields, no hook: gocsv binds by tags
+	type plainCheckin nativeCheckin
+	workouts := "date,start,athlete,sport,duration,distance_km,rpe,avg_hr,max_hr,avg_power,np,tss,trimp,notes\n" +
+		"2025-03-03,2025-03-03 06:30,ana,run,0:45:00,9.2,4,142,170,201,230,95,88.5,\"a, b\"\n"
+	checkins := "date,athlete,sleep_hours,sleep_quality,soreness,stress,mood,energy,hrv,resting_hr,notes\n" +
+		"2025-03-03,ana,7.5,6,3,4,7,8,61,48,ok\n"
+	var pw []plainWorkout
+	var pc []plainCheckin
+	if err := gocsv.UnmarshalString(workouts, &pw); err != nil {
+		t.Fatal(err)
+	}
+	if err := gocsv.UnmarshalString(checkins, &pc); err != nil {
+		t.Fatal(err)
+	}
+	var hw []nativeWorkout
+	var hc []nativeCheckin
+	if err := gocsv.UnmarshalString(workouts, &hw); err != nil {
+		t.Fatal(err)
+	}
+	if err := gocsv.UnmarshalString(checkins, &hc); err != nil {
+		t.Fatal(err)
+	}
+	if tags, _ := tagsOf(nativeWorkout{}); len(tags) != strings.Count(strings.SplitN(workouts, "\n", 2)[0], ",")+1 {
+		t.Fatalf("the test sheet must name every workout tag: %v", tags)
+	}
+	if tags, _ := tagsOf(nativeCheckin{}); len(tags) != strings.Count(strings.SplitN(checkins, "\n", 2)[0], ",")+1 {
+		t.Fatalf("the test sheet must name every check-in tag: %v", tags)
+	}
+	if nativeWorkout(pw[0]) != hw[0] {
+		t.Errorf("workout hook differs from tag binding:\n hook %+v\n tags %+v", hw[0], pw[0])
+	}
+	if nativeCheckin(pc[0]) != hc[0] {
+		t.Errorf("check-in hook differs from tag binding:\n hook %+v\n tags %+v", hc[0], pc[0])
+	}
+	var zero nativeWorkout
+	if hw[0].Start == zero.Start || hw[0].TRIMP == zero.TRIMP {
+		t.Error("the sheet did not set every field")
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"math"
 	"strings"
 
+	"github.com/workin/workin/internal/text"
 	"github.com/workin/workin/metrics"
 )
 
@@ -34,7 +35,7 @@ type valueError struct {
 	v    float64
 }
 
-func (e *valueError) Error() string { return fmt.Sprintf("%s, got %s", e.what, num(e.v)) }
+func (e *valueError) Error() string { return fmt.Sprintf("%s, got %s", e.what, text.Num(e.v)) }
 
 // withRaw says what was expected and quotes the cell as written (clipped,
 // control characters made visible): got "99999999999999999999", not 1e+20.
@@ -43,10 +44,8 @@ func withRaw(err error, raw string) error {
 	if raw == "" || !errors.As(err, &ve) {
 		return err
 	}
-	return fmt.Errorf("%s, got %q", ve.what, clip(strings.TrimSpace(raw)))
+	return fmt.Errorf("%s, got %q", ve.what, text.Clip(strings.TrimSpace(raw), 40))
 }
-
-func num(v float64) string { return fmt.Sprintf("%g", v) }
 
 var (
 	rangeRPE      = rangeCheck{column: "rpe", lo: 0, hi: 10, what: "want an RPE from 0 to 10 (CR-10 scale)"}
@@ -140,7 +139,7 @@ func (c *workoutConverter) convert(r *nativeWorkout, line int, notes *[]string) 
 	w.Origin, w.Line = c.origin, int32(line)
 	if r.Duration.Parts == 2 && w.Duration < 5*60 && metrics.Known(w.RPE) && w.RPE >= 5 {
 		*notes = append(*notes, fmt.Sprintf("line %d: duration %s was read as minutes:seconds, a %s session at RPE %s; if hours were meant, write %s:00",
-			line, mmss(w.Duration), shortDuration(w.Duration), num(w.RPE), mmss(w.Duration)))
+			line, text.MMSS(w.Duration), shortDuration(w.Duration), text.Num(w.RPE), text.MMSS(w.Duration)))
 	}
 	return w, nil
 }
@@ -180,12 +179,6 @@ var (
 	rangeStatedRest = heartRate("rest_hr")
 	rangeStatedMax  = heartRate("hr_max")
 )
-
-// mmss formats seconds as M:SS.
-func mmss(sec float64) string {
-	s := int(sec + 0.5)
-	return fmt.Sprintf("%d:%02d", s/60, s%60)
-}
 
 func shortDuration(sec float64) string {
 	s := int(sec + 0.5)
@@ -228,7 +221,7 @@ func (c *checkinConverter) scaled(column string, v *float64, scales Scales) *row
 	}
 	lo, hi := math.Min(sc.Lo, sc.Hi), math.Max(sc.Lo, sc.Hi)
 	if *v < lo || *v > hi {
-		return &rowError{column, &valueError{fmt.Sprintf("want a value on the athlete's declared scale %s–%s (scales: in the profile)", num(sc.Lo), num(sc.Hi)), *v}}
+		return &rowError{column, &valueError{fmt.Sprintf("want a value on the athlete's declared scale %s–%s (scales: in the profile)", text.Num(sc.Lo), text.Num(sc.Hi)), *v}}
 	}
 	*v = sc.To10(*v)
 	return nil

@@ -7,6 +7,8 @@ import (
 	"slices"
 	"sort"
 	"strings"
+
+	"github.com/workin/workin/internal/text"
 )
 
 // specs lists every vendor export workin reads, workouts first. The native
@@ -152,7 +154,7 @@ func unknownHeader(name string, header, ks []string) error {
 	// The header's cells are not echoed: a team file may name any file, and
 	// an error must not print what is in it; workin inspect shows them.
 	msg := fmt.Sprintf("the header (%s) does not match a format workin reads; run 'workin inspect' on the file to see its columns. Supported: %s.",
-		plural(len(header), "column", "columns"), strings.Join(Formats(), "; "))
+		text.Plural(len(header), "column", "columns"), strings.Join(Formats(), "; "))
 	if c := cands[0]; c.ratio > 0 {
 		msg += fmt.Sprintf(" Closest: %s (missing %s).", c.label, strings.Join(c.missing, ", "))
 	} else {

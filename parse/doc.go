@@ -11,8 +11,17 @@
 // file (unreadable, empty, no date column, a column named twice) always
 // stop the read.
 //
-// CSV cells are decoded by custom types (Decimal, Duration, Day, Stamp) that
-// implement gocsv's TypeUnmarshaller and refuse what spreadsheets get
-// wrong: octal and hex numbers, NaN and Inf, thousands separators, decimal
-// commas in comma-separated files, days that do not exist.
+// A file is read in three steps. The splitter (table.go) finds the header
+// and cuts the body into records, splitting one-line records in place and
+// handing multi-line ones to encoding/csv, in parallel chunks for large
+// files. gocsv binds the records to row structs (bind.go): the native
+// sheets' nativeWorkout and nativeCheckin, and exportRow for the vendor
+// exports. The cells are typed by Decimal, Duration, Day and Stamp, gocsv
+// TypeUnmarshallers that refuse what spreadsheets get wrong: octal and hex
+// numbers, NaN and Inf, thousands separators, decimal commas in
+// comma-separated files, days that do not exist. Last, a converter checks
+// the row (ranges, dates, names) and makes it a metrics value.
+//
+// Nothing returned aliases the caller's buffer: row text, skipped rows and
+// errors are copied (TestNothingAliasesTheInput).
 package parse

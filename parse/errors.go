@@ -2,8 +2,11 @@ package parse
 
 import (
 	"errors"
+
 	"fmt"
 	"strings"
+
+	"github.com/workin/workin/internal/text"
 )
 
 // Error is a problem with one place in an input file. Line is the physical
@@ -28,7 +31,7 @@ type Error struct {
 // terminal raw.
 func (e *Error) Error() string {
 	var b strings.Builder
-	b.WriteString(Visible(e.File))
+	b.WriteString(text.Visible(e.File))
 	if e.Line > 0 {
 		fmt.Fprintf(&b, ":%d", e.Line)
 		if e.Col > 0 {
@@ -37,24 +40,13 @@ func (e *Error) Error() string {
 	}
 	b.WriteString(": ")
 	if e.Column != "" {
-		fmt.Fprintf(&b, "column %q: ", clip(e.Column))
+		fmt.Fprintf(&b, "column %q: ", text.Clip(e.Column, 40))
 	}
-	b.WriteString(Visible(e.Msg))
+	b.WriteString(text.Visible(e.Msg))
 	return b.String()
 }
 
 func (e *Error) Unwrap() error { return e.Err }
-
-// Skip records a row left out in lenient mode.
-type Skip struct {
-	File   string `json:"file"`
-	Line   int    `json:"line"`
-	Column string `json:"column"`
-	Reason string `json:"reason"`
-	// Athlete is the row's athlete cell (or the file's owner), so a skipped
-	// row can be listed with the athlete it belonged to.
-	Athlete string `json:"-"`
-}
 
 // cellError is what a cell parser returns: what was expected, and the value
 // that was found.
@@ -70,20 +62,19 @@ func (e *cellError) Error() string {
 	return fmt.Sprintf("%s, got %q", e.msg, e.value)
 }
 
-func badCell(msg, value string) error { return &cellError{msg: msg, value: clip(value)} }
+// badCell quotes value clipped and copied: a cell may alias the input.
+func badCell(msg, value string) error {
+	return &cellError{msg: msg, value: strings.Clone(text.Clip(value, 40))}
+}
 
-// clip shortens a value quoted in an error message so that bad input is
-// never echoed back in bulk; it never splits a UTF-8 sequence.
-func clip(s string) string {
-	const max = 40
-	if len(s) <= max {
-		return s
+// asWritten quotes the cell as the file wrote it in a cell type's error
+// (a semicolon file's decimal comma is rewritten before gocsv sees it).
+func asWritten(err error, raw string) error {
+	var ce *cellError
+	if !errors.As(err, &ce) {
+		return err
 	}
-	cut := max
-	for cut > 0 && s[cut]&0xC0 == 0x80 {
-		cut--
-	}
-	return s[:cut] + "…"
+	return badCell(ce.msg, strings.TrimSpace(raw))
 }
 
 // fileError builds a file-level Error.
@@ -95,12 +86,4 @@ func fileError(file string, line int, format string, args ...any) *Error {
 func IsFileLevel(err error) bool {
 	var e *Error
 	return errors.As(err, &e) && e.FileLevel
-}
-
-// plural returns "1 column" or "3 columns".
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return fmt.Sprintf("%d %s", n, many)
 }

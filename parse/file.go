@@ -2,6 +2,7 @@ package parse
 
 import (
 	"fmt"
+
 	"io"
 	"runtime"
 	"slices"
@@ -9,6 +10,9 @@ import (
 	"strings"
 	"time"
 
+	"github.com/workin/workin/model"
+
+	"github.com/workin/workin/internal/text"
 	"github.com/workin/workin/metrics"
 )
 
@@ -47,6 +51,15 @@ type Options struct {
 	// Unit returns the distance unit an athlete's Garmin account displays
 	// ("km" or "mi"; default km).
 	Unit func(athlete string) string
+	// Defer reads a native sheet's records without decoding them: the
+	// File indexes them (Groups, DateAt, LineAt) and Decode decodes a
+	// selection on demand, so only the rows in use are ever values. The
+	// data passed to Read must then stay unchanged while the File is used.
+	// Exports are always decoded at once.
+	Defer bool
+	// Spill holds a deferred sheet's records until they are decoded (nil:
+	// in memory).
+	Spill Spill
 }
 
 // File is one input file after reading: its rows as domain values and
@@ -54,17 +67,18 @@ type Options struct {
 type File struct {
 	Name     string
 	Kind     Kind
-	Format   string   // detected format, such as "native workouts"
-	Columns  []string // how header cells map onto workin's fields ("Avg HR → avg_hr")
-	Ignored  []string // header cells workin does not read
-	Rows     int      // data records read (the header not counted)
-	Dropped  int      // rows that add nothing by design (planned workouts, naps, empty days)
-	Skipped  []Skip   // rows left out in lenient mode
-	Notes    []string // data-quality remarks that did not stop a row
+	Format   string       // detected format, such as "native workouts"
+	Columns  []string     // how header cells map onto workin's fields ("Avg HR → avg_hr")
+	Ignored  []string     // header cells workin does not read
+	Rows     int          // data records read (the header not counted)
+	Dropped  int          // rows that add nothing by design (planned workouts, naps, empty days)
+	Skipped  []model.Skip // rows left out in lenient mode
+	Notes    []string     // data-quality remarks that did not stop a row
 	First    metrics.Date
 	Last     metrics.Date
 	Workouts Workouts // the rows kept, for a workouts file
 	Checkins Checkins // the rows kept, for a check-ins file
+	index    *index   // a deferred native sheet's records (Options.Defer)
 }
 
 // Relabel renames the file everywhere it is named, its rows' origin and its
@@ -72,6 +86,9 @@ type File struct {
 // so that a file named after a person leaves no trace in the outputs.
 func (f *File) Relabel(name string) {
 	f.Name = name
+	if f.index != nil {
+		f.index.t.file = name // what decoding names in skips and errors
+	}
 	for _, o := range []*metrics.Origin{f.Workouts.origin, f.Checkins.origin} {
 		if o != nil {
 			o.File = name
@@ -82,8 +99,55 @@ func (f *File) Relabel(name string) {
 	}
 }
 
-// Used is the number of rows kept.
-func (f *File) Used() int { return f.Workouts.Len() + f.Checkins.Len() }
+// describeProblems is how many skipped rows Describe lists.
+const describeProblems = 5
+
+// Describe says how the file was read, as label and text pairs (format,
+// dates, rows, columns, not used, note, problem): what workin inspect
+// prints.
+func (f *File) Describe() [][2]string {
+	out := [][2]string{{"format", fmt.Sprintf("%s (%s)", f.Format, f.Kind)}}
+	span := "no rows used"
+	if f.Used() > 0 {
+		span = fmt.Sprintf("%s to %s", f.First, f.Last)
+	}
+	out = append(out, [2]string{"dates", span},
+		[2]string{"rows", fmt.Sprintf("%d read, %d used, %d left out by design, %d skipped", f.Rows, f.Used(), f.Dropped, len(f.Skipped))},
+		[2]string{"columns", strings.Join(f.Columns, "; ")})
+	if len(f.Ignored) > 0 {
+		out = append(out, [2]string{"not used", strings.Join(f.Ignored, ", ")})
+	}
+	for _, n := range f.Notes {
+		out = append(out, [2]string{"note", n})
+	}
+	for i, s := range f.Skipped {
+		if i == describeProblems {
+			out = append(out, [2]string{"problem", fmt.Sprintf("… and %d more", len(f.Skipped)-describeProblems)})
+			break
+		}
+		col := ""
+		if s.Column != "" {
+			col = fmt.Sprintf(" column %q:", s.Column)
+		}
+		out = append(out, [2]string{"problem", fmt.Sprintf("line %d:%s %s", s.Line, col, s.Reason)})
+	}
+	return out
+}
+
+// Summary is the file's line of the data-quality section.
+func (f *File) Summary() model.File {
+	return model.File{Name: f.Name, Kind: f.Kind.String(), Format: f.Format, Rows: f.Rows, Used: f.Used(),
+		Skipped: len(f.Skipped), First: f.First, Last: f.Last, Ignored: f.Ignored, Notes: f.Notes}
+}
+
+// Used is the number of rows kept (for a deferred file, the rows indexed:
+// decoding may leave more out).
+func (f *File) Used() int {
+	if f.index != nil {
+		return f.index.rows
+	}
+	return f.Workouts.Len() + f.Checkins.Len()
+}
 
 // maxNotes bounds the data-quality remarks kept per file; the rest are
 // counted in a final remark.
@@ -119,7 +183,7 @@ func ReadWorkoutsBytes(data []byte, name string, opt Options) (*File, error) {
 
 func readWorkouts(t *table, opt Options) (*File, error) {
 	name := t.file
-	b, err := bind(name, t.header, workoutColumns)
+	b, err := bind(name, t.header, nativeWorkout{}, t.comma)
 	if err != nil {
 		return nil, err
 	}
@@ -129,9 +193,26 @@ func readWorkouts(t *table, opt Options) (*File, error) {
 	f := &File{Name: name, Kind: KindWorkouts, Format: "native workouts", Ignored: b.ignored, Notes: t.notes}
 	origin := &metrics.Origin{File: name, Format: "native", Label: "workin native workouts sheet", TSSLabel: "tss"}
 	f.Columns = usedColumns(b)
-	rows, parts, err := readRows(t, b, opt, func() func(*nativeWorkout, int, *[]string) (metrics.Workout, *rowError) {
+	newConvert := func() func(*nativeWorkout, int, *[]string) (metrics.Workout, *rowError) {
 		return newWorkoutConverter(origin, b.has["athlete"], opt.Athlete).convert
-	}, packWorkout)
+	}
+	if opt.Defer {
+		f.Workouts.origin = origin
+		err := indexSheet(t, newIndexer(b, opt, origin), f, opt.Spill, t.blocks(), newConvert, func(d *Decoded, ws []metrics.Workout) {
+			own := owned{}
+			for i := range ws {
+				w := &ws[i]
+				w.Athlete, w.Sport, w.Notes = own.label(w.Athlete), own.label(w.Sport), strings.Clone(w.Notes)
+			}
+			d.Workouts = append(d.Workouts, ws...)
+		})
+		if err != nil {
+			return nil, err
+		}
+		f.finishNotes()
+		return f, nil
+	}
+	rows, parts, err := readRows(t, b, opt, newConvert, packWorkout)
 	if err != nil {
 		return nil, err
 	}
@@ -151,7 +232,7 @@ func ReadCheckinsBytes(data []byte, name string, opt Options) (*File, error) {
 
 func readCheckins(t *table, opt Options) (*File, error) {
 	name := t.file
-	b, err := bind(name, t.header, checkinColumns)
+	b, err := bind(name, t.header, nativeCheckin{}, t.comma)
 	if err != nil {
 		return nil, err
 	}
@@ -159,11 +240,28 @@ func readCheckins(t *table, opt Options) (*File, error) {
 		return nil, missingColumn(name, t.header, "date column", "date,athlete,sleep_hours,soreness,hrv")
 	}
 	f := &File{Name: name, Kind: KindCheckins, Format: "native check-ins", Ignored: b.ignored, Notes: t.notes}
-	origin := &metrics.Origin{File: name, Format: "native", Label: "workin native check-ins sheet"}
+	origin := &metrics.Origin{File: name, Format: "native", Label: "workin native check-ins sheet", MeasureRank: 1, RateRank: rankOwnSheet}
 	f.Columns = usedColumns(b)
-	rows, parts, err := readRows(t, b, opt, func() func(*nativeCheckin, int, *[]string) (metrics.Checkin, *rowError) {
+	newConvert := func() func(*nativeCheckin, int, *[]string) (metrics.Checkin, *rowError) {
 		return newCheckinConverter(origin, b.has["athlete"], opt.Athlete, opt.Scales).convert
-	}, packCheckin)
+	}
+	if opt.Defer {
+		f.Checkins.origin = origin
+		err := indexSheet(t, newIndexer(b, opt, origin), f, opt.Spill, t.blocks(), newConvert, func(d *Decoded, cs []metrics.Checkin) {
+			own := owned{}
+			for i := range cs {
+				c := &cs[i]
+				c.Athlete, c.Notes = own.label(c.Athlete), strings.Clone(c.Notes)
+			}
+			d.Checkins = append(d.Checkins, cs...)
+		})
+		if err != nil {
+			return nil, err
+		}
+		f.finishNotes()
+		return f, nil
+	}
+	rows, parts, err := readRows(t, b, opt, newConvert, packCheckin)
 	if err != nil {
 		return nil, err
 	}
@@ -175,14 +273,14 @@ func readCheckins(t *table, opt Options) (*File, error) {
 func missingColumn(name string, header []string, what, example string) error {
 	found := strings.Join(header, ", ")
 	return fileError(name, 1, "the header has no %s (found: %s); a native sheet starts like %q",
-		what, clip(found), example)
+		what, text.Clip(found, 40), example)
 }
 
-func usedColumns[R any](b *binding[R]) []string {
+func usedColumns(b *binding) []string {
 	var used []string
-	for i, c := range b.cols {
-		if c != nil {
-			used = append(used, fmt.Sprintf("%s → %s", strings.TrimSpace(b.names[i]), c.name))
+	for i, tag := range b.tags {
+		if tag != "" {
+			used = append(used, fmt.Sprintf("%s → %s", strings.TrimSpace(b.names[i]), tag))
 		}
 	}
 	return used
@@ -229,15 +327,20 @@ func (f *File) span(d metrics.Date) {
 	}
 }
 
-func (f *File) finishNotes() {
-	if n := len(f.Notes); n > maxNotes {
-		f.Notes = append(f.Notes[:maxNotes], fmt.Sprintf("… and %d more remarks like these", n-maxNotes))
+func (f *File) finishNotes() { f.Notes = CapNotes(f.Notes) }
+
+// CapNotes bounds a file's remarks as a read does: the first maxNotes,
+// then how many more there are.
+func CapNotes(notes []string) []string {
+	if n := len(notes); n > maxNotes {
+		return append(notes[:maxNotes:maxNotes], fmt.Sprintf("… and %d more remarks like these", n-maxNotes))
 	}
+	return notes
 }
 
 // part is what one chunk of a file yields.
 type part struct {
-	skipped []Skip
+	skipped []model.Skip
 	notes   []string
 	drops   map[string]int // rows that add nothing, by reason (a planned workout, a nap)
 	read    int
@@ -261,14 +364,21 @@ type result[T any] struct {
 	athlete string
 }
 
+// decodeFn binds and converts a batch of records, appending one result
+// per record, in order, to out.
+type decodeFn[T any] func(b *batch, out []result[T], notes *[]string) ([]result[T], error)
+
 // collect converts every record, chunk by chunk in parallel, and packs the
-// rows. All rows go into one slice allocated once: each chunk writes from
-// an offset bounded by its line count, and the gaps left by blank lines,
+// rows. Each chunk's records go to decode in batches; a record with too
+// few or too many cells never reaches it (athleteOf names its athlete).
+// All rows go into one slice allocated once: each chunk writes from an
+// offset bounded by its line count, and the gaps left by blank lines,
 // multi-line cells and skipped rows are closed at the end. Each chunk has
-// its own converter (made by newConvert, so converters may keep state
-// without locks) and its own text table; the tables are joined at the end
-// and the rows' references moved to match.
-func collect[T any, P packedRow[P]](t *table, opt Options, newConvert func() func(rec []string, line int, notes *[]string) result[T], pack func(T, *textTable) P) (rows[P], []part, error) {
+// its own decoder (made by newDecode, so decoders may keep state without
+// locks) and its own text table; the tables are joined at the end and the
+// rows' references moved to match.
+func collect[T any, P packedRow[P]](t *table, opt Options, lay *layout, athleteOf func(rec []string) string,
+	newDecode func() decodeFn[T], pack func(T, *textTable) P) (rows[P], []part, error) {
 	cs := t.chunks(runtime.GOMAXPROCS(0))
 	offsets := make([]int, len(cs)+1)
 	for k, c := range cs {
@@ -279,18 +389,13 @@ func collect[T any, P packedRow[P]](t *table, opt Options, newConvert func() fun
 	parts, err := parallel(cs, func(k int, c chunk) (part, error) {
 		var p part
 		rows := all[offsets[k]:offsets[k+1]]
-		convert := newConvert()
-		text := newTextTable()
-		texts[k] = text
-		err := t.eachRecord(c, func(rec []string, line int) error {
-			if blank(rec) {
-				return nil
-			}
-			p.read++
-			r := convert(rec, line, &p.notes)
+		decode := newDecode()
+		tt := newTextTable()
+		texts[k] = tt
+		keep := func(r result[T], line int) error {
 			switch {
 			case r.err == nil && r.drop == "":
-				rows[p.rows] = pack(r.row, text)
+				rows[p.rows] = pack(r.row, tt)
 				p.rows++
 			case r.err == nil:
 				if p.drops == nil {
@@ -300,25 +405,70 @@ func collect[T any, P packedRow[P]](t *table, opt Options, newConvert func() fun
 			case !opt.Lenient:
 				return &Error{File: t.file, Line: line, Column: r.col, Msg: r.err.Error(), Err: r.err}
 			default:
-				p.skipped = append(p.skipped, Skip{File: t.file, Line: line, Column: clip(r.col), Reason: r.err.Error(), Athlete: r.athlete})
+				p.skipped = append(p.skipped, model.Skip{File: t.file, Line: line, Column: text.Clip(r.col, 40), Reason: r.err.Error(), Athlete: r.athlete})
+			}
+			return nil
+		}
+		bt := newBatch(lay, batchSize)
+		var results []result[T]
+		flush := func() error {
+			if bt.len() == 0 {
+				return nil
+			}
+			var err error
+			if results, err = decode(bt, results[:0], &p.notes); err != nil {
+				return err
+			}
+			for i, r := range results {
+				if err := keep(r, bt.lines[i]); err != nil {
+					return err
+				}
+			}
+			bt.reset()
+			return nil
+		}
+		err := t.eachRecord(c, func(rec []string, line int) error {
+			if blank(rec) {
+				return nil
+			}
+			p.read++
+			if err := cellCount(len(rec), len(t.header)); err != nil {
+				if err := flush(); err != nil {
+					return err
+				}
+				return keep(result[T]{err: err, athlete: athleteOf(rec)}, line)
+			}
+			bt.add(rec, line)
+			if bt.full() {
+				return flush()
 			}
 			return nil
 		})
-		return p, err
+		if err != nil {
+			// A malformed record ends the read; a bad row before it is
+			// the first problem in the file.
+			if pe, ok := err.(*Error); ok && pe.FileLevel {
+				if ferr := flush(); ferr != nil {
+					return p, ferr
+				}
+			}
+			return p, err
+		}
+		return p, flush()
 	})
 	if err != nil {
 		return rows[P]{}, nil, err
 	}
 	n := 0
-	text := texts[0].text
+	joined := texts[0].text
 	for k, p := range parts {
 		src := all[offsets[k] : offsets[k]+p.rows]
 		if k > 0 {
-			by := textRef(len(text) - 1)
+			by := textRef(len(joined) - 1)
 			for i := range src {
 				src[i] = src[i].shift(by)
 			}
-			text = append(text, texts[k].text[1:]...)
+			joined = append(joined, texts[k].text[1:]...)
 		}
 		if n != offsets[k] {
 			copy(all[n:], src)
@@ -326,7 +476,7 @@ func collect[T any, P packedRow[P]](t *table, opt Options, newConvert func() fun
 		n += p.rows
 	}
 	clear(all[n:])
-	return rows[P]{packed: all[:n:n], text: slices.Clip(text)}, parts, nil
+	return rows[P]{packed: all[:n:n], text: slices.Clip(joined)}, parts, nil
 }
 
 // blank reports whether a record is a line of blanks (or of commas).
@@ -339,57 +489,71 @@ func blank(rec []string) bool {
 	return true
 }
 
-// readRows reads a native sheet: fill the row struct, then convert it.
-func readRows[R, T any, P packedRow[P]](t *table, b *binding[R], opt Options, newConvert func() func(*R, int, *[]string) (T, *rowError), pack func(T, *textTable) P) (rows[P], []part, error) {
-	decimalComma := t.comma == ';'
-	return collect(t, opt, func() func([]string, int, *[]string) result[T] {
+// readRows reads a native sheet: gocsv binds each record to an R, then
+// convert makes it a value.
+func readRows[R, T any, P packedRow[P]](t *table, b *binding, opt Options, newConvert func() func(*R, int, *[]string) (T, *rowError), pack func(T, *textTable) P) (rows[P], []part, error) {
+	athleteOf := func(rec []string) string { return b.athleteOf(rec, opt.Athlete) }
+	return collect(t, opt, &b.layout, athleteOf, nativeDecode(b, opt, newConvert), pack)
+}
+
+// nativeDecode makes the decoders of a native sheet's batches: gocsv binds
+// each record to an R, then convert checks it and makes it a value.
+func nativeDecode[R, T any](b *binding, opt Options, newConvert func() func(*R, int, *[]string) (T, *rowError)) func() decodeFn[T] {
+	return func() decodeFn[T] {
 		convert := newConvert()
-		var row, zero R
-		return func(rec []string, line int, notes *[]string) result[T] {
-			row = zero
-			col, err := b.fill(&row, rec, decimalComma)
-			if err == nil {
-				out, re := convert(&row, line, notes)
-				if re == nil {
-					return result[T]{row: out}
+		var scratch []R
+		return func(bt *batch, out []result[T], notes *[]string) ([]result[T], error) {
+			err := bindBatch(bt, &scratch, func(i int, row *R, col int, err error) error {
+				rec := bt.record(i)
+				var column string
+				if err == nil {
+					n0 := len(*notes)
+					x, re := convert(row, bt.lines[i], notes)
+					for range len(*notes) - n0 {
+						bt.noteLines = append(bt.noteLines, bt.lines[i])
+					}
+					if re == nil {
+						out = append(out, result[T]{row: x})
+						return nil
+					}
+					column, err = b.written(re.column), withRaw(re.err, b.cell(rec, re.column))
+				} else {
+					column, err = b.names[col], asWritten(err, rec[col])
 				}
-				col, err = b.written(re.column), withRaw(re.err, b.cell(rec, re.column))
-			}
-			return result[T]{col: col, err: err, athlete: b.athleteOf(rec, opt.Athlete)}
+				out = append(out, result[T]{col: column, err: err, athlete: b.athleteOf(rec, opt.Athlete)})
+				return nil
+			})
+			return out, err
 		}
-	}, pack)
+	}
 }
 
 // athleteOf returns the athlete cell of a record, or owner when the file
 // has no athlete column.
-func (b *binding[R]) athleteOf(rec []string, owner string) string {
-	for i, c := range b.cols {
-		if c != nil && c.name == "athlete" {
-			if i < len(rec) {
-				return strings.TrimSpace(strings.Clone(rec[i]))
-			}
-			return ""
-		}
-	}
-	return owner
-}
-
-// cell returns a record's cell of a canonical column ("" when absent).
-func (b *binding[R]) cell(rec []string, name string) string {
-	for i, c := range b.cols {
-		if c != nil && c.name == name && i < len(rec) {
-			return rec[i]
-		}
+func (b *binding) athleteOf(rec []string, owner string) string {
+	i := b.column("athlete")
+	switch {
+	case i < 0:
+		return owner
+	case i < len(rec):
+		return strings.TrimSpace(strings.Clone(rec[i]))
 	}
 	return ""
 }
 
-// written returns the header cell as written for a canonical column name.
-func (b *binding[R]) written(name string) string {
-	for i, c := range b.cols {
-		if c != nil && c.name == name {
-			return b.names[i]
-		}
+// cell returns a record's cell of a tag ("" when absent).
+func (b *binding) cell(rec []string, tag string) string {
+	if i := b.column(tag); i >= 0 && i < len(rec) {
+		return rec[i]
 	}
-	return name
+	return ""
+}
+
+// written returns the header cell as written for a tag (the tag itself
+// when the file has no such column).
+func (b *binding) written(tag string) string {
+	if i := b.column(tag); i >= 0 {
+		return b.names[i]
+	}
+	return tag
 }

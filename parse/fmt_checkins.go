@@ -9,6 +9,19 @@ import (
 // The check-in exports. Scales are mapped onto workin's 1–10, higher =
 // more of the thing named, as documented per format in the README.
 
+// The check-in ranks (metrics.Origin): when two sources give the same day,
+// a device's reading wins for what it measures (WHOOP, Oura, Garmin, then
+// intervals.icu, which syncs them), the athlete's own sheet for how they
+// feel (the native sheet, then the team apps, then device scores).
+const (
+	rankOther        = 1
+	rankSyncedDevice = 2
+	rankDevice       = 3
+	rankDeviceScore  = 1
+	rankTeamApp      = 2
+	rankOwnSheet     = 3
+)
+
 // allMissing reports whether every value is Missing.
 func allMissing(xs ...float64) bool {
 	for _, x := range xs {
@@ -24,7 +37,7 @@ func allMissing(xs ...float64) bool {
 // to bad for sleep quality, mood and motivation, and from low to high for
 // soreness and stress.
 var intervalsWellnessSpec = &spec{
-	name: "intervals-wellness", label: "intervals.icu wellness.csv", kind: KindCheckins, mark: markPoint,
+	name: "intervals-wellness", label: "intervals.icu wellness.csv", kind: KindCheckins, mark: markPoint, measure: rankSyncedDevice, rate: rankTeamApp,
 	cols: []col{
 		{"date", []string{"date", "id"}, false},
 		{"rhr", []string{"restinghr"}, false},
@@ -72,7 +85,7 @@ var intervalsWellnessSpec = &spec{
 // Spanish): a cycle's recovery belongs to the morning of its Wake onset.
 // Sleep performance (%) stands in for sleep quality.
 var whoopCyclesSpec = &spec{
-	name: "whoop-cycles", label: "WHOOP physiological_cycles.csv", kind: KindCheckins, mark: markPoint,
+	name: "whoop-cycles", label: "WHOOP physiological_cycles.csv", kind: KindCheckins, mark: markPoint, measure: rankDevice, rate: rankDeviceScore,
 	cols: []col{
 		{"wake", []string{"wake_onset", "inicio_de_la_vigilia"}, false},
 		{"rhr", []string{"resting_heart_rate_bpm", "frecuencia_cardíaca_en_reposo_lpm"}, false},
@@ -87,7 +100,7 @@ var whoopCyclesSpec = &spec{
 // whoopSleepsSpec reads WHOOP's sleeps.csv; naps are left out so they never
 // replace the main night.
 var whoopSleepsSpec = &spec{
-	name: "whoop-sleeps", label: "WHOOP sleeps.csv", kind: KindCheckins, mark: markPoint,
+	name: "whoop-sleeps", label: "WHOOP sleeps.csv", kind: KindCheckins, mark: markPoint, measure: rankDevice, rate: rankDeviceScore,
 	cols: []col{
 		{"wake", []string{"wake_onset", "inicio_de_la_vigilia"}, false},
 		{"asleep", []string{"asleep_duration_min", "duración_del_sueño_min"}, false},
@@ -148,7 +161,7 @@ var whoopJournalSpec = &spec{
 // columns describe the night ending on the row's date. Lowest Resting Heart
 // Rate is Oura's headline resting HR; Sleep Score stands in for quality.
 var ouraSpec = &spec{
-	name: "oura", label: "Oura trends CSV", kind: KindCheckins, mark: markPoint,
+	name: "oura", label: "Oura trends CSV", kind: KindCheckins, mark: markPoint, measure: rankDevice, rate: rankDeviceScore,
 	cols: []col{
 		{"date", []string{"date"}, false},
 		{"sleep", []string{"total_sleep_duration", "total_sleep_time"}, false},
@@ -188,7 +201,7 @@ var ouraSpec = &spec{
 // morning): "7h 4min" durations, a 0–100 score, resting HR. Rows of "--"
 // and of zeros are nights without data.
 var garminSleepSpec = &spec{
-	name: "garmin-sleep", label: "Garmin Connect daily sleep report", kind: KindCheckins, mark: markGuess,
+	name: "garmin-sleep", label: "Garmin Connect daily sleep report", kind: KindCheckins, mark: markGuess, measure: rankDevice, rate: rankDeviceScore,
 	cols: []col{
 		{"date", []string{"date", "sleep_score_4_weeks"}, false},
 		{"score", []string{"score"}, false},
@@ -228,7 +241,7 @@ var garminSleepSpec = &spec{
 // which low numbers are worse (so soreness and stress are flipped), a 0–10
 // readiness that stands in for energy, whole hours of sleep, UTC times.
 var pmsysWellnessSpec = &spec{
-	name: "pmsys-wellness", label: "PMSys wellness.csv", kind: KindCheckins, mark: markPoint, utc: true,
+	name: "pmsys-wellness", label: "PMSys wellness.csv", kind: KindCheckins, mark: markPoint, utc: true, measure: rankOther, rate: rankTeamApp,
 	cols: []col{
 		{"time", []string{"effective_time_frame"}, false},
 		{"mood", []string{"mood"}, false},

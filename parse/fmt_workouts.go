@@ -57,7 +57,7 @@ func km(metres float64) float64 {
 	if d := positive(metres); metrics.Known(d) {
 		return d / 1000
 	}
-	return metrics.Missing
+	return metrics.Missing()
 }
 
 // given keeps an export's own load when it is a load (0 included).
@@ -65,7 +65,7 @@ func given(v float64) float64 {
 	if metrics.Known(v) && v >= 0 {
 		return v
 	}
-	return metrics.Missing
+	return metrics.Missing()
 }
 
 // stravaSpec reads Strava's bulk-export activities.csv: every layout from

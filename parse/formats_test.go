@@ -50,7 +50,7 @@ type wantWorkout struct {
 }
 
 func TestWorkoutFormats(t *testing.T) {
-	M := metrics.Missing
+	M := metrics.Missing()
 	tests := []struct {
 		file   string
 		format string
@@ -138,7 +138,7 @@ type wantCheckin struct {
 }
 
 func TestCheckinFormats(t *testing.T) {
-	M := metrics.Missing
+	M := metrics.Missing()
 	tests := []struct {
 		file   string
 		format string
@@ -255,8 +255,8 @@ func TestLocaleNumbers(t *testing.T) {
 		want float64
 	}{
 		{"1,337", markPoint, 1337}, {"4.73", markPoint, 4.73}, {"4,73", markComma, 4.73}, {"1.234,5", markComma, 1234.5},
-		{"1,200", markGuess, 1200}, {"7,00", markGuess, 7}, {"7.34", markGuess, 7.34}, {"--", markGuess, metrics.Missing},
-		{"None", markPoint, metrics.Missing}, {"1,234.5", markGuess, 1234.5}, {"1.234,5", markGuess, 1234.5}, {"7,5", markGuess, 7.5},
+		{"1,200", markGuess, 1200}, {"7,00", markGuess, 7}, {"7.34", markGuess, 7.34}, {"--", markGuess, metrics.Missing()},
+		{"None", markPoint, metrics.Missing()}, {"1,234.5", markGuess, 1234.5}, {"1.234,5", markGuess, 1234.5}, {"7,5", markGuess, 7.5},
 	} {
 		got, err := localeNumber(tc.in, tc.mark)
 		if err != nil || !approx(got, tc.want) {

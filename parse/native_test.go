@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/workin/workin/metrics"
+	"github.com/workin/workin/model"
 )
 
 func readW(t *testing.T, src string, opt Options) (*File, error) {
@@ -190,7 +191,7 @@ func TestLenientSkipsRowsButNotFiles(t *testing.T) {
 	if f.Rows != 4 || f.Workouts.Len() != 2 || len(f.Skipped) != 2 {
 		t.Fatalf("rows %d kept %d skipped %d", f.Rows, f.Workouts.Len(), len(f.Skipped))
 	}
-	want := Skip{File: "w.csv", Line: 3, Column: "rpe", Reason: "want an RPE from 0 to 10 (CR-10 scale), got \"11\""}
+	want := model.Skip{File: "w.csv", Line: 3, Column: "rpe", Reason: "want an RPE from 0 to 10 (CR-10 scale), got \"11\""}
 	if f.Skipped[0] != want {
 		t.Errorf("skip = %+v, want %+v", f.Skipped[0], want)
 	}

@@ -13,9 +13,9 @@ type lineRec struct {
 	rec  []string
 }
 
-// records reads data with read (eachRecord or eachCSVRecord), returning
+// readRecords reads data with read (eachRecord or eachCSVRecord), returning
 // the records with their lines and the error, as text.
-func records(data []byte, comma rune, first int, csvOnly bool) ([]lineRec, string) {
+func readRecords(data []byte, comma rune, first int, csvOnly bool) ([]lineRec, string) {
 	t := &table{file: "x.csv", comma: comma}
 	read := t.eachRecord
 	if csvOnly {
@@ -35,8 +35,8 @@ func records(data []byte, comma rune, first int, csvOnly bool) ([]lineRec, strin
 
 func sameRecords(t *testing.T, data []byte, comma rune) {
 	t.Helper()
-	got, gotErr := records(data, comma, 7, false)
-	want, wantErr := records(data, comma, 7, true)
+	got, gotErr := readRecords(data, comma, 7, false)
+	want, wantErr := readRecords(data, comma, 7, true)
 	if !reflect.DeepEqual(got, want) || gotErr != wantErr {
 		t.Errorf("%q (comma %q):\n got  %v %s\n want %v %s", data, comma, got, gotErr, want, wantErr)
 	}

@@ -10,6 +10,7 @@ import (
 
 	"gopkg.in/yaml.v3"
 
+	"github.com/workin/workin/internal/text"
 	"github.com/workin/workin/metrics"
 )
 
@@ -305,7 +306,7 @@ func (py *profileYAML) athlete(file, defaultID string, line int) (Athlete, error
 		p.Sex = metrics.SexFemale
 		a.Given = append(a.Given, "sex")
 	default:
-		return a, at(py.Sex, "sex must be male or female (it selects the TRIMP constants), got %q", clip(py.Sex.V))
+		return a, at(py.Sex, "sex must be male or female (it selects the TRIMP constants), got %q", text.Clip(py.Sex.V, 40))
 	}
 	hrs := []struct {
 		key string
@@ -317,23 +318,23 @@ func (py *profileYAML) athlete(file, defaultID string, line int) (Athlete, error
 			continue
 		}
 		if h.v.V != math.Trunc(h.v.V) {
-			return a, at(h.v, "%s must be a whole number of bpm, got %s", h.key, clip(h.v.Raw))
+			return a, at(h.v, "%s must be a whole number of bpm, got %s", h.key, text.Clip(h.v.Raw, 40))
 		}
 		if h.v.V < 25 || h.v.V > 250 {
-			return a, at(h.v, "%s must be between 25 and 250 bpm, got %s", h.key, clip(h.v.Raw))
+			return a, at(h.v, "%s must be between 25 and 250 bpm, got %s", h.key, text.Clip(h.v.Raw, 40))
 		}
 		*h.dst = h.v.V
 		a.Given = append(a.Given, h.key)
 	}
 	if py.MaxHR.Set && py.RestingHR.Set && p.MaxHR <= p.RestingHR {
-		return a, at(py.MaxHR, "max_hr (%s) must be above resting_hr (%s)", num(p.MaxHR), num(p.RestingHR))
+		return a, at(py.MaxHR, "max_hr (%s) must be above resting_hr (%s)", text.Num(p.MaxHR), text.Num(p.RestingHR))
 	}
 	if py.LTHR.Set && py.MaxHR.Set && py.RestingHR.Set && (p.LTHR <= p.RestingHR || p.LTHR > p.MaxHR) {
-		return a, at(py.LTHR, "lthr (%s) must be above resting_hr (%s) and at most max_hr (%s)", num(p.LTHR), num(p.RestingHR), num(p.MaxHR))
+		return a, at(py.LTHR, "lthr (%s) must be above resting_hr (%s) and at most max_hr (%s)", text.Num(p.LTHR), text.Num(p.RestingHR), text.Num(p.MaxHR))
 	}
 	if py.FTP.Set {
 		if !(py.FTP.V > 0) || py.FTP.V > 2000 {
-			return a, at(py.FTP, "ftp must be between 1 and 2000 W, got %s", clip(py.FTP.Raw))
+			return a, at(py.FTP, "ftp must be between 1 and 2000 W, got %s", text.Clip(py.FTP.Raw, 40))
 		}
 		p.FTP = py.FTP.V
 		a.Given = append(a.Given, "ftp")
@@ -341,7 +342,7 @@ func (py *profileYAML) athlete(file, defaultID string, line int) (Athlete, error
 	if py.ThresholdPace.Set {
 		sec, ok := paceSeconds(py.ThresholdPace.V)
 		if !ok {
-			return a, at(py.ThresholdPace, "threshold_pace must be minutes:seconds per km between 2:00 and 15:00, such as \"4:45\", got %q", clip(py.ThresholdPace.V))
+			return a, at(py.ThresholdPace, "threshold_pace must be minutes:seconds per km between 2:00 and 15:00, such as \"4:45\", got %q", text.Clip(py.ThresholdPace.V, 40))
 		}
 		p.ThresholdPace = sec
 		a.Given = append(a.Given, "threshold_pace")
@@ -351,14 +352,14 @@ func (py *profileYAML) athlete(file, defaultID string, line int) (Athlete, error
 		// where it runs. Only IANA names (and UTC) are accepted.
 		loc, err := time.LoadLocation(py.Timezone.V)
 		if err != nil || py.Timezone.V == "" || strings.EqualFold(py.Timezone.V, "Local") || strings.HasPrefix(py.Timezone.V, "/") {
-			return a, at(py.Timezone, "timezone must be an IANA zone name such as Europe/Madrid, got %q", clip(py.Timezone.V))
+			return a, at(py.Timezone, "timezone must be an IANA zone name such as Europe/Madrid, got %q", text.Clip(py.Timezone.V, 40))
 		}
 		a.Timezone, a.Zone = py.Timezone.V, loc
 	}
 	if py.DistanceUnit.Set {
 		u := strings.ToLower(py.DistanceUnit.V)
 		if u != "km" && u != "mi" {
-			return a, at(py.DistanceUnit, "distance_unit must be km or mi, got %q", clip(py.DistanceUnit.V))
+			return a, at(py.DistanceUnit, "distance_unit must be km or mi, got %q", text.Clip(py.DistanceUnit.V, 40))
 		}
 		a.DistanceUnit = u
 	}

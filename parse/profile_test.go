@@ -75,7 +75,7 @@ func TestProfileErrors(t *testing.T) {
 		{"unknown key", "name: A\nmaxhr: 190\n", `p.yaml:2: unknown key "maxhr" (keys are listed in the README under Profile and team files)`},
 		{"unknown rules key", "rules:\n  no_rest: 8\n", `p.yaml:2: unknown key "no_rest" (keys are listed in the README under Profile and team files)`},
 		{"unknown rule name", "rules:\n  off: [effort-drift, sleepy]\n",
-			`p.yaml:2:23: unknown rule "sleepy" in off; rules are ` + strings.Join(metrics.RuleNames, ", ")},
+			`p.yaml:2:23: unknown rule "sleepy" in off; rules are ` + strings.Join(metrics.RuleNames(), ", ")},
 		{"empty file", "", "p.yaml: the file is empty; want a profile (id, name, max_hr, …) or a team (team, athletes)"},
 		{"comments only", "# nothing\n", "p.yaml: the file is empty; want a profile (id, name, max_hr, …) or a team (team, athletes)"},
 		{"second document", "name: A\n---\nname: B\n", "p.yaml:2: a second YAML document (after ---); keep one profile or team per file"},

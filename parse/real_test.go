@@ -21,7 +21,7 @@ func TestRealExports(t *testing.T) {
 	if len(files) == 0 {
 		t.Skip("no real exports at " + realExports)
 	}
-	M := metrics.Missing
+	M := metrics.Missing()
 	workouts := map[string]struct {
 		format string
 		first  wantWorkout

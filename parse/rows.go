@@ -172,7 +172,7 @@ func packSettings(s metrics.Settings) packedSettings {
 func (p packedSettings) unpack() metrics.Settings {
 	f := func(v uint16) float64 {
 		if v == 0 {
-			return metrics.Missing
+			return metrics.Missing()
 		}
 		return float64(v)
 	}

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/workin/workin/internal/text"
 	"github.com/workin/workin/metrics"
 )
 
@@ -139,13 +140,13 @@ func (r *rulesYAML) apply(p *metrics.Params, file string) error {
 		}
 		v := n.v.V
 		if n.whole && v != math.Trunc(v) {
-			return at(n.v.Line, n.v.Col, "%s must be a whole number, got %s", n.key, clip(n.v.Raw))
+			return at(n.v.Line, n.v.Col, "%s must be a whole number, got %s", n.key, text.Clip(n.v.Raw, 40))
 		}
 		if v < n.min || v > n.max || math.IsInf(v, 0) || math.IsNaN(v) {
-			return at(n.v.Line, n.v.Col, "%s must be from %s to %s, got %s", n.key, num(n.min), num(n.max), clip(n.v.Raw))
+			return at(n.v.Line, n.v.Col, "%s must be from %s to %s, got %s", n.key, text.Num(n.min), text.Num(n.max), text.Clip(n.v.Raw, 40))
 		}
 		n.set(p, v)
-		record(n.key, num(v), n.v.Line)
+		record(n.key, text.Num(v), n.v.Line)
 	}
 	for _, c := range r.choices() {
 		if !c.v.Set {
@@ -153,7 +154,7 @@ func (r *rulesYAML) apply(p *metrics.Params, file string) error {
 		}
 		v := strings.ToLower(c.v.V)
 		if !slices.Contains(c.allowed, v) {
-			return at(c.v.Line, c.v.Col, "%s must be one of %s, got %q", c.key, strings.Join(c.allowed, ", "), clip(c.v.V))
+			return at(c.v.Line, c.v.Col, "%s must be one of %s, got %q", c.key, strings.Join(c.allowed, ", "), text.Clip(c.v.V, 40))
 		}
 		c.set(p, v)
 		record(c.key, v, c.v.Line)
@@ -161,7 +162,7 @@ func (r *rulesYAML) apply(p *metrics.Params, file string) error {
 	if r.WeekStart.Set {
 		d, ok := weekday(r.WeekStart.V)
 		if !ok {
-			return at(r.WeekStart.Line, r.WeekStart.Col, "week_start must be a day name such as monday or sunday, got %q", clip(r.WeekStart.V))
+			return at(r.WeekStart.Line, r.WeekStart.Col, "week_start must be a day name such as monday or sunday, got %q", text.Clip(r.WeekStart.V, 40))
 		}
 		p.WeekStart = d
 		record("week_start", strings.ToLower(d.String()), r.WeekStart.Line)
@@ -172,7 +173,7 @@ func (r *rulesYAML) apply(p *metrics.Params, file string) error {
 	for _, o := range r.Off {
 		name := strings.ToLower(o.V)
 		if !metrics.IsRule(name) {
-			return at(o.Line, o.Col, "unknown rule %q in off; rules are %s", clip(o.V), strings.Join(metrics.RuleNames, ", "))
+			return at(o.Line, o.Col, "unknown rule %q in off; rules are %s", text.Clip(o.V, 40), strings.Join(metrics.RuleNames(), ", "))
 		}
 		if p.Off == nil {
 			p.Off = map[string]bool{}
@@ -199,10 +200,10 @@ func (r *rulesYAML) applyWeights(p *metrics.Params, at func(int, int, string, ..
 			continue
 		}
 		if w.v.V < 0 || w.v.V > maxWeight || math.IsInf(w.v.V, 0) || math.IsNaN(w.v.V) {
-			return at(w.v.Line, w.v.Col, "readiness_weights.%s must be from 0 to %s, got %s", w.key, num(maxWeight), clip(w.v.Raw))
+			return at(w.v.Line, w.v.Col, "readiness_weights.%s must be from 0 to %s, got %s", w.key, text.Num(maxWeight), text.Clip(w.v.Raw, 40))
 		}
 		*w.dst = w.v.V
-		record("readiness_weights."+w.key, num(w.v.V), w.v.Line)
+		record("readiness_weights."+w.key, text.Num(w.v.V), w.v.Line)
 	}
 	return nil
 }

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/workin/workin/internal/text"
 	"github.com/workin/workin/metrics"
 )
 
@@ -41,7 +42,7 @@ const (
 func localeNumber(s string, mark decimalMark) (float64, error) {
 	s = strings.TrimSpace(s)
 	if missingToken(s) {
-		return metrics.Missing, nil
+		return metrics.Missing(), nil
 	}
 	switch mark {
 	case markPoint:
@@ -75,7 +76,7 @@ func localeNumber(s string, mark decimalMark) (float64, error) {
 func clockDuration(s string) (float64, error) {
 	s = strings.TrimSpace(s)
 	if missingToken(s) {
-		return metrics.Missing, nil
+		return metrics.Missing(), nil
 	}
 	if !strings.Contains(s, ":") {
 		return 0, badCell("want a time as H:MM:SS", s)
@@ -91,7 +92,7 @@ func clockDuration(s string) (float64, error) {
 func hourMinutes(s string) (float64, error) {
 	s = strings.TrimSpace(s)
 	if missingToken(s) {
-		return metrics.Missing, nil
+		return metrics.Missing(), nil
 	}
 	var h, m int
 	rest := s
@@ -172,6 +173,16 @@ type stampReader struct{ last int }
 
 func (r *stampReader) read(s string, utc bool, loc *time.Location) (stamp, error) {
 	s = strings.TrimSpace(s)
+	// The common ISO forms need no layout search; a UTC export's zone-less
+	// time is dated in the athlete's zone below, like any other layout.
+	if st, zoned, ok := isoStamp(s); ok && !(zoned && utc && loc != nil) {
+		if utc && loc != nil {
+			y, m, d := st.date.Civil()
+			t := time.Date(y, m, d, 0, 0, int(st.sec), 0, time.UTC).In(loc)
+			return stamp{metrics.DateOf(t.Year(), t.Month(), t.Day()), int32(t.Hour()*3600 + t.Minute()*60 + t.Second())}, nil
+		}
+		return st, nil
+	}
 	for _, m := range monthNames {
 		if strings.Contains(s, m.word) || strings.HasPrefix(s, m.first) {
 			s = strings.Replace(s, m.name, m.english, 1)
@@ -206,7 +217,7 @@ func inRange(column string, x, lo, hi float64, what string) *rowError {
 	if !metrics.Known(x) || x >= lo && x <= hi {
 		return nil
 	}
-	return &rowError{column, &valueError{fmt.Sprintf("want %s from %s to %s", what, num(lo), num(hi)), x}}
+	return &rowError{column, &valueError{fmt.Sprintf("want %s from %s to %s", what, text.Num(lo), text.Num(hi)), x}}
 }
 
 // round keeps a converted value to a sensible precision.

@@ -2,6 +2,7 @@ package parse
 
 import (
 	"fmt"
+	"reflect"
 	"slices"
 	"strings"
 	"time"
@@ -28,9 +29,13 @@ type spec struct {
 	// they are dated in the athlete's time zone.
 	utc bool
 	// notes are caveats about the format added to every file of it.
-	notes   []string
-	workout func(r *vrow) (metrics.Workout, string, *rowError)
-	checkin func(r *vrow) (metrics.Checkin, string, *rowError)
+	notes []string
+	// measure and rate rank the export's check-ins against other sources
+	// of the same day (metrics.Origin): devices win for what they measure,
+	// the athlete's own sheet for how they feel.
+	measure, rate int8
+	workout       func(r *vrow) (metrics.Workout, string, *rowError)
+	checkin       func(r *vrow) (metrics.Checkin, string, *rowError)
 }
 
 // col maps one field to its header names (HeaderKey forms). last takes
@@ -43,6 +48,7 @@ type col struct {
 
 // vbinding is a spec matched to one file's header.
 type vbinding struct {
+	layout  // tags: the field each column carries
 	spec    *spec
 	index   map[string]int    // field → column
 	written map[string]string // field → header cell as written
@@ -53,6 +59,7 @@ type vbinding struct {
 // field is missing.
 func bindSpec(s *spec, header []string, keys []string) (*vbinding, bool) {
 	b := &vbinding{spec: s, index: map[string]int{}, written: map[string]string{}}
+	b.tags, b.numeric = make([]string, len(header)), make([]bool, len(header))
 	used := make([]bool, len(header))
 	for _, c := range s.cols {
 		at := -1
@@ -65,7 +72,7 @@ func bindSpec(s *spec, header []string, keys []string) (*vbinding, bool) {
 			}
 		}
 		if at >= 0 {
-			b.index[c.field], b.written[c.field] = at, header[at]
+			b.index[c.field], b.written[c.field], b.tags[at] = at, header[at], c.field
 			used[at] = true
 		}
 	}
@@ -93,10 +100,76 @@ func bindSpec(s *spec, header []string, keys []string) (*vbinding, bool) {
 	return b, true
 }
 
+// exportRow is a record of a vendor export as gocsv binds it: the text of
+// each field of the export's spec (spec.cols), by the field's name. The
+// spec's converter reads the text: units, locales and layouts differ from
+// export to export. Every field a spec names has a field here (a test
+// checks).
+type exportRow struct {
+	Answer      string `csv:"answer"`
+	Asleep      string `csv:"asleep"`
+	AvgHR       string `csv:"avg_hr"`
+	AvgPower    string `csv:"avg_power"`
+	Comments    string `csv:"comments"`
+	Date        string `csv:"date"`
+	Day         string `csv:"day"`
+	Description string `csv:"description"`
+	Distance    string `csv:"distance"`
+	Duration    string `csv:"duration"`
+	Elapsed     string `csv:"elapsed"`
+	End         string `csv:"end"`
+	FTP         string `csv:"ftp"`
+	Hours       string `csv:"hours"`
+	HRMax       string `csv:"hr_max"`
+	HRV         string `csv:"hrv"`
+	ID          string `csv:"id"`
+	Intensity   string `csv:"intensity"`
+	Load        string `csv:"load"`
+	LTHR        string `csv:"lthr"`
+	MaxHR       string `csv:"max_hr"`
+	Minutes     string `csv:"minutes"`
+	Mood        string `csv:"mood"`
+	Motivation  string `csv:"motivation"`
+	Moving      string `csv:"moving"`
+	Name        string `csv:"name"`
+	Nap         string `csv:"nap"`
+	NP          string `csv:"np"`
+	Performance string `csv:"performance"`
+	Quality     string `csv:"quality"`
+	Question    string `csv:"question"`
+	Readiness   string `csv:"readiness"`
+	RestHR      string `csv:"rest_hr"`
+	RHR         string `csv:"rhr"`
+	RPE         string `csv:"rpe"`
+	Score       string `csv:"score"`
+	Sleep       string `csv:"sleep"`
+	Soreness    string `csv:"soreness"`
+	Sport       string `csv:"sport"`
+	Start       string `csv:"start"`
+	Stress      string `csv:"stress"`
+	Time        string `csv:"time"`
+	Title       string `csv:"title"`
+	TSS         string `csv:"tss"`
+	Wake        string `csv:"wake"`
+}
+
+// exportSlots maps an exportRow tag to its struct field.
+var exportSlots = func() map[string]int {
+	t := reflect.TypeFor[exportRow]()
+	m := make(map[string]int, t.NumField())
+	for i := range t.NumField() {
+		m[t.Field(i).Tag.Get("csv")] = i
+	}
+	return m
+}()
+
+// text returns the cell of struct field i.
+func (r *exportRow) text(i int) string { return reflect.ValueOf(r).Elem().Field(i).String() }
+
 // vrow is one record of a vendor export being converted.
 type vrow struct {
 	b      *vbinding
-	rec    []string
+	row    *exportRow
 	loc    *time.Location // the athlete's time zone, for exports in UTC
 	unit   string         // the athlete's display distance unit ("km", "mi")
 	stamps *stampReader   // the chunk's, remembering the last layout read
@@ -104,11 +177,10 @@ type vrow struct {
 
 // str returns the trimmed cell of field ("" when missing or absent).
 func (r *vrow) str(field string) string {
-	i, ok := r.b.index[field]
-	if !ok || i >= len(r.rec) {
+	if _, ok := r.b.index[field]; !ok {
 		return ""
 	}
-	s := strings.TrimSpace(r.rec[i])
+	s := strings.TrimSpace(r.row.text(exportSlots[field]))
 	if missingToken(s) {
 		return ""
 	}
@@ -143,7 +215,7 @@ func positive(v float64) float64 {
 	if metrics.Known(v) && v > 0 {
 		return v
 	}
-	return metrics.Missing
+	return metrics.Missing()
 }
 
 // when reads a date-time field, in UTC when the export writes UTC.
@@ -208,7 +280,7 @@ func (b *vbinding) mapping() []string {
 func readVendor(t *table, b *vbinding, opt Options) (*File, error) {
 	s := b.spec
 	f := &File{Name: t.file, Kind: s.kind, Format: s.label, Ignored: b.ignored, Columns: b.mapping(), Notes: t.notes}
-	origin := &metrics.Origin{File: t.file, Format: s.name, Label: s.label, TSSLabel: s.load}
+	origin := &metrics.Origin{File: t.file, Format: s.name, Label: s.label, TSSLabel: s.load, MeasureRank: s.measure, RateRank: s.rate}
 	var loc *time.Location
 	unit := "km"
 	if opt.Zone != nil {
@@ -219,8 +291,8 @@ func readVendor(t *table, b *vbinding, opt Options) (*File, error) {
 			unit = u
 		}
 	}
-	row := func(rec []string, stamps *stampReader) *vrow {
-		return &vrow{b: b, rec: rec, loc: loc, unit: unit, stamps: stamps}
+	row := func(r *exportRow, stamps *stampReader) *vrow {
+		return &vrow{b: b, row: r, loc: loc, unit: unit, stamps: stamps}
 	}
 	var err error
 	if s.kind == KindWorkouts {
@@ -270,25 +342,32 @@ func keys(header []string) []string {
 // vendorRows converts every record of a vendor export: convert reads it,
 // check applies the plausibility checks every format passes, own gives the
 // row its athlete, file and line.
-func vendorRows[T any, P packedRow[P]](t *table, b *vbinding, opt Options, row func([]string, *stampReader) *vrow,
+func vendorRows[T any, P packedRow[P]](t *table, b *vbinding, opt Options, row func(*exportRow, *stampReader) *vrow,
 	convert func(*vrow) (T, string, *rowError), check func(T) *rowError, own func(T, int) T, pack func(T, *textTable) P) (rows[P], []part, error) {
-	return collect(t, opt, func() func([]string, int, *[]string) result[T] {
+	athleteOf := func([]string) string { return opt.Athlete }
+	return collect(t, opt, &b.layout, athleteOf, func() decodeFn[T] {
 		stamps := &stampReader{}
-		width := len(t.header)
-		return func(rec []string, line int, _ *[]string) result[T] {
-			if err := cellCount(len(rec), width); err != nil {
-				return result[T]{err: err, athlete: opt.Athlete}
-			}
-			vr := row(rec, stamps)
-			x, drop, re := convert(vr)
-			if re == nil && drop == "" {
-				re = check(x)
-			}
-			if re != nil {
-				field := b.fieldOf(vr, re.column)
-				return result[T]{col: b.errColumn(field), err: withRaw(re.err, vr.str(field)), athlete: opt.Athlete}
-			}
-			return result[T]{row: own(x, line), drop: drop}
+		var scratch []exportRow
+		return func(bt *batch, out []result[T], _ *[]string) ([]result[T], error) {
+			err := bindBatch(bt, &scratch, func(i int, r *exportRow, _ int, err error) error {
+				if err != nil { // text cells cannot fail; kept for any future typed field
+					out = append(out, result[T]{err: err, athlete: opt.Athlete})
+					return nil
+				}
+				vr := row(r, stamps)
+				x, drop, re := convert(vr)
+				if re == nil && drop == "" {
+					re = check(x)
+				}
+				if re != nil {
+					field := b.fieldOf(vr, re.column)
+					out = append(out, result[T]{col: b.errColumn(field), err: withRaw(re.err, vr.str(field)), athlete: opt.Athlete})
+					return nil
+				}
+				out = append(out, result[T]{row: own(x, bt.lines[i]), drop: drop})
+				return nil
+			})
+			return out, err
 		}
 	}, pack)
 }

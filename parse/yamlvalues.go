@@ -9,6 +9,7 @@ import (
 	"regexp"
 	"strings"
 
+	"github.com/workin/workin/internal/text"
 	"gopkg.in/yaml.v3"
 )
 
@@ -38,10 +39,10 @@ func (n *yNum) UnmarshalYAML(node *yaml.Node) error {
 		return &posError{node.Line, node.Column, "want a number"}
 	}
 	if err := node.Decode(&n.V); err != nil {
-		return &posError{node.Line, node.Column, fmt.Sprintf("want a number, got %q", clip(node.Value))}
+		return &posError{node.Line, node.Column, fmt.Sprintf("want a number, got %q", text.Clip(node.Value, 40))}
 	}
 	if math.IsInf(n.V, 0) || math.IsNaN(n.V) {
-		return &posError{node.Line, node.Column, fmt.Sprintf("want a finite number, got %q", clip(node.Value))}
+		return &posError{node.Line, node.Column, fmt.Sprintf("want a finite number, got %q", text.Clip(node.Value, 40))}
 	}
 	n.Raw, n.Set = node.Value, true
 	return nil
@@ -121,7 +122,7 @@ func yamlMessage(file, m string) *Error {
 	if f := reNotFound.FindStringSubmatch(e.Msg); f != nil {
 		e.Msg = fmt.Sprintf("unknown key %q (keys are listed in the README under Profile and team files)", f[1])
 	} else if c := reCannot.FindStringSubmatch(e.Msg); c != nil {
-		e.Msg = fmt.Sprintf("want %s, got a %s %s", goTypeWords(c[3]), yamlKind(c[1]), clip(c[2]))
+		e.Msg = fmt.Sprintf("want %s, got a %s %s", goTypeWords(c[3]), yamlKind(c[1]), text.Clip(c[2], 40))
 	}
 	return e
 }

@@ -2,8 +2,8 @@ package report
 
 import (
 	"fmt"
-	"strings"
 
+	"github.com/workin/workin/internal/text"
 	"github.com/workin/workin/metrics"
 )
 
@@ -17,7 +17,7 @@ func unknownLoadNote(a *metrics.Analysis) string {
 	if n == 0 {
 		return ""
 	}
-	return unknownLoadWords(a, fmt.Sprintf("Load unknown for %d of %s", n, plural(len(a.Sessions), "session", "sessions")), n)
+	return unknownLoadWords(a, fmt.Sprintf("Load unknown for %d of %s", n, text.Plural(len(a.Sessions), "session", "sessions")), n)
 }
 
 // recentUnknownNote is unknownLoadNote for the verdict: about the sessions
@@ -29,9 +29,9 @@ func recentUnknownNote(a *metrics.Analysis) string {
 		return ""
 	}
 	all := a.BySource[metrics.SrcNone].Sessions
-	head := fmt.Sprintf("Load unknown for %d of %s", all, plural(len(a.Sessions), "session", "sessions"))
+	head := fmt.Sprintf("Load unknown for %d of %s", all, text.Plural(len(a.Sessions), "session", "sessions"))
 	if all != len(a.Sessions) || r.UnknownLoad != r.Sessions {
-		head = fmt.Sprintf("Load unknown for %d of the %s of the last %d days", r.UnknownLoad, plural(r.Sessions, "session", "sessions"), a.Params.ACWRChronicDays)
+		head = fmt.Sprintf("Load unknown for %d of the %s of the last %d days", r.UnknownLoad, text.Plural(r.Sessions, "session", "sessions"), a.Params.ACWRChronicDays)
 	}
 	return unknownLoadWords(a, head, r.UnknownLoad)
 }
@@ -65,9 +65,9 @@ func unknownLoadWords(a *metrics.Analysis, msg string, n int) string {
 	}
 	switch {
 	case len(fix) > 0 && noData > 0:
-		msg += fmt.Sprintf(": add %s to a profile; %s no duration, heart rate, power, pace or RPE at all", joinAnd(fix), plural(noData, "has", "have"))
+		msg += fmt.Sprintf(": add %s to a profile; %s no duration, heart rate, power, pace or RPE at all", text.JoinAnd(fix), text.Plural(noData, "has", "have"))
 	case len(fix) > 0:
-		msg += ": add " + joinAnd(fix) + " to a profile"
+		msg += ": add " + text.JoinAnd(fix) + " to a profile"
 	default:
 		msg += ": " + they + " no duration, heart rate, power, pace or RPE to compute one from (add an RPE)"
 	}
@@ -87,9 +87,9 @@ func restsOn(a *metrics.Analysis) string {
 	case r.Sessions == 0:
 		load = fmt.Sprintf("training load (no session in the last %d days)", p.ACWRChronicDays)
 	case r.UnknownLoad == 0:
-		load = fmt.Sprintf("training load (all %s of the last %d days)", plural(r.Sessions, "session", "sessions"), p.ACWRChronicDays)
+		load = fmt.Sprintf("training load (all %s of the last %d days)", text.Plural(r.Sessions, "session", "sessions"), p.ACWRChronicDays)
 	default:
-		load = fmt.Sprintf("training load of %d of the %s of the last %d days (the others' load is unknown)", r.Sessions-r.UnknownLoad, plural(r.Sessions, "session", "sessions"), p.ACWRChronicDays)
+		load = fmt.Sprintf("training load of %d of the %s of the last %d days (the others' load is unknown)", r.Sessions-r.UnknownLoad, text.Plural(r.Sessions, "session", "sessions"), p.ACWRChronicDays)
 	}
 	var body string
 	if d.Checkins > 0 {
@@ -102,7 +102,7 @@ func restsOn(a *metrics.Analysis) string {
 		if len(have) == 0 {
 			body = "today's check-in (nothing readiness can use yet)"
 		} else {
-			body = "today's check-in (" + joinAnd(have) + ")"
+			body = "today's check-in (" + text.JoinAnd(have) + ")"
 		}
 	} else {
 		body = "no check-in today (none in the data): nothing from the body"
@@ -127,20 +127,6 @@ func dayLabel(asOf, d metrics.Date) string {
 		return d.Long()
 	}
 	return shortDate(d)
-}
-
-// joinAnd joins words as "a", "a and b" or "a, b and c"; joinOr with "or".
-func joinAnd(ws []string) string { return joinWith(ws, " and ") }
-func joinOr(ws []string) string  { return joinWith(ws, " or ") }
-
-func joinWith(ws []string, last string) string {
-	switch len(ws) {
-	case 0:
-		return ""
-	case 1:
-		return ws[0]
-	}
-	return strings.Join(ws[:len(ws)-1], ", ") + last + ws[len(ws)-1]
 }
 
 // ratioDay is the day whose acute:chronic ratio and monotony describe

@@ -1,53 +1,36 @@
-package report
+package report_test
 
 import (
 	"io"
 	"testing"
+	"testing/fstest"
 
 	"github.com/workin/workin/internal/synth"
-	"github.com/workin/workin/metrics"
-	"github.com/workin/workin/parse"
+	"github.com/workin/workin/report"
+	"github.com/workin/workin/team"
 )
 
-// benchReport analyses generated sheets into a Report.
-func benchReport(tb testing.TB, athletes, days int) *Report {
+// benchReport runs the pipeline library on generated sheets (a team file
+// and its two shared sheets) and returns the analysed report, as the
+// command would render it.
+func benchReport(tb testing.TB, athletes, days int) *report.Report {
 	tb.Helper()
-	wf, err := parse.ReadWorkoutsBytes(synth.Workouts(athletes, days), "workouts.csv", parse.Options{})
+	fsys := team.FS(fstest.MapFS{
+		"team.yaml":    {Data: synth.Team(athletes)},
+		"workouts.csv": {Data: synth.Workouts(athletes, days)},
+		"checkins.csv": {Data: synth.Checkins(athletes, days)},
+	})
+	t, err := team.Load(team.Config{Config: "team.yaml", DetailWeeks: -1}, fsys)
 	if err != nil {
 		tb.Fatal(err)
 	}
-	cf, err := parse.ReadCheckinsBytes(synth.Checkins(athletes, days), "checkins.csv", parse.Options{})
+	r := t.Report()
+	err = team.Run(t, 0, func(_ int, a *report.Athlete) (*report.Athlete, error) { return a, nil },
+		func(_ int, a *report.Athlete) error { r.Athletes = append(r.Athletes, a); return nil })
 	if err != nil {
 		tb.Fatal(err)
-	}
-	ws := map[string][]metrics.Workout{}
-	for _, w := range wf.Workouts.All() {
-		ws[w.Athlete] = append(ws[w.Athlete], w)
-	}
-	cs := map[string][]metrics.Checkin{}
-	for _, c := range cf.Checkins.All() {
-		cs[c.Athlete] = append(cs[c.Athlete], c)
-	}
-	asOf := synth.Start + metrics.Date(days-1)
-	r := &Report{Title: "Bench", Team: athletes > 1, AsOf: asOf, Files: []File{FileOf(wf), FileOf(cf)}}
-	if athletes > 10 {
-		r.Options.DetailWeeks = 26
-	}
-	for i := 0; i < athletes; i++ {
-		id := "a" + itoa(i)
-		p := metrics.NewProfile(id)
-		p.MaxHR, p.RestingHR, p.FTP = 188, 50, 250
-		a := metrics.Analyze(metrics.Input{Profile: p, Params: metrics.DefaultParams(), AsOf: asOf, Workouts: ws[id], Checkins: cs[id]})
-		r.Athletes = append(r.Athletes, &Athlete{Analysis: a, HasProfile: true})
 	}
 	return r
-}
-
-func itoa(i int) string {
-	if i < 10 {
-		return string(rune('0' + i))
-	}
-	return itoa(i/10) + string(rune('0'+i%10))
 }
 
 func BenchmarkRender(b *testing.B) {
@@ -58,8 +41,8 @@ func BenchmarkRender(b *testing.B) {
 		r := benchReport(b, s.athletes, s.days)
 		for _, out := range []struct {
 			name  string
-			write func(io.Writer, *Report) error
-		}{{"html", WriteHTML}, {"json", WriteJSON}, {"markdown", WriteMarkdown}} {
+			write func(io.Writer, *report.Report) error
+		}{{"html", report.WriteHTML}, {"json", report.WriteJSON}, {"markdown", report.WriteMarkdown}} {
 			b.Run(s.name+"/"+out.name, func(b *testing.B) {
 				b.ReportAllocs()
 				var n countWriter

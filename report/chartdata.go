@@ -1,6 +1,8 @@
 package report
 
 import (
+	"math"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -59,8 +61,10 @@ func sportColour(key string, other *int) string {
 	return c
 }
 
-// chartData writes the athlete's columnar datasets for report.js: one
-// column per dimension, values rounded to display precision.
+// chartData writes the athlete's datasets and placeholder values for
+// report.js: the day and week datasets one column per dimension, values
+// rounded to display precision; the timeline and check-in strip datasets in
+// long form; "vars" for the skeletons' "$name" placeholders.
 func chartData(a *Athlete, win window) []byte {
 	var w jw
 	w.b = make([]byte, 0, 64*(win.to-win.from+1)+1024)
@@ -71,8 +75,10 @@ func chartData(a *Athlete, win window) []byte {
 		w.kv("start", func() { w.date(days[0].Date) })
 	}
 	w.kv("n", func() { w.int(len(days)) })
-	w.kv("firstDay", func() { w.int(int(a.Params.WeekStart)) })
-	w.key("days")
+	w.key("vars")
+	chartVars(&w, a.Analysis, days)
+	w.key("ds")
+	w.arr()
 	w.obj()
 	col := func(name string, d int, f func(*metrics.Day) float64) {
 		w.key(name)
@@ -82,9 +88,7 @@ func chartData(a *Athlete, win window) []byte {
 		}
 		w.endArr()
 	}
-	// Values are rounded to what the charts show; flags (hard day, rest
-	// day, work-in day, advice) travel as strings of digits, which
-	// report.js expands.
+	// Values are rounded to what the charts show.
 	col("load", 0, func(d *metrics.Day) float64 { return d.Load })
 	col("ctl", 0, func(d *metrics.Day) float64 { return d.CTL })
 	col("atl", 0, func(d *metrics.Day) float64 { return d.ATL })
@@ -94,30 +98,29 @@ func chartData(a *Athlete, win window) []byte {
 	col("chronic", 0, func(d *metrics.Day) float64 { return d.Chronic })
 	col("mono", 2, func(d *metrics.Day) float64 { return d.Monotony })
 	col("strain", 0, func(d *metrics.Day) float64 { return d.Strain })
-	digits := func(name string, f func(*metrics.Day) int) {
-		w.key(name)
-		b := make([]byte, len(days))
-		for i := range days {
-			b[i] = byte('0' + f(&days[i]))
+	col("hard", 0, func(d *metrics.Day) float64 { // the ▲ of a day with a hard session
+		if d.Hard {
+			return d.Load
 		}
-		w.str(string(b))
-	}
-	flag := func(v bool) int {
-		if v {
-			return 1
+		return metrics.Missing()
+	})
+	col("cal", 0, func(d *metrics.Day) float64 { // the training calendar: rest −2, rest with a work-in −1, else load
+		switch {
+		case d.Rest && d.WorkIn:
+			return -1
+		case d.Rest:
+			return -2
 		}
-		return 0
-	}
-	digits("f_hard", func(d *metrics.Day) int { return flag(d.Hard) })
-	digits("f_rest", func(d *metrics.Day) int { return flag(d.Rest) })
-	digits("f_wi", func(d *metrics.Day) int { return flag(d.WorkIn) })
-	digits("f_act", func(d *metrics.Day) int { return int(d.Action) })
+		return d.Load
+	})
 	recoveryColumns(col, a.Params)
 	sportDays(&w, a, win)
 	w.endObj()
 	weekData(&w, a, win)
+	timelineData(&w, a.Analysis, days)
+	checkinStrip(&w, days)
+	w.endArr()
 	spans(&w, a.Analysis, days)
-	firedRules(&w, days)
 	w.key("sports")
 	w.arr()
 	other := 0
@@ -128,15 +131,139 @@ func chartData(a *Athlete, win window) []byte {
 		w.endObj()
 	}
 	w.endArr()
-	w.key("thr")
-	w.obj()
-	w.kv("spike", func() { w.num(a.Params.SpikeACWR) })
-	w.kv("mono", func() { w.num(a.Params.MonotonyMax) })
-	w.kv("low", func() { w.num(a.Params.ReadinessLow) })
-	w.kv("rest", func() { w.num(a.Params.ReadinessRest) })
-	w.endObj()
 	w.endObj()
 	return w.b
+}
+
+// chartVars are the values the skeletons' placeholders stand for.
+func chartVars(w *jw, a *metrics.Analysis, days []metrics.Day) {
+	p := a.Params
+	monoMax := p.MonotonyMax * 1.1
+	for i := range days {
+		if m := days[i].Monotony; metrics.Known(m) {
+			monoMax = math.Max(monoMax, m)
+		}
+	}
+	w.obj()
+	w.kv("spike", func() { w.num(p.SpikeACWR) })
+	w.kv("mono", func() { w.num(p.MonotonyMax) })
+	w.kv("monoMax", func() { w.num(math.Ceil(monoMax*2) / 2) })
+	w.kv("low", func() { w.num(p.ReadinessLow) })
+	w.kv("rest", func() { w.num(p.ReadinessRest) })
+	w.kv("firstDay", func() { w.int(int(p.WeekStart)) })
+	if len(days) > 0 {
+		w.kv("first", func() { w.date(days[0].Date) })
+		w.kv("last", func() { w.date(days[len(days)-1].Date) })
+	}
+	w.kv("rows", func() { strList(w, ruleRows(days)) })
+	w.endObj()
+}
+
+// timelineData writes the timeline's two datasets: the advice of every day
+// (row 0) and, for every rule that held, the days it held (1 warn, 2 alert),
+// rows numbered as in ruleRows.
+func timelineData(w *jw, a *metrics.Analysis, days []metrics.Day) {
+	n := len(days)
+	w.obj()
+	w.key("x")
+	w.arr()
+	for i := 0; i < n; i++ {
+		w.int(i)
+	}
+	w.endArr()
+	w.key("y")
+	w.arr()
+	for i := 0; i < n; i++ {
+		w.int(0)
+	}
+	w.endArr()
+	w.key("v")
+	w.arr()
+	for i := range days {
+		w.int(int(days[i].Action))
+	}
+	w.endArr()
+	w.endObj()
+	var xs, ys, vs []int
+	if n > 0 {
+		first, last := days[0].Date, days[n-1].Date
+		rows := ruleRows(days)
+		for _, f := range a.Flags {
+			if f.To < first || f.From > last {
+				continue
+			}
+			row := slices.Index(rows, f.Rule)
+			sev := 1
+			if f.Severity == metrics.Alert {
+				sev = 2
+			}
+			for d := max(f.From, first); d <= min(f.To, last); d++ {
+				xs, ys, vs = append(xs, int(d-first)), append(ys, row), append(vs, sev)
+			}
+		}
+	}
+	w.obj()
+	for _, c := range []struct {
+		k string
+		v []int
+	}{{"x", xs}, {"y", ys}, {"v", vs}} {
+		w.key(c.k)
+		w.arr()
+		for _, x := range c.v {
+			w.int(x)
+		}
+		w.endArr()
+	}
+	w.endObj()
+}
+
+// checkinStrip writes the check-in strip: one cell per day and item with a
+// rating, v its darkness (0 good … 9 bad for you: soreness and stress as
+// rated, sleep quality, mood and energy flipped), raw the rating.
+func checkinStrip(w *jw, days []metrics.Day) {
+	var xs, ys []int
+	var vs, raw []float64
+	for i := range days {
+		d := &days[i]
+		for k, it := range []struct {
+			v       float64
+			flipped bool
+		}{{d.SleepQuality, true}, {d.Soreness, false}, {d.Stress, false}, {d.Mood, true}, {d.Energy, true}} {
+			if !metrics.Known(it.v) {
+				continue
+			}
+			dark := it.v - 1
+			if it.flipped {
+				dark = 10 - it.v
+			}
+			xs, ys, vs, raw = append(xs, i), append(ys, k), append(vs, dark), append(raw, it.v)
+		}
+	}
+	w.obj()
+	w.key("x")
+	w.arr()
+	for _, x := range xs {
+		w.int(x)
+	}
+	w.endArr()
+	w.key("y")
+	w.arr()
+	for _, y := range ys {
+		w.int(y)
+	}
+	w.endArr()
+	for _, c := range []struct {
+		k string
+		v []float64
+	}{{"v", vs}, {"raw", raw}} {
+		w.key(c.k)
+		w.arr()
+		for _, x := range c.v {
+			w.round(x, 1)
+		}
+		w.endArr()
+	}
+	w.endObj()
 }
 
 // recoveryColumns adds the check-in, baseline and readiness columns.
@@ -156,7 +283,7 @@ func recoveryColumns(col func(string, int, func(*metrics.Day) float64), p metric
 		if metrics.Known(d.RestingHR) && metrics.Known(d.RHRLimit) && d.RestingHR >= d.RHRLimit {
 			return d.RestingHR
 		}
-		return metrics.Missing
+		return metrics.Missing()
 	})
 	col("sleep", 1, func(d *metrics.Day) float64 { return d.SleepHours })
 	col("sq", 1, func(d *metrics.Day) float64 { return d.SleepQuality })
@@ -164,21 +291,6 @@ func recoveryColumns(col func(string, int, func(*metrics.Day) float64), p metric
 	col("stress", 1, func(d *metrics.Day) float64 { return d.Stress })
 	col("mood", 1, func(d *metrics.Day) float64 { return d.Mood })
 	col("energy", 1, func(d *metrics.Day) float64 { return d.Energy })
-}
-
-// firedRules lists the rules that hold somewhere in the window.
-func firedRules(w *jw, days []metrics.Day) {
-	w.key("rules")
-	w.arr()
-	for k, name := range metrics.RuleNames {
-		for i := range days {
-			if days[i].Rules[k].Holds {
-				w.str(name)
-				break
-			}
-		}
-	}
-	w.endArr()
 }
 
 // spans lists the flags that overlap the window, for shaded spans on the
@@ -238,7 +350,6 @@ func sportDays(w *jw, a *Athlete, win window) {
 
 func weekData(w *jw, a *Athlete, win window) {
 	weeks := a.Weeks[min(win.weekFrom, len(a.Weeks)):]
-	w.key("weeks")
 	w.obj()
 	w.key("week")
 	w.arr()
@@ -261,7 +372,7 @@ func weekData(w *jw, a *Athlete, win window) {
 	for s := range a.Sports {
 		wcol("w"+strconv.Itoa(s), 1, func(x *metrics.Week) float64 {
 			if x.BySport[s] == 0 {
-				return metrics.Missing
+				return metrics.Missing()
 			}
 			return x.BySport[s]
 		})

@@ -3,30 +3,107 @@ package report
 import (
 	"encoding/json"
 	"fmt"
+	"strings"
 	"sync"
 
 	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
+
+	"github.com/workin/workin/metrics"
 )
 
-// Chart options are built with go-echarts once per chart kind, without
-// data: every series reads its values from a dataset by dimension name
-// (encode). The page holds these option skeletons once, plus one columnar
-// dataset per athlete, and report.js joins them when a chart scrolls into
-// view. This keeps a 200-athlete report small and its charts lazy.
+// The chart registry. Every chart of an athlete's page has one spec: its
+// kind, the group of cards it belongs to, the go-echarts builder of its
+// options, the dataset columns those options read, and whether it follows
+// the athlete's day zoom. The spec drives the option skeletons (built once
+// per process, without data), the cards on the page and the chart meta the
+// browser reads (zoom, and the rules whose runs it shades, taken from the
+// rule registry). A test checks every column a skeleton encodes against
+// the athlete datasets (chartdata.go).
 //
-// Dataset 0 has one row per day (dimensions below), dataset 1 one row per
-// week. Sport series are a prototype with id "sport" that report.js copies
-// once per sport of the athlete (dimensions s0, s1, … and w0, w1, …).
+// Options are data-independent: a value that depends on the athlete (a
+// threshold, the calendar's range, a timeline's rows) is a placeholder
+// string "$name" that report.js resolves from the athlete's "vars". The
+// browser keeps only what must run there: drawing charts as they scroll
+// into view, the zoom, folding, theme colours read from CSS, one series per
+// sport from a prototype, and tooltips that format values.
+
+// The datasets of an athlete (chartdata.go), by index.
+const (
+	dsDays     = iota // one row per day
+	dsWeeks           // one row per week
+	dsAdvice          // timeline: the advice of each day (x day index, y row, v action)
+	dsFlags           // timeline: the days each rule held (x, y, v 1 warn, 2 alert)
+	dsCheckins        // the check-in strip (x day index, y item, v darkness, raw value)
+)
+
+// chartSpec is one chart of an athlete's page.
+type chartSpec struct {
+	kind  string
+	group string // "recovery", "load" or "history": the cards it sits in
+	build func() charts.Overlaper
+	// patch adds to the built options what go-echarts cannot express (a
+	// heatmap's value dimension, a visualMap's series), as JSON edits.
+	patch func(o map[string]any)
+	// columns are the dataset columns the options encode, by dataset.
+	columns map[int][]string
+	zoom    bool // follows the athlete's day zoom
+	tall    bool
+	wide    bool
+	view    func(a *metrics.Analysis) chartView // title, how to read it, label
+}
+
+// chartSpecs lists every athlete chart, in page order within its group.
+var chartSpecs = []chartSpec{
+	{kind: "readiness", group: "recovery", build: readinessChart, zoom: true, tall: true, view: readinessCard,
+		columns: map[int][]string{dsDays: {"date", "ready", "p_hrv", "p_rhr", "p_sleep", "p_well"}}},
+	{kind: "hrv", group: "recovery", build: hrvChart, zoom: true, view: hrvCard,
+		columns: map[int][]string{dsDays: {"date", "hlo", "hw", "hrv7", "hrvln"}}},
+	{kind: "rhr", group: "recovery", build: rhrChart, zoom: true, view: rhrCard,
+		columns: map[int][]string{dsDays: {"date", "rhr", "rbase", "rlim", "relev"}}},
+	{kind: "wellness", group: "recovery", build: wellnessChart, patch: patchWellness, zoom: true, tall: true, view: wellnessCard,
+		columns: map[int][]string{dsDays: {"date", "sleep"}, dsCheckins: {"x", "y", "v", "raw"}}},
+	{kind: "daily", group: "load", build: dailyChart, zoom: true, view: dailyCard,
+		columns: map[int][]string{dsDays: {"date", "s0", "hard"}}},
+	{kind: "weekly", group: "load", build: weeklyChart, view: weeklyCard,
+		columns: map[int][]string{dsWeeks: {"week", "w0", "limit", "total"}}},
+	{kind: "pmc", group: "load", build: pmcChart, zoom: true, tall: true, view: pmcCard,
+		columns: map[int][]string{dsDays: {"date", "ctl", "atl", "tsb"}}},
+	{kind: "acwr", group: "load", build: acwrChart, zoom: true, tall: true, view: acwrCard,
+		columns: map[int][]string{dsDays: {"date", "acwr", "acute", "chronic"}}},
+	{kind: "mono", group: "load", build: monoChart, zoom: true, tall: true, view: monoCard,
+		columns: map[int][]string{dsDays: {"date", "mono", "strain"}}},
+	{kind: "calendar", group: "history", build: calendarChart, patch: patchCalendar, wide: true, tall: true, view: calendarCard,
+		columns: map[int][]string{dsDays: {"date", "cal", "ready"}}},
+	{kind: "timeline", group: "history", build: timelineChart, patch: patchTimeline, zoom: true, wide: true, view: timelineCard,
+		columns: map[int][]string{dsAdvice: {"x", "y", "v"}, dsFlags: {"x", "y", "v"}}},
+}
+
+// chartViews lists the cards of one group for an athlete.
+func chartViews(a *metrics.Analysis, group string) []chartView {
+	var out []chartView
+	for _, s := range chartSpecs {
+		if s.group == group {
+			v := s.view(a)
+			v.Kind, v.Tall, v.Wide, v.NoZoom = s.kind, s.tall, s.wide, !s.zoom
+			out = append(out, v)
+		}
+	}
+	return out
+}
 
 // Colours of the report design (Okabe–Ito based): blue for the series a
 // chart is named after, ink for comparisons, grey for bands and form.
+// Status colours appear only on bands and rule spans, never on data lines.
 const (
-	colBlue  = "#0072B2"
-	colInk   = "#1A1A1A"
-	colGrey  = "#6B6B6B"
-	colLight = "#BBBBBB"
-	colBand  = "rgba(0,114,178,.10)"
+	colBlue   = "#0072B2"
+	colInk    = "#1A1A1A"
+	colGrey   = "#6B6B6B"
+	colLight  = "#BBBBBB"
+	colBand   = "rgba(0,114,178,.10)"
+	colRest   = "rgba(213,94,0,.16)"
+	colLow    = "rgba(230,159,0,.14)"
+	colBandHR = "rgba(107,107,107,.10)"
 )
 
 var (
@@ -35,39 +112,66 @@ var (
 	skeletonErr  error
 )
 
-// chartSkeletons returns the option skeletons of every chart kind as one
-// JSON object, built once per process.
+// chartMeta is what the browser needs to know about a chart kind.
+type chartMeta struct {
+	Zoom  bool     `json:"zoom"`            // follows the day zoom
+	Spans []string `json:"spans,omitempty"` // rules whose runs it shades
+}
+
+// chartSkeletons returns the option skeletons of every chart kind and their
+// meta as one JSON object, {"opts": {kind: options}, "meta": {kind: …}},
+// built once per process.
 func chartSkeletons() ([]byte, error) {
 	skeletonOnce.Do(func() {
 		all := map[string]json.RawMessage{}
-		for _, b := range []struct {
-			kind  string
-			build func() charts.Overlaper
-		}{
-			{"daily", dailyChart}, {"weekly", weeklyChart}, {"pmc", pmcChart},
-			{"acwr", acwrChart}, {"mono", monoChart},
-			{"readiness", readinessChart}, {"hrv", hrvChart}, {"rhr", rhrChart},
-			{"wellness", wellnessChart}, {"calendar", calendarChart}, {"timeline", timelineChart},
-			{"teamload", teamLoadChart}, {"teamready", teamReadyChart},
-		} {
-			all[b.kind] = json.RawMessage(optionOf(b.build()))
+		meta := map[string]chartMeta{}
+		for _, s := range chartSpecs {
+			o, err := optionOf(s.build(), s.patch)
+			if err != nil {
+				skeletonErr = fmt.Errorf("chart %s: %w", s.kind, err)
+				return
+			}
+			all[s.kind] = o
+			m := chartMeta{Zoom: s.zoom}
+			for _, r := range metrics.Rules() {
+				for _, c := range r.Charts {
+					if c == s.kind {
+						m.Spans = append(m.Spans, r.Name)
+					}
+				}
+			}
+			meta[s.kind] = m
 		}
-		skeletonJSON, skeletonErr = json.Marshal(all)
+		skeletonJSON, skeletonErr = json.Marshal(map[string]any{"opts": all, "meta": meta})
 	})
 	return skeletonJSON, skeletonErr
 }
 
-// optionOf renders a chart's option JSON through go-echarts.
-func optionOf(c charts.Overlaper) string {
+// optionOf renders a chart's option JSON through go-echarts and applies
+// the patch.
+func optionOf(c charts.Overlaper, patch func(map[string]any)) (json.RawMessage, error) {
+	var s string
 	switch x := c.(type) {
 	case *charts.Bar:
-		return x.RenderSnippet().Option
+		s = x.RenderSnippet().Option
 	case *charts.Line:
-		return x.RenderSnippet().Option
+		s = x.RenderSnippet().Option
 	case *charts.HeatMap:
-		return x.RenderSnippet().Option
+		s = x.RenderSnippet().Option
+	default:
+		return nil, fmt.Errorf("no option renderer for %T", c)
 	}
-	panic(fmt.Sprintf("report: no option renderer for %T", c))
+	// Through encoding/json, whatever the patch: it escapes <, > and &, so
+	// the options (the team charts hold athletes' names) can sit inside a
+	// <script> element.
+	var o map[string]any
+	if err := json.Unmarshal([]byte(s), &o); err != nil {
+		return nil, err
+	}
+	if patch != nil {
+		patch(o)
+	}
+	return json.Marshal(o)
 }
 
 // base holds the options every day chart shares; axes lists the x axes the
@@ -112,6 +216,12 @@ func styled(id, color string, width float32, dashed string, axis int) charts.Ser
 	})
 }
 
+// series returns the options' series list, for a patch.
+func series(o map[string]any) []any {
+	s, _ := o["series"].([]any)
+	return s
+}
+
 // dailyChart: daily load in LP, stacked by sport, with ▲ over days that had
 // a hard session.
 func dailyChart() charts.Overlaper {
@@ -146,7 +256,7 @@ func weeklyChart() charts.Overlaper {
 		charts.WithYAxisOpts(valueAxis("LP", 0)),
 		charts.WithGridOpts(opts.Grid{Left: "8", Right: "24", Top: "52", Bottom: "8", ContainLabel: opts.Bool(true)}),
 	)
-	ds1 := charts.WithDatasetIndex(1)
+	ds1 := charts.WithDatasetIndex(dsWeeks)
 	bar.AddSeries("sport", nil, ds1, encode("week", "w0"), charts.WithSeriesOpts(func(s *charts.SingleSeries) {
 		s.Id, s.Stack, s.BarMaxWidth = "sport", "load", "28"
 	}))
@@ -155,7 +265,7 @@ func weeklyChart() charts.Overlaper {
 		charts.WithSeriesOpts(func(s *charts.SingleSeries) { s.Step = "middle" }))
 	line.AddSeries("total", nil, ds1, encode("week", "total"), charts.WithSeriesOpts(func(s *charts.SingleSeries) {
 		s.Type, s.Id, s.Symbol, s.SymbolSize = "scatter", "total", "none", 0
-		s.Label = &opts.Label{Show: opts.Bool(true), Position: "top", Color: colGrey, FontSize: 11}
+		s.Label = &opts.Label{Show: opts.Bool(true), Position: "top", Color: colGrey, FontSize: 11, Formatter: "{@total}"}
 	}))
 	bar.Overlap(line)
 	return bar
@@ -163,7 +273,7 @@ func weeklyChart() charts.Overlaper {
 
 // twoGrids lays out a main grid and a smaller one under it that share the
 // day axis (and the zoom).
-func twoGrids(id, topName, bottomName string) []charts.GlobalOpts {
+func twoGrids(id, topName string) []charts.GlobalOpts {
 	return append(base(id, 0, 1),
 		charts.WithGridOpts(
 			opts.Grid{Left: "8", Right: "24", Top: "52", Height: "48%", ContainLabel: opts.Bool(true)},
@@ -187,7 +297,7 @@ func addBottomAxes(c interface {
 // pmcChart: fitness (CTL) and fatigue (ATL) above, form (TSB) bars below.
 func pmcChart() charts.Overlaper {
 	line := charts.NewLine()
-	line.SetGlobalOptions(twoGrids("pmc", "LP/day", "form")...)
+	line.SetGlobalOptions(twoGrids("pmc", "LP/day")...)
 	addBottomAxes(line, "form")
 	line.AddSeries("fitness (CTL)", nil, encode("date", "ctl"), styled("ctl", colBlue, 2, "solid", 0))
 	line.AddSeries("fatigue (ATL)", nil, encode("date", "atl"), styled("atl", colInk, 1.5, "dashed", 0))
@@ -201,10 +311,11 @@ func pmcChart() charts.Overlaper {
 }
 
 // acwrChart: the acute:chronic ratio with the commonly cited 0.8–1.3 range
-// and the load-spike line, and below it the two averages it divides.
+// and the load-spike line (at the athlete's spike_acwr), and below it the
+// two averages it divides.
 func acwrChart() charts.Overlaper {
 	line := charts.NewLine()
-	line.SetGlobalOptions(twoGrids("acwr", "ratio", "LP/day")...)
+	line.SetGlobalOptions(twoGrids("acwr", "ratio")...)
 	addBottomAxes(line, "LP/day")
 	line.AddSeries("acute:chronic", nil, encode("date", "acwr"), styled("acwr", colBlue, 2, "solid", 0),
 		charts.WithSeriesOpts(func(s *charts.SingleSeries) {
@@ -213,7 +324,7 @@ func acwrChart() charts.Overlaper {
 				MarkAreaStyle: opts.MarkAreaStyle{ItemStyle: &opts.ItemStyle{Color: colBand},
 					Label: &opts.Label{Show: opts.Bool(true), Position: "insideTopLeft", Color: colGrey, FontSize: 10}},
 			}
-			s.MarkLines = &opts.MarkLines{Data: []interface{}{map[string]any{"name": "load-spike rule", "yAxis": 1.5}},
+			s.MarkLines = &opts.MarkLines{Data: []interface{}{map[string]any{"name": "load-spike rule", "yAxis": "$spike"}},
 				MarkLineStyle: opts.MarkLineStyle{Symbol: []string{"none", "none"},
 					LineStyle: &opts.LineStyle{Color: colInk, Type: "dashed", Width: 1},
 					Label:     &opts.Label{Show: opts.Bool(true), Position: "insideEndTop", Formatter: "load-spike rule {c}", Color: colInk, FontSize: 10}}}
@@ -223,16 +334,17 @@ func acwrChart() charts.Overlaper {
 	return line
 }
 
-// monoChart: monotony with Foster's limit 2.0 (and 1.5, preferable below),
-// strain bars below.
+// monoChart: monotony with the athlete's monotony_max (Foster's 2.0 by
+// default) and 1.5, preferable below; strain bars below.
 func monoChart() charts.Overlaper {
 	line := charts.NewLine()
-	line.SetGlobalOptions(twoGrids("mono", "monotony", "strain")...)
+	line.SetGlobalOptions(twoGrids("mono", "monotony")...)
 	addBottomAxes(line, "strain")
+	line.YAxisList[0].Max = "$monoMax"
 	line.AddSeries("monotony", nil, encode("date", "mono"), styled("mono", colBlue, 2, "solid", 0),
 		charts.WithSeriesOpts(func(s *charts.SingleSeries) {
 			s.MarkLines = &opts.MarkLines{Data: []interface{}{
-				map[string]any{"name": "limit (Foster 1998)", "yAxis": 2, "lineStyle": map[string]any{"type": "dashed", "color": colInk}},
+				map[string]any{"name": "limit (Foster 1998)", "yAxis": "$mono", "lineStyle": map[string]any{"type": "dashed", "color": colInk}},
 				map[string]any{"name": "preferable below", "yAxis": 1.5, "lineStyle": map[string]any{"type": "dotted", "color": colGrey}},
 			}, MarkLineStyle: opts.MarkLineStyle{Symbol: []string{"none", "none"},
 				Label: &opts.Label{Show: opts.Bool(true), Position: "insideEndTop", Formatter: "{b} {c}", Color: colInk, FontSize: 10}}}
@@ -244,4 +356,284 @@ func monoChart() charts.Overlaper {
 	}))
 	line.Overlap(bar)
 	return line
+}
+
+// readinessChart: readiness on a fixed 0–100 axis with the rest-trigger and
+// low bands (at the athlete's readiness_rest and readiness_low) and the
+// "your usual" line at 75; the four sub-scores below.
+func readinessChart() charts.Overlaper {
+	line := charts.NewLine()
+	line.SetGlobalOptions(twoGrids("readiness", "0–100")...)
+	addBottomAxes(line, "sub-scores")
+	line.YAxisList[0].Min, line.YAxisList[0].Max = 0, 100
+	line.YAxisList[1].Min, line.YAxisList[1].Max = 0, 100
+	line.AddSeries("readiness", nil, encode("date", "ready"), styled("ready", colInk, 2, "solid", 0),
+		charts.WithSeriesOpts(func(s *charts.SingleSeries) {
+			s.ShowSymbol, s.Symbol, s.SymbolSize = opts.Bool(true), "circle", 4
+			s.MarkAreas = &opts.MarkAreas{
+				Data: []interface{}{
+					[]map[string]any{{"name": "rest trigger", "yAxis": 0, "itemStyle": map[string]any{"color": colRest}}, {"yAxis": "$rest"}},
+					[]map[string]any{{"name": "low", "yAxis": "$rest", "itemStyle": map[string]any{"color": colLow}}, {"yAxis": "$low"}},
+				},
+				MarkAreaStyle: opts.MarkAreaStyle{Label: &opts.Label{Show: opts.Bool(true), Position: "insideLeft", Color: colGrey, FontSize: 10}},
+			}
+			s.MarkLines = &opts.MarkLines{Data: []interface{}{map[string]any{"name": "your usual", "yAxis": 75}},
+				MarkLineStyle: opts.MarkLineStyle{Symbol: []string{"none", "none"},
+					LineStyle: &opts.LineStyle{Color: colGrey, Type: "dashed", Width: 1},
+					Label:     &opts.Label{Show: opts.Bool(true), Position: "insideEndTop", Formatter: "{b} 75", Color: colGrey, FontSize: 10}}}
+		}))
+	for _, p := range []struct{ id, name, dash string }{
+		{"p_hrv", "HRV", "solid"}, {"p_rhr", "resting HR", "dashed"}, {"p_sleep", "sleep", "dotted"}, {"p_well", "wellness", "solid"},
+	} {
+		color := colGrey
+		if p.id == "p_hrv" {
+			color = colBlue
+		}
+		line.AddSeries(p.name, nil, encode("date", p.id), styled(p.id, color, 1.2, p.dash, 1))
+	}
+	return line
+}
+
+// hrvChart: daily ln rMSSD as hollow dots, the 7-day mean in blue and the
+// normal band (baseline ± 0.5 SD) as two stacked series, the lower one
+// invisible; the axis is in ln, labelled in ms by report.js.
+func hrvChart() charts.Overlaper {
+	line := charts.NewLine()
+	line.SetGlobalOptions(append(base("hrv", 0),
+		charts.WithXAxisOpts(dayAxis(0, true)),
+		charts.WithYAxisOpts(opts.YAxis{Type: "value", Name: "HRV (ms)", Scale: opts.Bool(true),
+			SplitLine: &opts.SplitLine{Show: opts.Bool(true), LineStyle: &opts.LineStyle{Color: "#E3E5E8"}}}),
+		charts.WithGridOpts(opts.Grid{Left: "8", Right: "24", Top: "52", Bottom: "56", ContainLabel: opts.Bool(true)}),
+	)...)
+	band := func(id string, area bool) charts.SeriesOpts {
+		return charts.WithSeriesOpts(func(s *charts.SingleSeries) {
+			s.Id, s.Stack, s.Symbol, s.ShowSymbol = id, "band", "none", opts.Bool(false)
+			s.LineStyle = &opts.LineStyle{Opacity: opts.Float(0)}
+			s.ItemStyle = &opts.ItemStyle{Color: "rgba(0,114,178,.35)"}
+			if area {
+				s.AreaStyle = &opts.AreaStyle{Color: colBand, Opacity: opts.Float(1)}
+			}
+		})
+	}
+	line.AddSeries("band low", nil, encode("date", "hlo"), band("hlo", false))
+	line.AddSeries("normal range", nil, encode("date", "hw"), band("hw", true))
+	line.AddSeries("7-day mean", nil, encode("date", "hrv7"), styled("hrv7", colBlue, 2, "solid", 0))
+	dots := charts.NewScatter()
+	dots.AddSeries("daily", nil, encode("date", "hrvln"), charts.WithSeriesOpts(func(s *charts.SingleSeries) {
+		s.Id, s.Symbol, s.SymbolSize = "hrvln", "emptyCircle", 6
+		s.ItemStyle = &opts.ItemStyle{Color: colGrey}
+	}))
+	line.Overlap(dots)
+	return line
+}
+
+// rhrChart: daily resting HR, its baseline dashed, the elevated line dotted
+// and elevated mornings as hollow triangles.
+func rhrChart() charts.Overlaper {
+	line := charts.NewLine()
+	line.SetGlobalOptions(append(base("rhr", 0),
+		charts.WithXAxisOpts(dayAxis(0, true)),
+		charts.WithYAxisOpts(opts.YAxis{Type: "value", Name: "bpm", Scale: opts.Bool(true),
+			SplitLine: &opts.SplitLine{Show: opts.Bool(true), LineStyle: &opts.LineStyle{Color: "#E3E5E8"}}}),
+		charts.WithGridOpts(opts.Grid{Left: "8", Right: "24", Top: "52", Bottom: "56", ContainLabel: opts.Bool(true)}),
+	)...)
+	line.AddSeries("resting HR", nil, encode("date", "rhr"), styled("rhr", colInk, 1.5, "solid", 0),
+		charts.WithSeriesOpts(func(s *charts.SingleSeries) { s.ConnectNulls = opts.Bool(false) }))
+	line.AddSeries("baseline", nil, encode("date", "rbase"), styled("rbase", colGrey, 1.2, "dashed", 0))
+	line.AddSeries("elevated line", nil, encode("date", "rlim"), styled("rlim", colGrey, 1.2, "dotted", 0),
+		charts.WithSeriesOpts(func(s *charts.SingleSeries) { s.Step = "middle" }))
+	marks := charts.NewScatter()
+	marks.AddSeries("elevated", nil, encode("date", "relev"), charts.WithSeriesOpts(func(s *charts.SingleSeries) {
+		s.Id, s.Symbol, s.SymbolSize = "relev", "emptyTriangle", 9
+		s.ItemStyle = &opts.ItemStyle{Color: colInk}
+	}))
+	line.Overlap(marks)
+	return line
+}
+
+// wellnessChart: sleep hours against the 7–9 h adult guideline, and below
+// it a strip of the check-in items (a heatmap: darker is worse for you).
+func wellnessChart() charts.Overlaper {
+	bar := charts.NewBar()
+	bar.SetGlobalOptions(append(base("wellness", 0, 1),
+		charts.WithGridOpts(
+			opts.Grid{Left: "8", Right: "24", Top: "52", Height: "34%", ContainLabel: opts.Bool(true)},
+			opts.Grid{Left: "8", Right: "24", Top: "56%", Bottom: "56", ContainLabel: opts.Bool(true)},
+		),
+		charts.WithXAxisOpts(dayAxis(0, false)),
+		charts.WithYAxisOpts(opts.YAxis{Type: "value", Name: "sleep (h)", Min: 0, Max: 10, SplitNumber: 2,
+			SplitLine: &opts.SplitLine{Show: opts.Bool(true), LineStyle: &opts.LineStyle{Color: "#E3E5E8"}}}),
+		charts.WithVisualMapOpts(opts.VisualMap{Type: "continuous", Min: 0, Max: 9, Show: opts.Bool(false),
+			InRange: &opts.VisualMapInRange{Color: []string{"#F0F0F0", "#9E9E9E", "#3A3A3A"}}}),
+	)...)
+	x := dayAxis(1, true)
+	x.Data = "$dates"
+	bar.ExtendXAxis(x)
+	bar.ExtendYAxis(opts.YAxis{Type: "category", GridIndex: 1, Inverse: opts.Bool(true), Data: checkinItemNames})
+	bar.AddSeries("sleep", nil, encode("date", "sleep"), charts.WithSeriesOpts(func(s *charts.SingleSeries) {
+		s.Id, s.BarMaxWidth = "sleep", "10"
+		s.ItemStyle = &opts.ItemStyle{Color: colBlue}
+		s.MarkAreas = &opts.MarkAreas{Data: []interface{}{[]map[string]any{{"name": "7–9 h adult guideline", "yAxis": 7}, {"yAxis": 9}}},
+			MarkAreaStyle: opts.MarkAreaStyle{ItemStyle: &opts.ItemStyle{Color: colBandHR},
+				Label: &opts.Label{Show: opts.Bool(true), Position: "insideTopLeft", Color: colGrey, FontSize: 10}}}
+	}))
+	strip := charts.NewHeatMap()
+	strip.AddSeries("check-in", nil, charts.WithDatasetIndex(dsCheckins), charts.WithSeriesOpts(func(s *charts.SingleSeries) {
+		s.Id, s.XAxisIndex, s.YAxisIndex = "strip", 1, 1
+	}))
+	bar.Overlap(strip)
+	return bar
+}
+
+// patchWellness points the strip's visualMap at the strip and names its
+// dimensions (x day, y item, v darkness 0–9, raw as rated).
+func patchWellness(o map[string]any) {
+	ss := series(o)
+	if vm, ok := o["visualMap"].([]any); ok && len(vm) > 0 {
+		vm[0].(map[string]any)["seriesIndex"] = len(ss) - 1
+		vm[0].(map[string]any)["dimension"] = 2
+	}
+	ss[len(ss)-1].(map[string]any)["encode"] = map[string]any{"x": "x", "y": "y", "value": "v", "tooltip": "raw"}
+}
+
+// checkinItemNames are the rows of the check-in strip, in the order of
+// the strip's y values.
+var checkinItemNames = []string{"sleep quality", "soreness", "stress", "mood", "energy"}
+
+// calendarChart: two calendars of the athlete's days (range "$range"): the
+// training, rest days pale and rest days with a work-in purple, and
+// readiness, darker when lower.
+func calendarChart() charts.Overlaper {
+	h := charts.NewHeatMap()
+	h.SetGlobalOptions(
+		charts.WithInitializationOpts(opts.Initialization{ChartID: "calendar", Width: "100%", Height: "320px"}),
+		charts.WithAnimation(false),
+		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "item"}),
+		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(false)}),
+	)
+	cal := func(top string) *opts.Calendar {
+		return &opts.Calendar{Top: top, Left: "40", Right: "16", Range: []string{"$first", "$last"}, CellSize: "$cell", Orient: "horizontal",
+			SplitLine: &opts.SplitLine{Show: opts.Bool(true), LineStyle: &opts.LineStyle{Color: "#9E9E9E", Width: 1}},
+			ItemStyle: &opts.ItemStyle{BorderColor: "#FFFFFF", BorderWidth: 1},
+			YearLabel: &opts.CalendarLabel{Show: opts.Bool(false)}}
+	}
+	h.AddCalendar(cal("48"), cal("218"))
+	h.AddSeries("training", nil, charts.WithCoordinateSystem("calendar"), charts.WithSeriesOpts(func(s *charts.SingleSeries) { s.Id = "cal" }))
+	h.AddSeries("readiness", nil, charts.WithCoordinateSystem("calendar"), charts.WithSeriesOpts(func(s *charts.SingleSeries) { s.Id = "calready" }))
+	return h
+}
+
+// patchCalendar adds what go-echarts cannot express: each series' calendar
+// and dimensions, the day labels, and the two visualMaps with their pieces.
+func patchCalendar(o map[string]any) {
+	for i, s := range series(o) {
+		m := s.(map[string]any)
+		m["calendarIndex"] = i
+		m["encode"] = map[string]any{"time": "date", "value": []string{"cal", "ready"}[i]}
+	}
+	for _, c := range o["calendar"].([]any) {
+		c.(map[string]any)["dayLabel"] = map[string]any{"firstDay": "$firstDay", "nameMap": "en", "fontSize": 9}
+		c.(map[string]any)["monthLabel"] = map[string]any{"fontSize": 10}
+	}
+	piece := func(p map[string]any, label, color string) map[string]any {
+		p["label"], p["color"] = label, color
+		return p
+	}
+	legend := func(seriesIndex int, top int, pieces ...map[string]any) map[string]any {
+		return map[string]any{"type": "piecewise", "seriesIndex": seriesIndex, "dimension": []string{"cal", "ready"}[seriesIndex],
+			"orient": "horizontal", "top": top, "left": 0, "itemWidth": 12, "itemHeight": 10, "textStyle": map[string]any{"fontSize": 10}, "pieces": pieces}
+	}
+	o["visualMap"] = []any{
+		legend(0, 0,
+			piece(map[string]any{"max": -1.5}, "rest", "#E8E8E8"), piece(map[string]any{"min": -1.5, "max": -0.5}, "rest + work-in", "#CC79A7"),
+			piece(map[string]any{"min": 0, "max": 40}, "< 40 LP", "#C6DBEF"), piece(map[string]any{"min": 40, "max": 80}, "40–80", "#6BAED6"),
+			piece(map[string]any{"min": 80, "max": 120}, "80–120", "#2171B5"), piece(map[string]any{"min": 120}, "≥ 120", "#08306B")),
+		legend(1, 172,
+			piece(map[string]any{"max": "$rest"}, "readiness < $rest", "#3A3A3A"), piece(map[string]any{"min": "$rest", "max": "$low"}, "low", "#7A7A7A"),
+			piece(map[string]any{"min": "$low", "max": 60}, "40–60", "#B0B0B0"), piece(map[string]any{"min": 60, "max": 75}, "60–75", "#D6D6D6"),
+			piece(map[string]any{"min": 75}, "≥ 75 usual", "#F0F0F0")),
+	}
+}
+
+// timelineChart: the advice given for each next session (top row), then
+// one row per rule that held in the window ("$rows"), darker on alert days.
+func timelineChart() charts.Overlaper {
+	h := charts.NewHeatMap()
+	x := dayAxis(0, true)
+	x.Data = "$dates"
+	h.SetGlobalOptions(append(base("timeline", 0),
+		charts.WithXAxisOpts(x),
+		charts.WithYAxisOpts(opts.YAxis{Type: "category", Inverse: opts.Bool(true), Data: "$rows", AxisLabel: &opts.AxisLabel{FontSize: 10}}),
+		charts.WithGridOpts(opts.Grid{Left: "16", Right: "24", Top: "16", Bottom: "56", ContainLabel: opts.Bool(true)}),
+		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(false)}),
+		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "item"}),
+	)...)
+	h.AddSeries("advice", nil, charts.WithDatasetIndex(dsAdvice), charts.WithSeriesOpts(func(s *charts.SingleSeries) { s.Id = "advice" }))
+	h.AddSeries("rules", nil, charts.WithDatasetIndex(dsFlags), charts.WithSeriesOpts(func(s *charts.SingleSeries) { s.Id = "flags" }))
+	return h
+}
+
+// patchTimeline names the heatmaps' dimensions and colours the advice by
+// action and the rules by level.
+func patchTimeline(o map[string]any) {
+	for _, s := range series(o) {
+		s.(map[string]any)["encode"] = map[string]any{"x": "x", "y": "y", "value": "v"}
+	}
+	var pieces []any
+	for a := metrics.Action(0); a < metrics.NumActions; a++ {
+		pieces = append(pieces, map[string]any{"value": int(a), "label": a.String(), "color": actionColours[a]})
+	}
+	o["visualMap"] = []any{
+		map[string]any{"type": "piecewise", "seriesIndex": 0, "dimension": "v", "show": false, "pieces": pieces},
+		map[string]any{"type": "piecewise", "seriesIndex": 1, "dimension": "v", "show": false, "pieces": []any{
+			map[string]any{"value": 1, "label": "warn", "color": "#E69F00"}, map[string]any{"value": 2, "label": "alert", "color": "#D55E00"}}},
+	}
+}
+
+// actionColours colour each advice in the timeline (with its shape in the
+// tooltip and the table: colour is never alone).
+var actionColours = [metrics.NumActions]string{
+	metrics.Go: "#009E73", metrics.Unknown: "#9E9E9E", metrics.Easy: "#E69F00", metrics.WorkIn: "#CC79A7", metrics.Rest: "#D55E00",
+}
+
+// ruleRows are the rows of the timeline: the advice, then the rules that
+// held in the days shown, in report order.
+func ruleRows(days []metrics.Day) []string {
+	rows := []string{"advice"}
+	for k, name := range metrics.RuleNames() {
+		for i := range days {
+			if days[i].Rules[k].Holds {
+				rows = append(rows, name)
+				break
+			}
+		}
+	}
+	return rows
+}
+
+// placeholders lists the "$name" strings of a skeleton, for the test that
+// checks that every athlete's vars resolve them.
+func placeholders(raw []byte) []string {
+	var out []string
+	var walk func(v any)
+	walk = func(v any) {
+		switch x := v.(type) {
+		case map[string]any:
+			for _, e := range x {
+				walk(e)
+			}
+		case []any:
+			for _, e := range x {
+				walk(e)
+			}
+		case string:
+			if strings.HasPrefix(x, "$") {
+				out = append(out, x)
+			}
+		}
+	}
+	var v any
+	json.Unmarshal(raw, &v)
+	walk(v)
+	return out
 }

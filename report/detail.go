@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/workin/workin/internal/text"
 	"github.com/workin/workin/metrics"
 )
 
@@ -39,23 +40,23 @@ func sourceDetail(a *metrics.Analysis, s *metrics.Session) string {
 		if label == "" || label == "tss" {
 			label = "TSS"
 		}
-		return fmt.Sprintf("%s %s as exported", label, fixed(s.TSS, 0))
+		return fmt.Sprintf("%s %s as exported", label, text.Fixed(s.TSS, 0))
 	case metrics.SrcPower:
 		if metrics.Known(s.NP) {
-			return fmt.Sprintf("NP %s W ÷ FTP %s W = IF %s, %s", fixed(s.NP, 0), fixed(p.FTP, 0), fixed(s.NP/p.FTP, 2), hm(s.Duration)) + estimatedMark(a, "ftp")
+			return fmt.Sprintf("NP %s W ÷ FTP %s W = IF %s, %s", text.Fixed(s.NP, 0), text.Fixed(p.FTP, 0), text.Fixed(s.NP/p.FTP, 2), hm(s.Duration)) + estimatedMark(a, "ftp")
 		}
-		return fmt.Sprintf("avg power %s W (no NP) ÷ FTP %s W = IF %s, %s", fixed(s.AvgPower, 0), fixed(p.FTP, 0), fixed(s.AvgPower/p.FTP, 2), hm(s.Duration)) + estimatedMark(a, "ftp")
+		return fmt.Sprintf("avg power %s W (no NP) ÷ FTP %s W = IF %s, %s", text.Fixed(s.AvgPower, 0), text.Fixed(p.FTP, 0), text.Fixed(s.AvgPower/p.FTP, 2), hm(s.Duration)) + estimatedMark(a, "ftp")
 	case metrics.SrcTRIMP:
-		return fmt.Sprintf("TRIMP %s × 100 ÷ %s (1 h at LTHR %s)", fixed(s.TRIMP, 1), fixed(hourTRIMP(p), 1), fixed(lthr(p), 0)) + estimatedMark(a, "max_hr", "resting_hr", "lthr")
+		return fmt.Sprintf("TRIMP %s × 100 ÷ %s (1 h at LTHR %s)", text.Fixed(s.TRIMP, 1), text.Fixed(hourTRIMP(p), 1), text.Fixed(lthr(p), 0)) + estimatedMark(a, "max_hr", "resting_hr", "lthr")
 	case metrics.SrcHR:
-		return fmt.Sprintf("avg HR %s for %s: TRIMP %s × 100 ÷ %s (1 h at LTHR %s)", fixed(s.AvgHR, 0), hm(s.Duration),
-			fixed(metrics.TRIMP(s.Duration/60, s.AvgHR, p.RestingHR, p.MaxHR, p.Sex), 1), fixed(hourTRIMP(p), 1), fixed(lthr(p), 0)) + estimatedMark(a, "max_hr", "resting_hr", "lthr")
+		return fmt.Sprintf("avg HR %s for %s: TRIMP %s × 100 ÷ %s (1 h at LTHR %s)", text.Fixed(s.AvgHR, 0), hm(s.Duration),
+			text.Fixed(metrics.TRIMP(s.Duration/60, s.AvgHR, p.RestingHR, p.MaxHR, p.Sex), 1), text.Fixed(hourTRIMP(p), 1), text.Fixed(lthr(p), 0)) + estimatedMark(a, "max_hr", "resting_hr", "lthr")
 	case metrics.SrcPace:
 		pace := s.Duration / s.DistanceKm
-		return fmt.Sprintf("%s km in %s (%s/km) vs threshold %s/km, IF %s", fixed(s.DistanceKm, 1), hm(s.Duration),
-			mmss(pace), mmss(p.ThresholdPace), fixed(p.ThresholdPace/pace, 2))
+		return fmt.Sprintf("%s km in %s (%s/km) vs threshold %s/km, IF %s", text.Fixed(s.DistanceKm, 1), hm(s.Duration),
+			text.MMSS(pace), text.MMSS(p.ThresholdPace), text.Fixed(p.ThresholdPace/pace, 2))
 	case metrics.SrcSRPE:
-		return fmt.Sprintf("RPE %s × %s min × k %s", fixed(s.RPE, 1), fixed(s.Duration/60, 0), fixed(a.Calibration.K, 3))
+		return fmt.Sprintf("RPE %s × %s min × k %s", text.Fixed(s.RPE, 1), text.Fixed(s.Duration/60, 0), text.Fixed(a.Calibration.K, 3))
 	}
 	var missing []string
 	if !metrics.Known(s.Duration) {
@@ -75,7 +76,7 @@ func estimatedMark(a *metrics.Analysis, keys ...string) string {
 	for _, k := range keys {
 		for _, e := range a.Estimates {
 			if e.Key == k {
-				out = append(out, fmt.Sprintf("%s %s %s", profileKeyWords[k], fixed(e.Value, 0), estimateKind(e)))
+				out = append(out, fmt.Sprintf("%s %s %s", profileKeyWords[k], text.Fixed(e.Value, 0), estimateKind(e)))
 			}
 		}
 	}
@@ -103,7 +104,7 @@ func estimateNotes(a *metrics.Analysis) []string {
 	var out []string
 	for _, e := range a.Estimates {
 		out = append(out, fmt.Sprintf("%s %s %s (%s, not in the profile), %s: %s. A value in the profile always wins.",
-			profileKeyWords[e.Key], fixed(e.Value, 0), profileKeyUnits[e.Key], e.Key, estimateKind(e), e.How))
+			profileKeyWords[e.Key], text.Fixed(e.Value, 0), profileKeyUnits[e.Key], e.Key, estimateKind(e), e.How))
 	}
 	return out
 }
@@ -117,14 +118,6 @@ func lthr(p metrics.Profile) float64 {
 
 func hourTRIMP(p metrics.Profile) float64 {
 	return metrics.HRSSHour(lthr(p), p.RestingHR, p.MaxHR, p.Sex)
-}
-
-func mmss(sec float64) string {
-	if !metrics.Known(sec) {
-		return dash
-	}
-	s := int(sec + 0.5)
-	return fmt.Sprintf("%d:%02d", s/60, s%60)
 }
 
 // profileNotes says which profile values were missing and what that cost.
@@ -145,11 +138,11 @@ func profileNotes(a *Athlete) []string {
 	}
 	for i, n := range needs {
 		if c := a.Needed[i]; c > 0 && n.bit != 0 {
-			notes = append(notes, fmt.Sprintf("%s %s.", plural(c, "session", "sessions"), n.text))
+			notes = append(notes, fmt.Sprintf("%s %s.", text.Plural(c, "session", "sessions"), n.text))
 		}
 	}
 	if metrics.Known(a.Profile.MaxHR) && metrics.Known(a.Profile.RestingHR) && !metrics.Known(a.Profile.LTHR) && a.BySource[metrics.SrcHR].Sessions+a.BySource[metrics.SrcTRIMP].Sessions > 0 {
-		notes = append(notes, fmt.Sprintf("No lthr in the profile: heart-rate loads use HRrest + 0.85 × (HRmax − HRrest) = %s bpm.", fixed(lthr(a.Profile), 0)))
+		notes = append(notes, fmt.Sprintf("No lthr in the profile: heart-rate loads use HRrest + 0.85 × (HRmax − HRrest) = %s bpm.", text.Fixed(lthr(a.Profile), 0)))
 	}
 	return notes
 }

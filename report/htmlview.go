@@ -5,8 +5,9 @@ import (
 	"html/template"
 	"strings"
 
+	"github.com/workin/workin/internal/text"
 	"github.com/workin/workin/metrics"
-	"github.com/workin/workin/parse"
+	"github.com/workin/workin/model"
 )
 
 // The HTML templates receive these view types, with every value already
@@ -109,7 +110,7 @@ func anchor(i int) string { return fmt.Sprintf("athlete-%d", i+1) }
 func buildPage(r *Report, parts []*Part) pageView {
 	v := pageView{Title: r.Title, AsOf: r.AsOf.Long(), Team: r.Team || len(parts) > 1}
 	n := len(parts)
-	v.Subtitle = fmt.Sprintf("as of %s · %s", r.AsOf.Long(), plural(n, "athlete", "athletes"))
+	v.Subtitle = fmt.Sprintf("as of %s · %s", r.AsOf.Long(), text.Plural(n, "athlete", "athletes"))
 	for _, p := range parts {
 		v.Sections = append(v.Sections, p.HTML)
 	}
@@ -161,20 +162,12 @@ func markOff(m *methodsView, parts []*Part) {
 		case len(who) == len(parts):
 			m.Thresholds[i].Off = "switched off (rules: off): not checked"
 		default:
-			m.Thresholds[i].Off = "switched off for " + clipNames(who, 5) + ": not checked for them"
+			m.Thresholds[i].Off = "switched off for " + text.List(who, 5) + ": not checked for them"
 		}
 	}
 }
 
-// clipNames lists up to n names and counts the rest.
-func clipNames(names []string, n int) string {
-	if len(names) <= n {
-		return strings.Join(names, ", ")
-	}
-	return strings.Join(names[:n], ", ") + fmt.Sprintf(" and %d more", len(names)-n)
-}
-
-func buildFile(f File) fileView {
+func buildFile(f model.File) fileView {
 	span := dash
 	if f.Used > 0 {
 		span = f.First.String() + " – " + f.Last.String()
@@ -194,7 +187,7 @@ type skipList struct {
 // htmlMaxSkips bounds a table of skipped rows in the page.
 const htmlMaxSkips = 200
 
-func skipViews(ss []parse.Skip) skipList {
+func skipViews(ss []model.Skip) skipList {
 	l := skipList{Total: len(ss), More: max(0, len(ss)-htmlMaxSkips)}
 	for _, s := range ss[:min(len(ss), htmlMaxSkips)] {
 		l.Rows = append(l.Rows, skipView{File: s.File, Line: fmt.Sprint(s.Line), Column: s.Column, Reason: s.Reason})
@@ -216,12 +209,12 @@ func buildAthlete(r *Report, i int, a *Athlete, open bool) athleteView {
 	v.Verdict, v.Ready = buildVerdict(a.Analysis), buildReadiness(a.Analysis)
 	v.Ready.Spark = sparkline(a.Analysis, 28)
 	if a.RecoveryRes.Checkins > 0 {
-		v.Recovery = recoveryChartViews(a.Analysis)
+		v.Recovery = chartViews(a.Analysis, "recovery")
 	} else {
 		v.NoCheckins = "No check-ins for " + a.Profile.Name + ", so no readiness, HRV, resting HR or sleep, and nothing from the body in the advice above. Add a check-ins file (sleep, soreness, stress, mood, energy, HRV, resting HR) to see the recovery side."
 	}
-	v.Charts = loadChartViews(a.Analysis)
-	v.History = historyChartViews()
+	v.Charts = chartViews(a.Analysis, "load")
+	v.History = chartViews(a.Analysis, "history")
 	adviceDays, weekRowsMax := 28, 0
 	if !open {
 		adviceDays, weekRowsMax = 14, 12 // folded athletes of a big team
@@ -258,18 +251,18 @@ func headline(a *metrics.Analysis) []stat {
 	wk := a.Weeks[len(a.Weeks)-1]
 	stats := []stat{
 		{Label: "This week", Value: lp(wk.Load), Unit: "LP",
-			Note: fmt.Sprintf("%s, %s since %s; today not over", plural(wk.Sessions, "session", "sessions"), plural(wk.RestDays, "rest day", "rest days"), dayLabel(a.AsOf, wk.Start))},
+			Note: fmt.Sprintf("%s, %s since %s; today not over", text.Plural(wk.Sessions, "session", "sessions"), text.Plural(wk.RestDays, "rest day", "rest days"), dayLabel(a.AsOf, wk.Start))},
 		{Label: "Fitness · fatigue", Value: lp(d.CTL) + " · " + lp(d.ATL), Unit: "LP/day", Note: "42-day and 7-day load averages"},
-		{Label: "Form", Value: signed(d.CTL-d.ATL, 0), Unit: "", Note: "going into tomorrow with today's sessions so far; going into today " + signed(d.TSB, 0)},
+		{Label: "Form", Value: text.Signed(d.CTL-d.ATL, 0), Unit: "", Note: "going into tomorrow with today's sessions so far; going into today " + text.Signed(d.TSB, 0)},
 		acwrStat(a),
 		monoStat(a),
 		restStat(a),
 	}
 	if n := trainingDays(a); n < a.Params.CTLDays {
-		stats[1].Note = fmt.Sprintf("building: %s of workouts of the %d fitness needs", plural(n, "day", "days"), a.Params.CTLDays)
+		stats[1].Note = fmt.Sprintf("building: %s of workouts of the %d fitness needs", text.Plural(n, "day", "days"), a.Params.CTLDays)
 	}
 	if u := a.Recommendation.UnknownLoad; u > 0 {
-		stats[1].Note += fmt.Sprintf("; %s of the last %d days of unknown load count as 0", plural(u, "session", "sessions"), a.Params.ACWRChronicDays)
+		stats[1].Note += fmt.Sprintf("; %s of the last %d days of unknown load count as 0", text.Plural(u, "session", "sessions"), a.Params.ACWRChronicDays)
 	}
 	return stats
 }
@@ -289,7 +282,7 @@ func monoStat(a *metrics.Analysis) stat {
 	if when != "" {
 		note += ", " + when
 	}
-	return stat{Label: "Monotony", Value: fixed(d.Monotony, 1), Note: note}
+	return stat{Label: "Monotony", Value: text.Fixed(d.Monotony, 1), Note: note}
 }
 
 func acwrStat(a *metrics.Analysis) stat {
@@ -316,40 +309,10 @@ func restStat(a *metrics.Analysis) stat {
 	for i := len(a.Days) - 1; i >= 0; i-- {
 		if a.Days[i].Rest {
 			since := int(a.AsOf - a.Days[i].Date)
-			return stat{Label: "Last rest day", Value: dayLabel(a.AsOf, a.Days[i].Date), Note: plural(since, "day", "days") + " ago"}
+			return stat{Label: "Last rest day", Value: dayLabel(a.AsOf, a.Days[i].Date), Note: text.Plural(since, "day", "days") + " ago"}
 		}
 	}
-	return stat{Label: "Last rest day", Value: dash, Note: fmt.Sprintf("none in %s", plural(len(a.Days)-1, "complete day", "complete days"))}
-}
-
-func loadChartViews(a *metrics.Analysis) []chartView {
-	d := today(a)
-	rd, when := ratioDay(a)
-	if when != "" {
-		when = ", " + when
-	}
-	wk := a.Weeks[len(a.Weeks)-1]
-	acwr := acwrStat(a).Note
-	if metrics.Known(rd.ACWR) {
-		acwr = fmt.Sprintf("%s (E7 %s / E28 %s LP/day%s)", ratio(rd.ACWR), lp(rd.Acute), lp(rd.Chronic), when)
-	}
-	return []chartView{
-		{Kind: "daily", Title: fmt.Sprintf("Daily load · today %s LP", lp(d.Load)),
-			Read: "Each bar is a day's training load in load points (LP), coloured by sport; 100 LP is one hour at threshold. ▲ marks a day with a hard session.",
-			Aria: fmt.Sprintf("Daily load by sport; today %s LP.", lp(d.Load))},
-		{Kind: "weekly", NoZoom: true, Title: fmt.Sprintf("Weekly load by sport · this week %s LP so far", lp(wk.Load)),
-			Read: "Bars under the dashed line are lighter weeks (at most 80 % of the three weeks before); one lighter week after every three or four loading weeks is usual.",
-			Aria: fmt.Sprintf("Weekly load by sport; this week %s LP so far.", lp(wk.Load))},
-		{Kind: "pmc", Title: fmt.Sprintf("Fitness %s · fatigue %s · form %s", lp(d.CTL), lp(d.ATL), signed(d.CTL-d.ATL, 0)), Tall: true,
-			Read: "Fitness is your 42-day load average and fatigue your 7-day one, not a fitness test. Form (bars) is fitness minus fatigue going into each day: below zero you carry fatigue, well above zero you are fresh.",
-			Aria: fmt.Sprintf("Fitness %s, fatigue %s, form %s.", lp(d.CTL), lp(d.ATL), signed(d.CTL-d.ATL, 0))},
-		{Kind: "acwr", Title: "Acute:chronic " + acwr, Tall: true,
-			Read: "Last week against your usual month: a spike signal, not an injury forecast. The shaded 0.8–1.3 range is commonly cited from team sports and disputed; the dashed line is the load-spike rule. Below, the two averages it divides.",
-			Aria: "Acute:chronic workload ratio " + acwr + "."},
-		{Kind: "mono", Title: fmt.Sprintf("Monotony %s · strain %s%s", fixed(rd.Monotony, 1), lp(rd.Strain), when), Tall: true,
-			Read: "Monotony is high when every day looks alike; vary hard and easy days. Foster (1998) linked weeks of high strain (load × monotony, bars below) with illness.",
-			Aria: fmt.Sprintf("Monotony %s, strain %s.", fixed(rd.Monotony, 1), lp(rd.Strain))},
-	}
+	return stat{Label: "Last rest day", Value: dash, Note: fmt.Sprintf("none in %s", text.Plural(len(a.Days)-1, "complete day", "complete days"))}
 }
 
 // sessionRows lists the sessions of the detail window, newest first.
@@ -360,7 +323,7 @@ func sessionRows(a *metrics.Analysis, win window) ([]sessionView, int) {
 		s := &a.Sessions[i]
 		rpe := dash
 		if metrics.Known(s.RPE) {
-			rpe = fixed(s.RPE, 1)
+			rpe = text.Fixed(s.RPE, 1)
 			rpe = strings.TrimSuffix(rpe, ".0")
 		}
 		rows = append(rows, sessionView{date: s.Date, Date: s.Date.String(), Sport: s.Sport, Duration: hm(s.Duration),
@@ -390,9 +353,9 @@ func weekRows(a *metrics.Analysis, win window) []weekView {
 			Lighter: w.Lighter}
 		switch {
 		case !w.Complete && w.Start+metrics.Date(w.Days-1) == a.AsOf:
-			v.Note = fmt.Sprintf("in progress: %s of 7 so far, today not over", plural(w.Days, "day", "days"))
+			v.Note = fmt.Sprintf("in progress: %s of 7 so far, today not over", text.Plural(w.Days, "day", "days"))
 		case !w.Complete:
-			v.Note = fmt.Sprintf("%s of 7 in the data", plural(w.Days, "day", "days"))
+			v.Note = fmt.Sprintf("%s of 7 in the data", text.Plural(w.Days, "day", "days"))
 		case w.Lighter:
 			v.Note = "lighter week (limit " + lp(w.Limit) + ")"
 		}
@@ -415,18 +378,18 @@ func buildQuality(a *Athlete) qualityView {
 		}
 		share := dash
 		if total > 0 {
-			share = fixed(100*s.LP/total, 0) + " %"
+			share = text.Fixed(100*s.LP/total, 0) + " %"
 		}
 		q.Sources = append(q.Sources, sourceView{Name: sourceLabel(src), Sessions: fmt.Sprint(s.Sessions), LP: lp(s.LP), Share: share})
 	}
 	c := a.Calibration
 	switch {
 	case c.Fixed:
-		q.K = fmt.Sprintf("k = %s LP per RPE·min, set in the profile (srpe_k)", fixed(c.K, 4))
+		q.K = fmt.Sprintf("k = %s LP per RPE·min, set in the profile (srpe_k)", text.Fixed(c.K, 4))
 	case c.Calibrated:
-		q.K = fmt.Sprintf("k = %s LP per RPE·min, calibrated from %s with both RPE and a measured load", fixed(c.K, 4), plural(c.Pairs, "session", "sessions"))
+		q.K = fmt.Sprintf("k = %s LP per RPE·min, calibrated from %s with both RPE and a measured load", text.Fixed(c.K, 4), text.Plural(c.Pairs, "session", "sessions"))
 	default:
-		q.K = fmt.Sprintf("k = %s LP per RPE·min (the fallback 100/420: an hour at RPE 7 is an hour at threshold); %s paired sessions of the 10 needed to calibrate", fixed(c.K, 4), fmt.Sprint(c.Pairs))
+		q.K = fmt.Sprintf("k = %s LP per RPE·min (the fallback 100/420: an hour at RPE 7 is an hour at threshold); %s paired sessions of the 10 needed to calibrate", text.Fixed(c.K, 4), fmt.Sprint(c.Pairs))
 	}
 	if n := unknownLoadNote(a.Analysis); n != "" {
 		q.Notes = append(q.Notes, n)
@@ -435,15 +398,15 @@ func buildQuality(a *Athlete) qualityView {
 	if rr := a.RecoveryRes; rr.Checkins > 0 && len(a.Days) > 0 {
 		note := fmt.Sprintf("Check-ins on %d of %d days.", rr.Days, len(a.Days))
 		if rr.MergedDays > 0 {
-			note += fmt.Sprintf(" %s had several check-ins, merged item by item: a device's reading wins for what it measures (HRV, resting HR, sleep time), the athlete's own sheet for how they feel; between equal sources the later row wins.", plural(rr.MergedDays, "day", "days"))
+			note += fmt.Sprintf(" %s had several check-ins, merged item by item: a device's reading wins for what it measures (HRV, resting HR, sleep time), the athlete's own sheet for how they feel; between equal sources the later row wins.", text.Plural(rr.MergedDays, "day", "days"))
 		}
 		q.Notes = append(q.Notes, note)
 	}
 	if a.AfterAsOf > 0 {
-		q.Notes = append(q.Notes, fmt.Sprintf("%s dated after %s left out.", plural(a.AfterAsOf, "row", "rows"), a.AsOf))
+		q.Notes = append(q.Notes, fmt.Sprintf("%s dated after %s left out.", text.Plural(a.AfterAsOf, "row", "rows"), a.AsOf))
 	}
 	if a.Quality.OtherAthlete > 0 {
-		q.Notes = append(q.Notes, fmt.Sprintf("%s of other athletes in the files of this profile left out.", plural(a.Quality.OtherAthlete, "row", "rows")))
+		q.Notes = append(q.Notes, fmt.Sprintf("%s of other athletes in the files of this profile left out.", text.Plural(a.Quality.OtherAthlete, "row", "rows")))
 	}
 	q.Notes = append(q.Notes, a.Quality.Notes...)
 	for _, m := range a.Merges {
@@ -457,11 +420,11 @@ func buildMethods(p metrics.Params) methodsView {
 	m := methodsView{}
 	kc, ka := metrics.EWMAConstant(p.CTLDays, p.PMCDecay), metrics.EWMAConstant(p.ATLDays, p.PMCDecay)
 	if p.PMCDecay == metrics.DecayLinear {
-		m.Decay = fmt.Sprintf("linear form k = 1/N (TrainingPeaks): k(%d) = %s, k(%d) = %s", p.CTLDays, fixed(kc, 6), p.ATLDays, fixed(ka, 6))
+		m.Decay = fmt.Sprintf("linear form k = 1/N (TrainingPeaks): k(%d) = %s, k(%d) = %s", p.CTLDays, text.Fixed(kc, 6), p.ATLDays, text.Fixed(ka, 6))
 	} else {
-		m.Decay = fmt.Sprintf("exponential form k = 1 − e^(−1/N) (GoldenCheetah, intervals.icu): k(%d) = %s, k(%d) = %s", p.CTLDays, fixed(kc, 6), p.ATLDays, fixed(ka, 6))
+		m.Decay = fmt.Sprintf("exponential form k = 1 − e^(−1/N) (GoldenCheetah, intervals.icu): k(%d) = %s, k(%d) = %s", p.CTLDays, text.Fixed(kc, 6), p.ATLDays, text.Fixed(ka, 6))
 	}
-	m.Decay += fmt.Sprintf("; seeded with fitness %s and fatigue %s on the day before the first", fixed(p.CTLSeed, 0), fixed(p.ATLSeed, 0))
+	m.Decay += fmt.Sprintf("; seeded with fitness %s and fatigue %s on the day before the first", text.Fixed(p.CTLSeed, 0), text.Fixed(p.ATLSeed, 0))
 	if p.TSB == metrics.TSBToday {
 		m.TSB = "form(d) = fitness(d) − fatigue(d), same day (intervals.icu)"
 	} else {
@@ -474,7 +437,7 @@ func buildMethods(p metrics.Params) methodsView {
 		m.ACWR = fmt.Sprintf("rolling uncoupled: %d-day mean ÷ mean of the %d days before it (Windt & Gabbett 2019)", p.ACWRAcuteDays, p.ACWRChronicDays-p.ACWRAcuteDays)
 	default:
 		m.ACWR = fmt.Sprintf("EWMA (Williams et al. 2017): λ = 2/(N+1), λ%d = %s, λ%d = %s, both seeded with the first day's load; empty for the first %d days and when the chronic average is 0",
-			p.ACWRAcuteDays, fixed(2/float64(p.ACWRAcuteDays+1), 4), p.ACWRChronicDays, fixed(2/float64(p.ACWRChronicDays+1), 4), p.ACWRChronicDays-1)
+			p.ACWRAcuteDays, text.Fixed(2/float64(p.ACWRAcuteDays+1), 4), p.ACWRChronicDays, text.Fixed(2/float64(p.ACWRChronicDays+1), 4), p.ACWRChronicDays-1)
 	}
 	sd := "population SD (÷ n)"
 	if p.MonotonySD == metrics.SDSample {
@@ -482,26 +445,16 @@ func buildMethods(p metrics.Params) methodsView {
 	}
 	m.Monotony = "rolling 7 days, mean ÷ " + sd + ", capped at 10; strain = 7-day load × monotony (Foster 1998)"
 	m.Week = fmt.Sprintf("calendar weeks starting %s (ISO 8601 when Monday)", p.WeekStart)
-	m.Rest = fmt.Sprintf("a completed day whose training load (work-ins excluded) is under %s LP and with no session of unknown load", fixed(p.RestLoadMax, 0))
+	m.Rest = fmt.Sprintf("a completed day whose training load (work-ins excluded) is under %s LP and with no session of unknown load", text.Fixed(p.RestLoadMax, 0))
 	m.K = "k = Σ measured load ÷ Σ RPE×minutes over sessions with both (at least 10), else 100/420 = 0.2381"
 	m.Hard = fmt.Sprintf("RPE ≥ %s; or measured load of at least %s LP per hour (IF %s); or above the 90th percentile of the previous 90 days' sessions (with at least 10)",
-		fixed(p.HardRPE, 1), fixed(metrics.HardIntensity(p.HardIF), 2), fixed(p.HardIF, 2))
-	m.Thresholds = []stat{
-		{Label: metrics.RuleHRVLow, Value: fmt.Sprintf("7-day mean ln rMSSD below baseline − %s SD on 3 days running", fixed(p.HRVSWCSD, 1)), Note: "Plews et al. 2013; Kiviniemi et al. 2007"},
-		{Label: metrics.RuleRHRHigh, Value: fmt.Sprintf("resting HR ≥ baseline + max(%s bpm, SD) on 3 days running", fixed(p.RHRDeltaBPM, 0)), Note: "Dressendorfer et al. 1985"},
-		{Label: metrics.RuleSorenessPersistent, Value: fmt.Sprintf("soreness ≥ %s on %d mornings running", fixed(p.SorenessMin, 0), p.SorenessDays), Note: "DOMS clears in 5–7 days (Cheung et al. 2003)"},
-		{Label: metrics.RuleEffortDrift, Value: fmt.Sprintf("RPE at least %s above the usual for the same load per hour over 2 weeks", fixed(p.EffortDriftRPE, 1)), Note: "Halson 2014"},
-		{Label: metrics.RuleReadinessLow, Value: "readiness < " + fixed(p.ReadinessLow, 0), Note: "below 25 it is an alert and means rest"},
-		{Label: metrics.RuleNoRestDay, Value: fmt.Sprintf("≥ %d days without rest", p.NoRestDays), Note: fmt.Sprintf("alert from %d (Meeusen et al. 2013)", p.NoRestAlertDays)},
-		{Label: metrics.RuleHardOnPoorReadiness, Value: "a hard session on a day of readiness < " + fixed(p.ReadinessLow, 0), Note: "active the day after too"},
-		{Label: metrics.RuleHardDaysClose, Value: "hard sessions on consecutive days, or two in one day", Note: "vagal recovery takes up to 48 h (Stanley et al. 2013); active the day after too"},
-		{Label: metrics.RuleLoadSpike, Value: "ACWR > " + fixed(p.SpikeACWR, 2), Note: fmt.Sprintf("and chronic ≥ %s LP/day; alert above 2.0 (Gabbett 2016)", fixed(p.SpikeMinChronic, 0))},
-		{Label: metrics.RuleMonotonyHigh, Value: "monotony > " + fixed(p.MonotonyMax, 1), Note: "Foster 1998"},
-		{Label: metrics.RuleNoDeloadWeek, Value: fmt.Sprintf("no lighter week in %d complete weeks", p.DeloadWeeks), Note: fmt.Sprintf("lighter = ≤ %s × the 3 weeks before (Bell et al. 2023)", fixed(p.DeloadRatio, 2))},
+		text.Fixed(p.HardRPE, 1), text.Fixed(metrics.HardIntensity(p.HardIF), 2), text.Fixed(p.HardIF, 2))
+	for _, r := range metrics.Rules() {
+		m.Thresholds = append(m.Thresholds, stat{Label: r.Name, Value: r.Holds(p), Note: r.Basis(p)})
 	}
 	w := p.Weights
 	m.Readiness = fmt.Sprintf("0–100, the weighted mean of four parts (HRV %s, resting HR %s, sleep %s, wellness %s; the weights of missing parts are shared by the others)",
-		fixed(w.HRV, 2), fixed(w.RHR, 2), fixed(w.Sleep, 2), fixed(w.Wellness, 2))
+		text.Fixed(w.HRV, 2), text.Fixed(w.RHR, 2), text.Fixed(w.Sleep, 2), text.Fixed(w.Wellness, 2))
 	m.Baseline = fmt.Sprintf("mean and sample SD over the %d days before each day, from %d values on; until then “baseline forming”", p.HRVBaselineDays, metrics.MinBaseline)
 	return m
 }

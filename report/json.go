@@ -10,7 +10,7 @@ import (
 	"sync"
 
 	"github.com/workin/workin/metrics"
-	"github.com/workin/workin/parse"
+	"github.com/workin/workin/model"
 )
 
 // SchemaVersion is the version of the JSON summary's shape. Fields may be
@@ -98,7 +98,7 @@ func (s *JSONStream) Finish() error {
 	return s.w.Flush()
 }
 
-func fileJSON(w *jw, f File) {
+func fileJSON(w *jw, f model.File) {
 	w.obj()
 	w.kv("name", func() { w.str(f.Name) })
 	w.kv("kind", func() { w.str(f.Kind) })
@@ -129,7 +129,7 @@ func strList(w *jw, ss []string) {
 	w.endArr()
 }
 
-func skipsJSON(w *jw, ss []parse.Skip) {
+func skipsJSON(w *jw, ss []model.Skip) {
 	w.arr()
 	for _, s := range ss {
 		w.obj()
@@ -365,7 +365,7 @@ func recommendationJSON(w *jw, a *Athlete) {
 		w.kv("since", func() { w.date(e.Since) })
 		w.kv("value", func() { w.round(e.Value, 4) })
 		w.kv("threshold", func() { w.round(e.Threshold, 4) })
-		w.kv("unit", func() { w.str(evidenceUnit(e.Rule)) })
+		w.kv("unit", func() { w.str(e.Unit()) })
 		w.kv("severity", func() { w.str(e.Severity) })
 		w.kv("carried", func() { w.bool(e.Carried) })
 		w.kv("detail", func() { w.str(e.Detail) })
@@ -384,29 +384,6 @@ func recommendationJSON(w *jw, a *Athlete) {
 	}
 	w.endArr()
 	w.endObj()
-}
-
-// evidenceUnit is the unit of an evidence item's value and threshold.
-func evidenceUnit(rule string) string {
-	switch rule {
-	case metrics.RuleHRVLow:
-		return "ln(ms)"
-	case metrics.RuleRHRHigh:
-		return "bpm"
-	case metrics.RuleNoRestDay:
-		return "days"
-	case metrics.RuleSorenessPersistent:
-		return "mornings"
-	case metrics.RuleNoDeloadWeek:
-		return "weeks"
-	case metrics.RuleEffortDrift:
-		return "RPE"
-	case metrics.RuleLoadSpike, metrics.RuleMonotonyHigh:
-		return "ratio"
-	case metrics.RuleHardDaysClose:
-		return "hard sessions"
-	}
-	return "readiness (0-100)"
 }
 
 func notesJSON(w *jw, ns []metrics.DayNote) {
@@ -430,7 +407,7 @@ func flagsJSON(w *jw, flags []metrics.Flag) {
 		w.kv("severity", func() { w.str(f.Severity) })
 		w.kv("value", func() { w.round(f.Value, 4) })
 		w.kv("threshold", func() { w.round(f.Threshold, 4) })
-		w.kv("detail", func() { w.str(f.Detail) })
+		w.kv("detail", func() { w.str(f.Detail()) })
 		w.endObj()
 	}
 	w.endArr()

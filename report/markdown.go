@@ -5,13 +5,15 @@ import (
 
 	"cmp"
 	"fmt"
-	"github.com/workin/workin/parse"
 	"html"
 	"io"
 	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/workin/workin/internal/text"
+	"github.com/workin/workin/model"
 
 	"github.com/workin/workin/metrics"
 )
@@ -111,7 +113,7 @@ func WriteMarkdown(w io.Writer, r *Report) error {
 func WriteMarkdownParts(w io.Writer, r *Report, parts []*Part) error {
 	var out bytes.Buffer
 	fmt.Fprintf(&out, "# %s\n\n", md(r.Title))
-	fmt.Fprintf(&out, "workin report as of %s · %s\n\n", r.AsOf.Long(), plural(len(parts), "athlete", "athletes"))
+	fmt.Fprintf(&out, "workin report as of %s · %s\n\n", r.AsOf.Long(), text.Plural(len(parts), "athlete", "athletes"))
 	ov := buildOverview(r, parts)
 	var counts []string
 	for _, c := range ov.Counts {
@@ -176,7 +178,7 @@ func mdRoster(b *bytes.Buffer, ov overviewView, budget int) {
 		row := fmt.Sprintf("| %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", action, md(r.Name), strings.Join(why, ", "),
 			r.Readiness, r.ACWR, r.Form, load, r.LastRest, r.CheckIn)
 		if b.Len()-start+len(row) > budget-200 {
-			fmt.Fprintf(b, "\n_… and %s more, not listed here to keep this summary under %d KB; the HTML report and the JSON have everyone._\n", plural(len(ov.Rows)-k, "athlete", "athletes"), mdBudget/1000)
+			fmt.Fprintf(b, "\n_… and %s more, not listed here to keep this summary under %d KB; the HTML report and the JSON have everyone._\n", text.Plural(len(ov.Rows)-k, "athlete", "athletes"), mdBudget/1000)
 			break
 		}
 		b.WriteString(row)
@@ -192,10 +194,10 @@ const (
 )
 
 // mdSkips lists skipped rows, at most mdMaxSkips of them.
-func mdSkips(b *bytes.Buffer, ss []parse.Skip) {
+func mdSkips(b *bytes.Buffer, ss []model.Skip) {
 	for i, s := range ss {
 		if i == mdMaxSkips {
-			fmt.Fprintf(b, "- … and %s more (the HTML report and the JSON list them)\n", plural(len(ss)-mdMaxSkips, "skipped row", "skipped rows"))
+			fmt.Fprintf(b, "- … and %s more (the HTML report and the JSON list them)\n", text.Plural(len(ss)-mdMaxSkips, "skipped row", "skipped rows"))
 			break
 		}
 		fmt.Fprintf(b, "- skipped %s:%d %s: %s\n", md(s.File), s.Line, md(s.Column), md(s.Reason))
@@ -341,7 +343,7 @@ func mdFlags(b *bytes.Buffer, a *metrics.Analysis) {
 			fmt.Fprintf(b, "- … and %d more (the HTML report lists them all)\n", len(recent)-mdMaxFlags)
 			break
 		}
-		fmt.Fprintf(b, "- `%s` %s (%s): %s\n", f.Rule, span(f.From, f.To), f.Severity, md(f.Detail))
+		fmt.Fprintf(b, "- `%s` %s (%s): %s\n", f.Rule, metrics.Span(f.From, f.To, " – "), f.Severity, md(f.Detail()))
 	}
 	b.WriteString("\n")
 }

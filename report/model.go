@@ -2,7 +2,7 @@ package report
 
 import (
 	"github.com/workin/workin/metrics"
-	"github.com/workin/workin/parse"
+	"github.com/workin/workin/model"
 )
 
 // Report is everything the three renderers need. Build it once; WriteHTML,
@@ -12,8 +12,8 @@ type Report struct {
 	Team     bool         // the input was a team file (or several athletes)
 	AsOf     metrics.Date // "today"
 	Athletes []*Athlete
-	Files    []File       // every input file read
-	Skipped  []parse.Skip // rows that belong to no known athlete (lenient mode)
+	Files    []model.File // every input file read
+	Skipped  []model.Skip // rows that belong to no known athlete (lenient mode)
 	Options  Options
 }
 
@@ -38,27 +38,7 @@ type Quality struct {
 	RowsRead     int          // workout and check-in rows attributed to the athlete
 	WorkoutRows  int          // of which workouts
 	CheckinRows  int          // of which check-ins
-	Skipped      []parse.Skip // the athlete's rows left out in lenient mode
+	Skipped      []model.Skip // the athlete's rows left out in lenient mode
 	Notes        []string     // remarks about the athlete's files
 	OtherAthlete int          // rows of other athletes in files the athlete's profile listed
-}
-
-// File summarises one input file for the data-quality section.
-type File struct {
-	Name    string
-	Kind    string
-	Format  string
-	Rows    int
-	Used    int
-	Skipped int
-	First   metrics.Date
-	Last    metrics.Date
-	Ignored []string
-	Notes   []string
-}
-
-// FileOf summarises a parsed file.
-func FileOf(f *parse.File) File {
-	return File{Name: f.Name, Kind: f.Kind.String(), Format: f.Format, Rows: f.Rows, Used: f.Used(),
-		Skipped: len(f.Skipped), First: f.First, Last: f.Last, Ignored: f.Ignored, Notes: f.Notes}
 }

@@ -2,6 +2,7 @@ package report
 
 import (
 	"cmp"
+
 	"fmt"
 	"html/template"
 	"math"
@@ -9,6 +10,10 @@ import (
 	"strings"
 	"time"
 
+	"github.com/go-echarts/go-echarts/v2/charts"
+	"github.com/go-echarts/go-echarts/v2/opts"
+
+	"github.com/workin/workin/internal/text"
 	"github.com/workin/workin/metrics"
 )
 
@@ -20,7 +25,10 @@ type overviewView struct {
 	NoCheck  int // athletes without a check-in in the last two days
 	Rows     []rosterRow
 	Charts   bool        // the team charts (two or more athletes)
-	TeamData template.JS // columnar data for the team charts
+	TeamData template.JS // the team charts' options, data included
+	// ReadyHeight is the height of the team readiness chart: up to
+	// teamReadyRows rows shown, the rest scroll.
+	ReadyHeight int
 }
 
 type countView struct {
@@ -67,7 +75,7 @@ func rosterOrder(parts []*Part) []int {
 }
 
 func buildOverview(r *Report, parts []*Part) overviewView {
-	v := overviewView{Charts: len(parts) > 1}
+	v := overviewView{Charts: len(parts) > 1, ReadyHeight: max(320, 60+18*min(len(parts), teamReadyRows))}
 	counts := map[metrics.Action]int{}
 	for _, i := range rosterOrder(parts) {
 		s := parts[i].Summary
@@ -93,14 +101,14 @@ func buildOverview(r *Report, parts []*Part) overviewView {
 		for _, u := range rec.Unchecked {
 			row.Unchecked = append(row.Unchecked, u.Rule)
 		}
-		row.Readiness, row.ACWR, row.Form = fixed(s.Readiness, 0), ratio(s.ACWR), signed(s.Form, 0)
+		row.Readiness, row.ACWR, row.Form = text.Fixed(s.Readiness, 0), ratio(s.ACWR), text.Signed(s.Form, 0)
 		row.LastRest = "none"
 		if s.LastRest != metrics.NoDate {
 			row.LastRest = dayLabel(r.AsOf, s.LastRest)
 		}
 		row.Load = lp(s.Last7) + " LP"
 		if metrics.Known(s.Avg4) && s.Avg4 > 0 {
-			row.LoadNote = fmt.Sprintf("4-wk avg %s, %s %%", lp(s.Avg4), signed(100*(s.Last7/s.Avg4-1), 0))
+			row.LoadNote = fmt.Sprintf("4-wk avg %s, %s %%", lp(s.Avg4), text.Signed(100*(s.Last7/s.Avg4-1), 0))
 		}
 		row.CheckIn, row.Stale = checkinAge(r.AsOf, s.LastCheckin)
 		if row.Stale {
@@ -164,60 +172,181 @@ func sparkPath(vals []float64, w, h float64, slots int) string {
 	return path.String()
 }
 
-// teamData writes the team charts' data: weekly loads by athlete over the
-// last weeks, and readiness by athlete over the last 28 days, athletes in
-// the roster's order.
+// teamData writes the options of the team charts, data included (there is
+// one of each per page), built with go-echarts: {"teamload": …,
+// "teamready": …}.
 func teamData(r *Report, parts []*Part) []byte {
+	order := rosterOrder(parts)
+	last := r.AsOf.WeekStart(weekStart(parts))
+	weeks := make([]metrics.Date, teamWeeks)
+	for k := range weeks {
+		weeks[k] = last - metrics.Date(7*(teamWeeks-1-k))
+	}
+	load, err := optionOf(teamLoadChart(parts, order, weeks), nil)
+	if err != nil {
+		return []byte("{}")
+	}
+	ready, err := optionOf(teamReadyChart(r, parts, order), patchTeamReady)
+	if err != nil {
+		return []byte("{}")
+	}
 	var w jw
 	w.obj()
-	last := r.AsOf.WeekStart(weekStart(parts))
-	var weeks []metrics.Date
-	for k := teamWeeks - 1; k >= 0; k-- {
-		weeks = append(weeks, last-metrics.Date(7*k))
-	}
-	w.key("weeks")
-	w.arr()
-	for _, d := range weeks {
-		w.date(d)
-	}
-	w.endArr()
-	w.kv("start", func() { w.date(r.AsOf - 27) })
-	w.key("athletes")
-	w.arr()
-	for _, i := range rosterOrder(parts) {
-		p := parts[i]
-		s := p.Summary
-		w.obj()
-		w.kv("name", func() { w.str(s.Name) })
-		w.kv("anchor", func() { w.str(anchor(i)) })
-		w.key("load")
-		w.arr()
-		for _, d := range weeks {
-			v := metrics.Missing
-			for _, x := range s.Weeks {
-				if x.Start == d {
-					v = x.Load
-				}
-			}
-			w.round(v, 0)
-		}
-		w.endArr()
-		w.key("ready")
-		w.arr()
-		pad := 28 - len(s.Trend)
-		for k := 0; k < pad; k++ {
-			w.raw("null")
-		}
-		for _, v := range s.Trend {
-			w.round(v, 0)
-		}
-		w.endArr()
-		w.endObj()
-	}
-	w.endArr()
+	w.key("teamload")
+	w.raw(string(load))
+	w.key("teamready")
+	w.raw(string(ready))
 	w.endObj()
 	return w.b
 }
+
+// teamTop is how many athletes the team load chart names; the others are
+// summed into one series, so the legend never pages.
+const teamTop = 8
+
+// teamPalette colours the named athletes of the team load chart: Okabe–Ito
+// colours, neighbours distinguishable; the others are grey.
+var teamPalette = [teamTop]string{"#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"}
+
+// teamLoadChart stacks each week's load by athlete: the teamTop athletes
+// with the most load over the weeks shown by name, the rest as "others".
+func teamLoadChart(parts []*Part, order []int, weeks []metrics.Date) *charts.Bar {
+	loadOf := func(p *Part) []float64 {
+		out := make([]float64, len(weeks))
+		for k, d := range weeks {
+			out[k] = metrics.Missing()
+			for _, x := range p.Summary.Weeks {
+				if x.Start == d {
+					out[k] = x.Load
+				}
+			}
+		}
+		return out
+	}
+	total := func(xs []float64) (t float64) {
+		for _, x := range xs {
+			if metrics.Known(x) {
+				t += x
+			}
+		}
+		return t
+	}
+	type row struct {
+		name string
+		load []float64
+	}
+	rows := make([]row, len(order))
+	for k, i := range order {
+		rows[k] = row{parts[i].Summary.Name, loadOf(parts[i])}
+	}
+	if len(rows) > teamTop+1 {
+		slices.SortStableFunc(rows, func(a, b row) int { return cmp.Compare(total(b.load), total(a.load)) })
+		others := row{fmt.Sprintf("others (%d athletes)", len(rows)-teamTop), make([]float64, len(weeks))}
+		for _, r := range rows[teamTop:] {
+			for k, v := range r.load {
+				if metrics.Known(v) {
+					others.load[k] += v
+				}
+			}
+		}
+		rows = append(rows[:teamTop:teamTop], others)
+	}
+	labels := make([]string, len(weeks))
+	for k, d := range weeks {
+		labels[k] = d.String()
+	}
+	bar := charts.NewBar()
+	bar.SetGlobalOptions(
+		charts.WithInitializationOpts(opts.Initialization{ChartID: "teamload", Width: "100%", Height: "320px"}),
+		charts.WithAnimation(false),
+		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "axis"}),
+		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Top: "0", Left: "0"}),
+		charts.WithYAxisOpts(valueAxis("LP", 0)),
+		charts.WithGridOpts(opts.Grid{Left: "8", Right: "24", Top: "60", Bottom: "8", ContainLabel: opts.Bool(true)}),
+	)
+	bar.SetXAxis(labels)
+	for k, r := range rows {
+		color := "#9E9E9E"
+		if k < teamTop {
+			color = teamPalette[k]
+		}
+		data := make([]opts.BarData, len(r.load))
+		for j, v := range r.load {
+			if metrics.Known(v) {
+				data[j] = opts.BarData{Value: math.Round(v)}
+			} else {
+				data[j] = opts.BarData{Value: nil}
+			}
+		}
+		bar.AddSeries(r.name, data, charts.WithSeriesOpts(func(s *charts.SingleSeries) {
+			s.Stack, s.BarMaxWidth = "team", "28"
+			s.ItemStyle = &opts.ItemStyle{Color: color}
+		}))
+	}
+	return bar
+}
+
+// teamReadyChart is everyone's readiness over the last 28 days, one row per
+// athlete in the roster's order; a day without a check-in has no cell.
+func teamReadyChart(r *Report, parts []*Part, order []int) *charts.HeatMap {
+	start := r.AsOf - 27
+	days := make([]string, 28)
+	for k := range days {
+		days[k] = (start + metrics.Date(k)).String()
+	}
+	names := make([]string, len(order))
+	var data []opts.HeatMapData
+	for row, i := range order {
+		s := parts[i].Summary
+		names[row] = s.Name
+		pad := 28 - len(s.Trend)
+		for k, v := range s.Trend {
+			if metrics.Known(v) {
+				data = append(data, opts.HeatMapData{Value: [3]any{pad + k, row, math.Round(v)}})
+			}
+		}
+	}
+	h := charts.NewHeatMap()
+	h.SetGlobalOptions(
+		charts.WithInitializationOpts(opts.Initialization{ChartID: "teamready", Width: "100%", Height: "320px"}),
+		charts.WithAnimation(false),
+		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true)}),
+		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(false)}),
+		charts.WithXAxisOpts(opts.XAxis{Type: "category", Data: days}),
+		charts.WithYAxisOpts(opts.YAxis{Type: "category", Inverse: opts.Bool(true), Data: names}),
+		charts.WithGridOpts(opts.Grid{Left: "8", Right: "24", Top: "40", Bottom: "8", ContainLabel: opts.Bool(true)}),
+	)
+	h.AddSeries("readiness", data)
+	return h
+}
+
+// patchTeamReady adds the readiness pieces (go-echarts has no piece
+// labels) and, past 30 athletes, a scroll through the rows.
+func patchTeamReady(o map[string]any) {
+	o["visualMap"] = []any{map[string]any{"type": "piecewise", "show": true, "orient": "horizontal", "top": 0, "left": 0,
+		"itemWidth": 12, "itemHeight": 10, "textStyle": map[string]any{"fontSize": 10}, "dimension": 2,
+		"pieces": []any{
+			map[string]any{"max": 25, "label": "< 25", "color": "#3A3A3A"}, map[string]any{"min": 25, "max": 40, "label": "25–40", "color": "#7A7A7A"},
+			map[string]any{"min": 40, "max": 60, "label": "40–60", "color": "#B0B0B0"}, map[string]any{"min": 60, "max": 75, "label": "60–75", "color": "#D6D6D6"},
+			map[string]any{"min": 75, "label": "≥ 75", "color": "#F0F0F0"}}}}
+	ys, _ := o["yAxis"].([]any)
+	if len(ys) == 0 {
+		return
+	}
+	names, _ := ys[0].(map[string]any)["data"].([]any)
+	if rows := len(names); rows > teamReadyRows {
+		o["dataZoom"] = []any{
+			map[string]any{"type": "slider", "yAxisIndex": 0, "right": 0, "width": 14, "startValue": 0, "endValue": teamReadyRows - 1, "labelFormatter": ""},
+			map[string]any{"type": "inside", "yAxisIndex": 0, "startValue": 0, "endValue": teamReadyRows - 1, "zoomOnMouseWheel": false, "moveOnMouseWheel": true},
+		}
+		if g, ok := o["grid"].([]any); ok && len(g) > 0 {
+			g[0].(map[string]any)["right"] = 28
+		}
+	}
+}
+
+// teamReadyRows is how many athletes the readiness chart shows at once.
+const teamReadyRows = 30
 
 func weekStart(parts []*Part) time.Weekday {
 	if len(parts) > 0 {

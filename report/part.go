@@ -97,7 +97,7 @@ func renderParts(r *Report, want Outputs) ([]*Part, error) {
 
 func summarize(a *Athlete) Summary {
 	s := Summary{ID: a.Profile.ID, Name: a.Profile.Name, Params: a.Params, HasData: len(a.Days) > 0,
-		Form: metrics.Missing, ACWR: metrics.Missing, Readiness: metrics.Missing, Last7: metrics.Missing, Avg4: metrics.Missing}
+		Form: metrics.Missing(), ACWR: metrics.Missing(), Readiness: metrics.Missing(), Last7: metrics.Missing(), Avg4: metrics.Missing()}
 	if !s.HasData {
 		return s
 	}

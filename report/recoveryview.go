@@ -7,9 +7,8 @@ import (
 	"math"
 	"slices"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
+	"github.com/workin/workin/internal/text"
 	"github.com/workin/workin/metrics"
 )
 
@@ -84,42 +83,12 @@ var plans = map[string]string{
 	metrics.Flow.String():       "20–30 minutes of easy movement, a walk, an easy spin or gentle yoga at RPE 3 or less: keep the habit while the load settles.",
 }
 
-// clears says what would end each rule.
-func clears(rule string, p metrics.Params, d *metrics.Day) string {
-	switch rule {
-	case metrics.RuleHRVLow:
-		if lo, _ := metrics.HRVRange(d.HRVRef, p.HRVSWCSD); metrics.Known(lo) {
-			return fmt.Sprintf("HRV 7-day mean back to %s ms or more", fixed(math.Exp(lo), 1))
-		}
-		return "HRV 7-day mean back in your normal range"
-	case metrics.RuleRHRHigh:
-		return fmt.Sprintf("resting HR under %s bpm", fixed(d.RHRLimit, 0))
-	case metrics.RuleSorenessPersistent:
-		return fmt.Sprintf("a morning with soreness under %s", fixed(p.SorenessMin, 0))
-	case metrics.RuleEffortDrift:
-		return "sessions feeling as hard as usual for their load"
-	case metrics.RuleReadinessLow, metrics.RuleHardOnPoorReadiness:
-		return fmt.Sprintf("readiness back to %s or more", fixed(p.ReadinessLow, 0))
-	case metrics.RuleNoRestDay:
-		return fmt.Sprintf("a rest day (training load under %s LP)", fixed(p.RestLoadMax, 0))
-	case metrics.RuleHardDaysClose:
-		return "a day without a hard session"
-	case metrics.RuleLoadSpike:
-		return fmt.Sprintf("acute:chronic back to %s or less", fixed(p.SpikeACWR, 1))
-	case metrics.RuleMonotonyHigh:
-		return "a clearly easier (or harder) day to break the sameness"
-	case metrics.RuleNoDeloadWeek:
-		return fmt.Sprintf("a lighter week (at most %s %% of the three before)", fixed(100*p.DeloadRatio, 0))
-	}
-	return ""
-}
-
 func buildVerdict(a *metrics.Analysis) verdictView {
 	r := a.Recommendation
 	look := actionLooks[r.Action]
 	v := verdictView{Action: look.word, Shape: look.shape, Class: look.class, Kind: r.WorkIn.String(), Because: r.Because}
 	if r.Action == metrics.Unknown {
-		v.Because = sentence(r.Because)
+		v.Because = text.Sentence(r.Because)
 	}
 	v.Plan = plans[r.Action.String()]
 	if r.Action == metrics.WorkIn {
@@ -133,8 +102,8 @@ func buildVerdict(a *metrics.Analysis) verdictView {
 	var notes []metrics.DayNote
 	noted := map[metrics.DayNote]bool{}
 	for _, e := range r.Evidence {
-		v.Evidence = append(v.Evidence, evidenceView{Rule: e.Rule, Text: e.Detail, Measure: measure(e), Severity: e.Severity})
-		if c := clears(e.Rule, a.Params, d); c != "" && !seen[c] {
+		v.Evidence = append(v.Evidence, evidenceView{Rule: e.Rule, Text: e.Detail, Measure: e.Measure(), Severity: e.Severity})
+		if c := clearsWith(e.Rule, a.Params, d); c != "" && !seen[c] {
 			v.Clears = append(v.Clears, c)
 			seen[c] = true
 		}
@@ -155,13 +124,14 @@ func buildVerdict(a *metrics.Analysis) verdictView {
 	return v
 }
 
-// sentence starts s with a capital letter.
-func sentence(s string) string {
-	if s == "" {
-		return s
+// clearsWith says what would end a rule; readiness deciding rest on its
+// own clears as readiness-low does.
+func clearsWith(rule string, p metrics.Params, d *metrics.Day) string {
+	r, ok := metrics.RuleByName(rule)
+	if !ok {
+		r, _ = metrics.RuleByName(metrics.RuleReadinessLow)
 	}
-	r, n := utf8.DecodeRuneInString(s)
-	return string(unicode.ToUpper(r)) + s[n:]
+	return r.Clears(p, d)
 }
 
 // notesText quotes check-in notes with their days: “sick: cold” (Mon 2 Mar).
@@ -173,78 +143,14 @@ func notesText(ns []metrics.DayNote, asOf metrics.Date) string {
 	return strings.Join(out, "; ")
 }
 
-// clipNote shortens a note quoted beside a number.
-func clipNote(s string) string {
-	const max = 120
-	s = strings.Join(strings.Fields(s), " ")
-	if len(s) <= max {
-		return s
-	}
-	cut := max
-	for cut > 0 && s[cut]&0xC0 == 0x80 {
-		cut--
-	}
-	return s[:cut] + "…"
-}
-
-// measure shows an evidence item's value against its threshold, with units
-// and enough decimals that the comparison is visible.
-func measure(e metrics.Evidence) string {
-	switch e.Rule {
-	case metrics.RuleHRVLow:
-		v, lo, _ := apartMs(math.Exp(e.Value), math.Exp(e.Threshold), math.Exp(e.Threshold))
-		return fmt.Sprintf("%s < %s ms", v, lo)
-	case metrics.RuleRHRHigh:
-		v, t := apartF(e.Value, e.Threshold, 0)
-		return fmt.Sprintf("%s ≥ %s bpm", v, t)
-	case metrics.RuleNoRestDay:
-		return fmt.Sprintf("%s ≥ %s days", fixed(e.Value, 0), fixed(e.Threshold, 0))
-	case metrics.RuleSorenessPersistent:
-		return fmt.Sprintf("%s ≥ %s mornings", fixed(e.Value, 0), fixed(e.Threshold, 0))
-	case metrics.RuleNoDeloadWeek:
-		return fmt.Sprintf("%s ≥ %s weeks", fixed(e.Value, 0), fixed(e.Threshold, 0))
-	case metrics.RuleEffortDrift:
-		return fmt.Sprintf("+%s ≥ %s RPE", fixed(e.Value, 1), fixed(e.Threshold, 1))
-	case metrics.RuleLoadSpike:
-		v, t := apartF(e.Value, e.Threshold, 2)
-		return fmt.Sprintf("%s > %s", v, t)
-	case metrics.RuleMonotonyHigh:
-		v, t := apartF(e.Value, e.Threshold, 1)
-		return fmt.Sprintf("%s > %s", v, t)
-	case metrics.RuleHardDaysClose:
-		return "2 hard < 48 h"
-	}
-	v, t := apartF(e.Value, e.Threshold, 0)
-	return fmt.Sprintf("%s/100 < %s", v, t)
-}
-
-// apartF formats a value and its threshold with d decimals, or more when
-// they would otherwise read the same.
-func apartF(v, t float64, d int) (string, string) {
-	for ; d < 3; d++ {
-		if fixed(v, d) != fixed(t, d) {
-			break
-		}
-	}
-	return fixed(v, d), fixed(t, d)
-}
-
-// apartMs is apartF for an HRV value and its normal range, in ms.
-func apartMs(v, lo, hi float64) (string, string, string) {
-	d := 0
-	for ; d < 2; d++ {
-		if fixed(v, d) != fixed(lo, d) && fixed(v, d) != fixed(hi, d) {
-			break
-		}
-	}
-	return fixed(v, d), fixed(lo, d), fixed(hi, d)
-}
+// clipNote shortens a note quoted beside a number, on one line.
+func clipNote(s string) string { return text.Clip(strings.Join(strings.Fields(s), " "), 120) }
 
 func buildReadiness(a *metrics.Analysis) readinessView {
 	d := today(a)
 	v := readinessView{Value: dash}
 	if metrics.Known(d.Readiness) {
-		v.Value, v.Known = fixed(d.Readiness, 0), true
+		v.Value, v.Known = text.Fixed(d.Readiness, 0), true
 		v.Note = "75 is your usual day; 50 is clearly worse (one SD, for HRV and resting HR)"
 		var have, lack []string
 		for i := 0; i < metrics.NumParts; i++ {
@@ -258,7 +164,7 @@ func buildReadiness(a *metrics.Analysis) readinessView {
 		case len(have) == 1:
 			v.Basis = "from " + have[0] + " alone: no other part has data today"
 		case len(lack) > 0:
-			v.Basis = "from " + joinAnd(have) + " (no " + joinOr(lack) + " today)"
+			v.Basis = "from " + text.JoinAnd(have) + " (no " + text.JoinOr(lack) + " today)"
 		}
 	} else if d.Checkins == 0 {
 		v.Missing = "No check-in today, so no readiness."
@@ -272,8 +178,8 @@ func buildReadiness(a *metrics.Analysis) readinessView {
 			pv.Missing = true
 			pv.Note = partMissing(i, d)
 		} else {
-			pv.Score, pv.Points = fixed(p.Score, 0), signed(p.Points, 0)
-			pv.Weight = fixed(100*p.Weight, 0) + " %"
+			pv.Score, pv.Points = text.Fixed(p.Score, 0), text.Signed(p.Points, 0)
+			pv.Weight = text.Fixed(100*p.Weight, 0) + " %"
 			pv.Width = int(math.Round(p.Score))
 		}
 		v.Parts = append(v.Parts, pv)
@@ -332,7 +238,7 @@ func historyRows(a *metrics.Analysis, days int) []historyView {
 		d := &a.Days[i]
 		look := actionLooks[d.Action]
 		var rules []string
-		for k, name := range metrics.RuleNames {
+		for k, name := range metrics.RuleNames() {
 			if d.Rules[k].Holds {
 				rules = append(rules, name)
 			}
@@ -344,13 +250,13 @@ func historyRows(a *metrics.Analysis, days int) []historyView {
 			case n.InProgress && n.Sessions == 0:
 				next = "today: nothing yet"
 			case n.InProgress:
-				next = fmt.Sprintf("today so far: %s, %s LP", plural(n.Sessions, "session", "sessions"), lp(n.Load))
+				next = fmt.Sprintf("today so far: %s, %s LP", text.Plural(n.Sessions, "session", "sessions"), lp(n.Load))
 			case n.Sessions == 0:
 				next = "nothing (rest)"
 			case n.Rest:
-				next = fmt.Sprintf("%s, rest-day load (%s LP)", plural(n.Sessions, "session", "sessions"), lp(n.Load))
+				next = fmt.Sprintf("%s, rest-day load (%s LP)", text.Plural(n.Sessions, "session", "sessions"), lp(n.Load))
 			default:
-				next = fmt.Sprintf("%s, %s LP", plural(n.Sessions, "session", "sessions"), lp(n.Load))
+				next = fmt.Sprintf("%s, %s LP", text.Plural(n.Sessions, "session", "sessions"), lp(n.Load))
 				if n.Hard {
 					next += ", hard"
 				}
@@ -374,73 +280,9 @@ func flagRows(a *metrics.Analysis, from metrics.Date) []flagView {
 		if f.To < from {
 			continue
 		}
-		rows = append(rows, flagView{Rule: f.Rule, Span: span(f.From, f.To), Severity: f.Severity, Detail: f.Detail})
+		rows = append(rows, flagView{Rule: f.Rule, Span: metrics.Span(f.From, f.To, " – "), Severity: f.Severity, Detail: f.Detail()})
 	}
 	// Newest first across rules.
 	slices.SortStableFunc(rows, func(x, y flagView) int { return cmp.Compare(y.Span, x.Span) })
 	return rows
-}
-
-func span(from, to metrics.Date) string {
-	if from == to {
-		return from.String()
-	}
-	return from.String() + " – " + to.String()
-}
-
-func recoveryChartViews(a *metrics.Analysis) []chartView {
-	d := today(a)
-	p := a.Params
-	ready := "no check-in today"
-	if metrics.Known(d.Readiness) {
-		ready = "today " + fixed(d.Readiness, 0) + "/100"
-	}
-	hrv := "no HRV today"
-	if metrics.Known(d.HRV7) {
-		hrv = fmt.Sprintf("7-day mean %.0f ms", math.Exp(d.HRV7))
-		if lo, hi := metrics.HRVRange(d.HRVRef, p.HRVSWCSD); metrics.Known(lo) {
-			v, l, h := apartMs(math.Exp(d.HRV7), math.Exp(lo), math.Exp(hi))
-			hrv = fmt.Sprintf("7-day mean %s ms, normal %s–%s ms", v, l, h)
-		} else {
-			hrv += fmt.Sprintf(", baseline forming (%d of %d days)", d.HRVRef.N, metrics.MinBaseline)
-		}
-	}
-	rhr := "no resting HR today"
-	if metrics.Known(d.RestingHR) {
-		rhr = "today " + fixed(d.RestingHR, 0) + " bpm"
-		if metrics.Known(d.RHRLimit) {
-			rhr += ", usual " + fixed(d.RHRRef.Mean, 0) + ", elevated from " + fixed(d.RHRLimit, 0)
-		} else {
-			rhr += fmt.Sprintf(", baseline forming (%d of %d days)", d.RHRRef.N, metrics.MinBaseline)
-		}
-	}
-	sleep := "no sleep recorded today"
-	if metrics.Known(d.SleepHours) {
-		sleep = "last night " + fixed(d.SleepHours, 1) + " h"
-	}
-	return []chartView{
-		{Kind: "readiness", Title: "Readiness · " + ready, Tall: true,
-			Read: "75 is your usual day and 50 clearly worse. Below 40 the readiness-low rule holds; below 25 readiness alone means rest. Underneath, the four parts it is made of.",
-			Aria: "Readiness over time; " + ready + "."},
-		{Kind: "hrv", Title: "HRV · " + hrv,
-			Read: "Single mornings are noisy; watch the blue 7-day line. Inside the shaded band is normal for you; higher is not automatically better. Three days below it is the hrv-low rule.",
-			Aria: "Heart-rate variability; " + hrv + "."},
-		{Kind: "rhr", Title: "Resting HR · " + rhr,
-			Read: "Several mornings at or above the dotted line often mean fatigue, illness or poor sleep; three in a row is the rhr-high rule.",
-			Aria: "Resting heart rate; " + rhr + "."},
-		{Kind: "wellness", Title: "Sleep and check-ins · " + sleep, Tall: true,
-			Read: "Bars are hours of sleep against the 7–9 h adult guideline. Below, each morning's check-in: a dark column is a rough morning, a dark row a trend.",
-			Aria: "Sleep and check-in items; " + sleep + "."},
-	}
-}
-
-func historyChartViews() []chartView {
-	return []chartView{
-		{Kind: "calendar", Title: "Calendar of training, rest and readiness", Wide: true, Tall: true, NoZoom: true,
-			Read: "Top: each day's training, with rest days pale and rest days with a work-in purple. Bottom: readiness, darker when lower.",
-			Aria: "Calendar of daily training load and readiness."},
-		{Kind: "timeline", Title: "What was advised, and which rules held", Wide: true,
-			Read: "The top row is the advice given for each next session (green go, orange easy, purple work-in, red-orange rest); each row below is a rule, darker on alert days.",
-			Aria: "Timeline of recommendations and rule firings."},
-	}
 }

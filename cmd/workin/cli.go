@@ -1,16 +1,35 @@
 package main
 
 import (
+	_ "embed"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"path/filepath"
+	"runtime/debug"
 	"strconv"
 	"strings"
 
 	"github.com/workin/workin/metrics"
+	"github.com/workin/workin/team"
 )
+
+// version is the module version the binary was built from ("(devel)" in a
+// checkout), with the commit when the build recorded one.
+func version() string {
+	bi, ok := debug.ReadBuildInfo()
+	if !ok {
+		return "(unknown)"
+	}
+	v := bi.Main.Version
+	for _, s := range bi.Settings {
+		if s.Key == "vcs.revision" && len(s.Value) >= 12 {
+			v += " " + s.Value[:12]
+		}
+	}
+	return v
+}
 
 // usageError is a problem with the command line (exit 2). An empty msg
 // means the usage text was already printed (-h).
@@ -47,74 +66,19 @@ func (w *weeksFlag) Set(s string) error {
 	return nil
 }
 
+// The help texts are prose kept beside the code: help/main.txt for
+// "workin help", help/report.txt above the flags of "workin report -h".
+var (
+	//go:embed help/main.txt
+	mainHelp string
+	//go:embed help/report.txt
+	reportHelp string
+)
+
 // alertError is a --fail-on match (exit 3).
 type alertError struct{ msg string }
 
 func (e *alertError) Error() string { return e.msg }
-
-const mainHelp = `workin turns training exports into a report you can open offline.
-
-It reads workouts (sessions: duration, RPE, heart rate, power, pace, TSS)
-and daily check-ins (sleep, soreness, stress, mood, energy, HRV, resting HR)
-from CSV files, and athlete profiles or a team file in YAML. It writes one
-self-contained HTML report with charts, and Markdown and JSON summaries.
-
-It reads the exports as downloaded, recognised from their header: Strava
-activities.csv, Garmin Connect Activities.csv and daily sleep report,
-intervals.icu activities and wellness, TrainingPeaks workouts.csv, WHOOP
-workouts, physiological_cycles and sleeps, Oura trends, PMSys srpe and
-wellness, and workin's native sheets (the team spreadsheet).
-
-Usage:
-
-  workin report [flags] [TEAM_OR_PROFILE.yaml]   analyse files, write the report
-  workin demo [-o FILE]                          render the built-in sample team
-  workin inspect FILE...                         show how workin reads each file
-  workin help                                    show this help
-
-Examples:
-
-  workin demo -o report.html
-  workin report samples/team.yaml -o team.html --md summary.md --json summary.json
-  workin report --workouts sessions.csv --checkins mornings.csv
-  workin report --profile ana.yaml --workouts ana.csv --as-of 2026-02-12
-
-Run 'workin report -h' for every flag. The input formats, every metric
-and the JSON schema are documented in README.md and docs/.
-
-Exit codes: 0 ok, 1 input or runtime error (the message names file, line
-and column), 2 usage error, 3 alert (--fail-on matched).
-`
-
-const reportHelp = `Usage: workin report [flags] [TEAM_OR_PROFILE.yaml]
-
-Reads a team file (team: and athletes:) or one athlete's profile, the data
-files they list (workouts: and checkins:, relative to the YAML), and any
-files given with --workouts and --checkins. Without a profile, the files
-with no athlete column are one athlete (files with an athlete column keep
-their athletes), and the values loads need come from the data where it
-can tell: a setting the export states (intervals.icu's FTP, LTHR, max and
-resting HR), else resting HR from the morning readings and max HR from the
-highest session heart rate. The report labels every such value and says
-what is still missing.
-
-"Today" is --as-of (default: the last date in the data) and it is not
-over: it is never a rest day yet, and the advice is for the next session.
-
-Native CSV (the team spreadsheet): a header row, any column order, case
-ignored, extra columns ignored.
-  workouts: date or start, athlete, sport, duration, distance_km, rpe,
-            avg_hr, max_hr, avg_power, np, tss, trimp, notes
-  check-ins: date, athlete, sleep_hours, sleep_quality, soreness, stress,
-            mood, energy, hrv, resting_hr, notes
-Durations are H:MM:SS, MM:SS or minutes: 1:30 is ninety SECONDS; write
-1:30:00 for an hour and a half.
-
-Example:
-  workin report samples/team.yaml -o team.html --md summary.md --json summary.json
-
-Flags:
-`
 
 // stringList is a repeatable flag.
 type stringList []string
@@ -151,7 +115,7 @@ func run(args []string, stdout, stderr io.Writer) error {
 		if err != nil {
 			return err
 		}
-		return runReport(f, osFiles{}, stderr)
+		return runReport(f, team.OS(), stderr)
 	case "demo":
 		f, err := parseFlags("demo", args[1:], stderr)
 		if err != nil {
@@ -159,12 +123,15 @@ func run(args []string, stdout, stderr io.Writer) error {
 		}
 		return demo(f, stderr)
 	case "inspect":
-		return inspect(args[1:], stdout, stderr, osFiles{})
+		return inspect(args[1:], stdout, stderr, team.OS())
 	case "help", "-h", "-help", "--help":
 		fmt.Fprint(stdout, mainHelp)
 		return nil
+	case "version", "-version", "--version":
+		fmt.Fprintln(stdout, "workin", version())
+		return nil
 	}
-	return usagef("unknown command %q; the commands are report, demo, inspect and help", args[0])
+	return usagef("unknown command %q; the commands are report, demo, inspect, version and help", display(args[0]))
 }
 
 // parseFlags reads flags anywhere on the line (before or after the YAML
@@ -175,7 +142,7 @@ func parseFlags(cmd string, args []string, stderr io.Writer) (*reportFlags, erro
 	fs.SetOutput(stderr)
 	var asOf string
 	fs.StringVar(&f.out, "o", "report.html", "write the HTML report to `FILE`")
-	fs.StringVar(&f.out, "out", "report.html", "same as -o")
+	fs.StringVar(&f.out, "out", "report.html", "same as -o `FILE`")
 	fs.StringVar(&f.md, "md", "", "also write a Markdown summary to `FILE`")
 	fs.StringVar(&f.json, "json", "", "also write the JSON summary to `FILE`")
 	fs.StringVar(&asOf, "as-of", "", "treat `YYYY-MM-DD` as today (default: the last date in the data)")

@@ -1,26 +1,24 @@
 package main
 
 import (
+	_ "embed"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
-	"strings"
+	"io/fs"
 
+	"github.com/workin/workin/internal/text"
 	"github.com/workin/workin/parse"
+	"github.com/workin/workin/team"
 )
 
-const inspectHelp = `Usage: workin inspect FILE...
-
-Shows how workin reads each file: the format it recognised from the
-header, which columns it uses and for what, the date range, how many rows
-were read, used, left out by design (planned workouts, naps) or skipped,
-and the first problems. Run it when a report looks wrong.
-`
+//go:embed help/inspect.txt
+var inspectHelp string
 
 // inspect reads each file leniently and describes it on stdout. It fails
 // (exit 1) when a file cannot be read at all.
-func inspect(args []string, stdout, stderr io.Writer, fsys files) error {
+func inspect(args []string, stdout, stderr io.Writer, fsys team.Files) error {
 	fs := flag.NewFlagSet("workin inspect", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.Usage = func() { fmt.Fprint(stderr, inspectHelp) }
@@ -44,17 +42,19 @@ func inspect(args []string, stdout, stderr io.Writer, fsys files) error {
 		}
 	}
 	if len(failed) > 0 {
-		return fmt.Errorf("%d of %d files could not be read: %s", len(failed), fs.NArg(), clipList(failed, 5))
+		return fmt.Errorf("%d of %d files could not be read: %s", len(failed), fs.NArg(), text.List(failed, 5))
 	}
 	return nil
 }
 
-const maxProblems = 5
-
-func inspectOne(path string, w io.Writer, fsys files) error {
+func inspectOne(path string, w io.Writer, fsys team.Files) error {
 	data, err := fsys.ReadFile(path)
 	if err != nil {
-		return unwrapPath(err)
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			return pe.Err // the path is on the line already
+		}
+		return err
 	}
 	f, err := parse.ReadBytes(data, path, 0, parse.Options{Lenient: true, Athlete: "?"})
 	if err != nil {
@@ -62,30 +62,9 @@ func inspectOne(path string, w io.Writer, fsys files) error {
 	}
 	// Every line starts with a label of ours; what comes from the file is
 	// made Visible (header cells may hold escape sequences or line breaks).
-	fmt.Fprintf(w, "file:    %s\n  format:  %s (%s)\n", display(path), f.Format, f.Kind)
-	span := "no rows used"
-	if f.Used() > 0 {
-		span = fmt.Sprintf("%s to %s", f.First, f.Last)
-	}
-	fmt.Fprintf(w, "  dates:   %s\n", span)
-	fmt.Fprintf(w, "  rows:    %d read, %d used, %d left out by design, %d skipped\n", f.Rows, f.Used(), f.Dropped, len(f.Skipped))
-	fmt.Fprintf(w, "  columns: %s\n", display(strings.Join(f.Columns, "; ")))
-	if len(f.Ignored) > 0 {
-		fmt.Fprintf(w, "  not used: %s\n", display(strings.Join(f.Ignored, ", ")))
-	}
-	for _, n := range f.Notes {
-		fmt.Fprintf(w, "  note:    %s\n", display(n))
-	}
-	for i, s := range f.Skipped {
-		if i == maxProblems {
-			fmt.Fprintf(w, "  … and %d more problems\n", len(f.Skipped)-maxProblems)
-			break
-		}
-		col := ""
-		if s.Column != "" {
-			col = fmt.Sprintf(" column %q:", s.Column)
-		}
-		fmt.Fprintf(w, "  problem: line %d:%s %s\n", s.Line, col, display(s.Reason))
+	fmt.Fprintf(w, "file:    %s\n", display(path))
+	for _, l := range f.Describe() {
+		fmt.Fprintf(w, "  %-8s %s\n", l[0]+":", display(l[1]))
 	}
 	return nil
 }

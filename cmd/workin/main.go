@@ -23,7 +23,8 @@ import (
 	"strings"
 	_ "time/tzdata" // profile time zones resolve the same on every machine
 
-	"github.com/workin/workin/parse"
+	"github.com/workin/workin/internal/text"
+	"github.com/workin/workin/team"
 )
 
 // gcPercent trades a little CPU for a smaller peak on large teams, whose
@@ -58,6 +59,12 @@ func exitCode(err error, stderr io.Writer) int {
 		}
 		return 2
 	}
+	var teamUsage *team.UsageError
+	if errors.As(err, &teamUsage) {
+		printLines(stderr, teamUsage.Msg)
+		fmt.Fprintln(stderr, "Run 'workin help' for usage.")
+		return 2
+	}
 	printLines(stderr, err.Error())
 	return 1
 }
@@ -72,5 +79,5 @@ func printLines(w io.Writer, msg string) {
 	}
 }
 
-// display is parse.Visible: one line, control characters escaped.
-func display(s string) string { return parse.Visible(s) }
+// display is text.Visible: one line, control characters escaped.
+func display(s string) string { return text.Visible(s) }

@@ -11,7 +11,6 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
-	"strconv"
 	"strings"
 	"testing"
 
@@ -48,18 +47,38 @@ func golden(t *testing.T, name string, got []byte) {
 	}
 	if !bytes.Equal(got, want) {
 		os.WriteFile(path+".got", got, 0o644)
-		t.Errorf("%s differs from the golden file; see %s.got (go test ./cmd/workin -update accepts it)\n%s", path, path, firstDiff(want, got))
+		t.Errorf("%s differs from the golden file; see %s.got (go test ./cmd/workin -update accepts it)\n%s", path, path, changedRegion(want, got))
 	}
 }
 
-func firstDiff(a, b []byte) string {
+// changedRegion shows the whole region where two texts differ: the lines
+// from the first that differs to the last that differs, counted from the
+// end, as "- want" and "+ got" (clipped to 40 lines each).
+func changedRegion(a, b []byte) string {
 	la, lb := strings.Split(string(a), "\n"), strings.Split(string(b), "\n")
-	for i := 0; i < len(la) && i < len(lb); i++ {
-		if la[i] != lb[i] {
-			return "first difference at line " + strconv.Itoa(i+1) + ":\n- " + clipLine(la[i]) + "\n+ " + clipLine(lb[i])
+	top := 0
+	for top < len(la) && top < len(lb) && la[top] == lb[top] {
+		top++
+	}
+	ea, eb := len(la), len(lb)
+	for ea > top && eb > top && la[ea-1] == lb[eb-1] {
+		ea, eb = ea-1, eb-1
+	}
+	var out strings.Builder
+	fmt.Fprintf(&out, "lines %d–%d of the golden file differ (%d–%d now):\n", top+1, ea, top+1, eb)
+	for _, side := range []struct {
+		mark  string
+		lines []string
+	}{{"- ", la[top:ea]}, {"+ ", lb[top:eb]}} {
+		for k, l := range side.lines {
+			if k == 40 {
+				fmt.Fprintf(&out, "%s… %d more lines\n", side.mark, len(side.lines)-40)
+				break
+			}
+			out.WriteString(side.mark + clipLine(l) + "\n")
 		}
 	}
-	return "lengths differ"
+	return out.String()
 }
 
 func clipLine(s string) string {
@@ -360,7 +379,7 @@ func TestDemoStories(t *testing.T) {
 			fired[f.Rule] = true
 		}
 	}
-	for _, r := range metrics.RuleNames {
+	for _, r := range metrics.RuleNames() {
 		if !fired[r] {
 			t.Errorf("rule %s never fires in the demo", r)
 		}

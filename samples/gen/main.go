@@ -162,7 +162,7 @@ func (g *gen) benMornings() {
 			m.energy -= 4 * f
 		}
 		if g.rng.IntN(12) == 0 {
-			m.hrv = metrics.Missing // the strap was not worn
+			m.hrv = metrics.Missing() // the strap was not worn
 		}
 		if g.rng.IntN(25) == 0 {
 			continue
@@ -170,10 +170,10 @@ func (g *gen) benMornings() {
 		if i == 60 {
 			// Two rows on one day: the morning form, then the HRV app's reading.
 			h := m.hrv
-			m.hrv = metrics.Missing
+			m.hrv = metrics.Missing()
 			g.morning(d, "ben", m)
-			g.morning(d, "ben", morning{sleep: metrics.Missing, quality: metrics.Missing, soreness: metrics.Missing,
-				stress: metrics.Missing, mood: metrics.Missing, energy: metrics.Missing, hrv: h, rhr: metrics.Missing, notes: "HRV from the app"})
+			g.morning(d, "ben", morning{sleep: metrics.Missing(), quality: metrics.Missing(), soreness: metrics.Missing(),
+				stress: metrics.Missing(), mood: metrics.Missing(), energy: metrics.Missing(), hrv: h, rhr: metrics.Missing(), notes: "HRV from the app"})
 			continue
 		}
 		g.morning(d, "ben", m)
@@ -199,7 +199,7 @@ func (g *gen) caiMornings() {
 			sore = 5.4 + g.noise(0.4) // sore all week: DOMS that does not clear
 		}
 		m := morning{sleep: 7.8 + g.noise(0.7), quality: 3 + g.noise(1), soreness: sore, stress: 2.5 + g.noise(1),
-			mood: 5 + g.noise(1), energy: 5 + g.noise(1), hrv: metrics.Missing, rhr: metrics.Missing}
+			mood: 5 + g.noise(1), energy: 5 + g.noise(1), hrv: metrics.Missing(), rhr: metrics.Missing()}
 		clamp7 := func(x float64) float64 { return math.Max(1, math.Min(7, math.Round(x))) }
 		m.quality, m.soreness, m.stress, m.mood, m.energy = clamp7(m.quality), clamp7(m.soreness), clamp7(m.stress), clamp7(m.mood), clamp7(m.energy)
 		if i == int(last-first)-2 {

@@ -1,4 +1,4 @@
-package main
+package team
 
 import (
 	"cmp"
@@ -11,16 +11,20 @@ import (
 	"runtime"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 
+	"github.com/workin/workin/internal/text"
 	"github.com/workin/workin/metrics"
+	"github.com/workin/workin/model"
 	"github.com/workin/workin/parse"
 	"github.com/workin/workin/report"
 )
 
-// files reads input files: from disk, or from the embedded samples.
-type files interface {
+// Files reads input files: from disk (OS) or from an fs.FS (the embedded
+// samples).
+type Files interface {
 	ReadFile(path string) ([]byte, error)
 	// Identity names the file a path leads to, so that one file named
 	// two ways (./w.csv and w.csv, a symbolic link) is read once.
@@ -32,32 +36,105 @@ type files interface {
 
 type osFiles struct{}
 
+// OS reads files from disk: regular files only, at most 2 GiB each.
+func OS() Files { return osFiles{} }
+
+// FS reads files from fsys, which is never an output.
+func FS(fsys fs.FS) Files { return fsFiles{fsys} }
+
 // maxInput is the largest input file workin reads (2 GiB): far above any
 // export or team sheet, and a bound on what one file can cost.
 const maxInput = 2 << 30
 
 // ReadFile reads a regular file of at most maxInput bytes: a device, a pipe
 // or a folder would be read until memory runs out, or never end.
-func (osFiles) ReadFile(p string) ([]byte, error) {
-	// Stat before opening: opening a named pipe waits for a writer.
-	if err := readable(os.Stat(p)); err != nil {
-		return nil, err
-	}
-	f, err := os.Open(p)
+func (o osFiles) ReadFile(p string) ([]byte, error) {
+	f, st, err := o.open(p)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	st, err := f.Stat()
-	if err := readable(st, err); err != nil {
-		return nil, err
-	}
 	data := make([]byte, st.Size())
 	n, err := io.ReadFull(f, data)
 	if err != nil && !errors.Is(err, io.ErrUnexpectedEOF) {
 		return nil, err
 	}
 	return data[:n], nil
+}
+
+// Open opens a regular file of at most maxInput bytes, to be read as a
+// stream.
+func (o osFiles) Open(p string) (io.ReadCloser, error) {
+	f, _, err := o.open(p)
+	return f, err
+}
+
+func (osFiles) open(p string) (*os.File, os.FileInfo, error) {
+	// Stat before opening: opening a named pipe waits for a writer.
+	if err := readable(os.Stat(p)); err != nil {
+		return nil, nil, err
+	}
+	f, err := os.Open(p)
+	if err != nil {
+		return nil, nil, err
+	}
+	st, err := f.Stat()
+	if err := readable(st, err); err != nil {
+		f.Close()
+		return nil, nil, err
+	}
+	return f, st, nil
+}
+
+// Spill is a temporary file to hold the records of large sheets until
+// their athletes are analysed, so that they are not in memory; it is
+// removed when closed (at once where the system allows it).
+func (osFiles) Spill() (parse.Spill, io.Closer, error) {
+	f, err := os.CreateTemp("", "workin-rows-*")
+	if err != nil {
+		return nil, nil, err
+	}
+	s := &fileSpill{f: f}
+	if os.Remove(f.Name()) == nil {
+		s.removed = true
+	}
+	return s, s, nil
+}
+
+// fileSpill is a parse.Spill in a temporary file.
+type fileSpill struct {
+	mu      sync.Mutex
+	f       *os.File
+	size    int64
+	removed bool
+}
+
+func (s *fileSpill) Write(p []byte) (int64, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	off := s.size
+	n, err := s.f.WriteAt(p, off)
+	s.size += int64(n)
+	return off, err
+}
+
+func (s *fileSpill) ReadAt(p []byte, off int64) (int, error) { return s.f.ReadAt(p, off) }
+
+func (s *fileSpill) Close() error {
+	err := s.f.Close()
+	if !s.removed {
+		if rerr := os.Remove(s.f.Name()); err == nil {
+			err = rerr
+		}
+	}
+	return err
+}
+
+// streamer is a Files that can open a file as a stream and hold rows aside
+// in a spill (the disk); others are read whole, in memory.
+type streamer interface {
+	Open(path string) (io.ReadCloser, error)
+	Spill() (parse.Spill, io.Closer, error)
 }
 
 // readable refuses what is not a regular file of a size workin reads.
@@ -121,13 +198,24 @@ type roster struct {
 	known    bool // athletes come from a profile or team file
 	athletes []*entry
 	byKey    map[string]*entry // id and lower-cased name
-	files    []report.File
-	orphans  []parse.Skip
+	files    []model.File
+	orphans  []model.Skip
 	first    metrics.Date // the first date of a row given to an athlete
 	last     metrics.Date // the last date of a row given to an athlete
 	hasRows  bool
 	anon     *entry // the athlete of files without an athlete column (no profile)
 	anonFile string // the first such file, for an error
+	// By parsed file: whether one athlete owns its rows (its remarks are
+	// the athlete's), its remarks from reading, the remark that it was
+	// named more than once, and its index by name.
+	owned      []bool
+	fileNotes  [][]string
+	namedNotes [][]string
+	fileIdx    map[string]int
+	// spill holds large sheets' rows until their athletes are analysed.
+	spill       parse.Spill
+	spillCloser io.Closer
+	spillOnce   sync.Once
 }
 
 type entry struct {
@@ -152,34 +240,48 @@ func count(refs []rowRefs) int {
 	return n
 }
 
-// gather copies an athlete's rows out of the parsed files, without their
-// free-text notes when redacting.
-func (r *roster) gather(e *entry) ([]metrics.Workout, []metrics.Checkin) {
-	ws := gatherRows(e.workouts, func(file, row int32) metrics.Workout {
-		w := r.parsed[file].Workouts.At(int(row))
-		if r.redacted {
-			w.Notes = ""
-		}
-		return w
-	})
-	cs := gatherRows(e.checkins, func(file, row int32) metrics.Checkin {
-		c := r.parsed[file].Checkins.At(int(row))
-		if r.redacted {
-			c.Notes = ""
-		}
-		return c
-	})
-	return ws, cs
+// gathered is an athlete's rows, decoded from the parsed files, with what
+// decoding left out or remarked.
+type gathered struct {
+	workouts []metrics.Workout
+	checkins []metrics.Checkin
+	skipped  []model.Skip
+	notes    []fileNote
 }
 
-func gatherRows[T any](refs []rowRefs, at func(file, row int32) T) []T {
-	out := make([]T, 0, count(refs))
-	for _, rr := range refs {
-		for _, i := range rr.rows {
-			out = append(out, at(rr.file, i))
+// fileNote is a remark decoding made about a row of parsed file file.
+type fileNote struct {
+	file int32
+	parse.Note
+}
+
+// gather decodes an athlete's rows out of the parsed files (deferred files
+// decode them now), without their free-text notes when redacting.
+func (r *roster) gather(e *entry) (gathered, error) {
+	var g gathered
+	for _, refs := range [][]rowRefs{e.workouts, e.checkins} {
+		for _, rr := range refs {
+			d, err := r.parsed[rr.file].Decode(rr.rows)
+			if err != nil {
+				return g, err
+			}
+			g.workouts = append(g.workouts, d.Workouts...)
+			g.checkins = append(g.checkins, d.Checkins...)
+			g.skipped = append(g.skipped, d.Skipped...)
+			for _, n := range d.Notes {
+				g.notes = append(g.notes, fileNote{rr.file, n})
+			}
 		}
 	}
-	return out
+	if r.redacted {
+		for i := range g.workouts {
+			g.workouts[i].Notes = ""
+		}
+		for i := range g.checkins {
+			g.checkins[i].Notes = ""
+		}
+	}
+	return g, nil
 }
 
 // redact replaces athlete names everywhere they appear (loadInputs has
@@ -232,7 +334,7 @@ func redactFiles(parsed []parsedFile) {
 // notAnInput refuses an output that is one of the inputs, however either
 // is spelled (./w.csv, a symbolic link, a hard link): the report would
 // replace the data it was made from.
-func notAnInput(fsys files, outs, ins []string) error {
+func notAnInput(fsys Files, outs, ins []string) error {
 	for _, o := range outs {
 		if o == "" {
 			continue
@@ -260,7 +362,7 @@ type source struct {
 // w.csv and ./w.csv, through a link, or as workouts and as check-ins) is
 // read once. A team-wide naming (rows name their athlete) covers every
 // athlete's naming of the same file.
-func readOnce(srcs []source, fsys files) []source {
+func readOnce(srcs []source, fsys Files) []source {
 	type key struct{ id, owner string }
 	first := map[key]int{}
 	shared := map[string]int{} // identity → index of a team-wide naming
@@ -304,14 +406,15 @@ func readOnce(srcs []source, fsys files) []source {
 
 // loadInputs reads the configuration and every data file and gives each
 // row to its athlete.
-func loadInputs(f *reportFlags, fsys files) (*roster, error) {
-	r := &roster{byKey: map[string]*entry{}, redacted: f.redact}
+func loadInputs(f Config, fsys Files, rp **roster) (*roster, error) {
+	r := &roster{byKey: map[string]*entry{}, redacted: f.Redact}
+	*rp = r // for the caller to release its spill on an error
 	var srcs []source
-	cfgPath := cmp.Or(f.config, f.profile)
+	cfgPath := f.Config
 	// No output may be an input: checked before anything is read, and again
 	// for the files the team or profile names, before they are read.
-	outs := []string{f.out, f.md, f.json}
-	if err := notAnInput(fsys, outs, append(append([]string{cfgPath}, f.workouts...), f.checkins...)); err != nil {
+	outs := f.Outputs
+	if err := notAnInput(fsys, outs, append(append([]string{cfgPath}, f.Workouts...), f.Checkins...)); err != nil {
 		return nil, err
 	}
 	if cfgPath != "" {
@@ -327,7 +430,7 @@ func loadInputs(f *reportFlags, fsys files) (*roster, error) {
 			profiles = append(profiles, p)
 			return fsys.ReadFile(p)
 		})
-		var usage *usageError
+		var usage *UsageError
 		if errors.As(err, &usage) {
 			return nil, usage
 		}
@@ -342,8 +445,8 @@ func loadInputs(f *reportFlags, fsys files) (*roster, error) {
 		if err := notAnInput(fsys, outs, named); err != nil {
 			return nil, err
 		}
-		if f.profile != "" && cfg.Team != "" {
-			return nil, usagef("--profile %s is a team file; give it without --profile", f.profile)
+		if f.Profile && cfg.Team != "" {
+			return nil, usagef("--profile %s is a team file; give it without --profile", display(cfgPath))
 		}
 		srcs = r.configure(cfg)
 	}
@@ -351,40 +454,55 @@ func loadInputs(f *reportFlags, fsys files) (*roster, error) {
 	if r.known && !r.team {
 		owner = r.athletes[0].cfg.Profile.ID
 	}
-	for _, p := range f.workouts {
+	for _, p := range f.Workouts {
 		srcs = append(srcs, source{path: p, kind: parse.KindWorkouts, owner: owner})
 	}
-	for _, p := range f.checkins {
+	for _, p := range f.Checkins {
 		srcs = append(srcs, source{path: p, kind: parse.KindCheckins, owner: owner})
 	}
 	srcs = readOnce(srcs, fsys)
-	parsed, err := readAll(srcs, fsys, f.lenient, r)
+	parsed, err := readAll(srcs, fsys, f.Lenient, r)
 	if err != nil {
+		// A bad row of an earlier file comes first.
+		for _, pf := range parsed {
+			if pf.File != nil {
+				if e := pf.File.FirstError(0); e != nil {
+					return nil, e
+				}
+			}
+		}
 		return nil, err
 	}
-	if f.redact {
+	if f.Redact {
 		redactFiles(parsed)
 	}
+	r.fileIdx = map[string]int{}
 	for i, pf := range parsed {
 		r.parsed = append(r.parsed, pf.File)
-		fi := report.FileOf(pf.File)
+		fi := pf.File.Summary()
+		r.fileNotes = append(r.fileNotes, fi.Notes)
+		var named []string
 		if also := srcs[i].also; len(also) > 0 {
-			names := strings.ToValidUTF8(clipList(also, 3), "\uFFFD")
-			if f.redact {
+			names := strings.ToValidUTF8(text.List(also, 3), "\uFFFD")
+			if f.Redact {
 				names = "names redacted"
 			}
-			fi.Notes = append([]string{fmt.Sprintf("named %s more (%s): the same file, read once", plural(len(also), "time", "times"), names)}, fi.Notes...)
+			named = []string{fmt.Sprintf("named %s more (%s): the same file, read once", text.Plural(len(also), "time", "times"), names)}
+			fi.Notes = append(named, fi.Notes...)
 		}
+		r.namedNotes = append(r.namedNotes, named)
+		r.owned = append(r.owned, srcs[i].owner != "" || pf.hasUnnamed())
+		r.fileIdx[pf.File.Name] = i
 		r.files = append(r.files, fi)
-		if err := r.assign(srcs[i], int32(i), pf, f.lenient); err != nil {
-			return nil, err
+		if err := r.assign(srcs[i], int32(i), pf, f.Lenient); err != nil {
+			return nil, r.earliest(err)
 		}
 	}
 	if err := r.finish(); err != nil {
 		return nil, err
 	}
-	if err := r.dropFarDates(f.lenient); err != nil {
-		return nil, err
+	if err := r.dropFarDates(f.Lenient); err != nil {
+		return nil, r.earliest(err)
 	}
 	r.count()
 	return r, nil
@@ -439,7 +557,7 @@ type parsedFile struct {
 
 // readAll parses the files in parallel and groups their rows by athlete;
 // results keep the order of srcs, and the first file's error wins.
-func readAll(srcs []source, fsys files, lenient bool, r *roster) ([]parsedFile, error) {
+func readAll(srcs []source, fsys Files, lenient bool, r *roster) ([]parsedFile, error) {
 	out := make([]parsedFile, len(srcs))
 	err := ordered(len(srcs), runtime.GOMAXPROCS(0), func(i int) (parsedFile, error) {
 		return readOne(srcs[i], fsys, lenient, r)
@@ -450,11 +568,7 @@ func readAll(srcs []source, fsys files, lenient bool, r *roster) ([]parsedFile, 
 	return out, err
 }
 
-func readOne(s source, fsys files, lenient bool, r *roster) (parsedFile, error) {
-	data, err := fsys.ReadFile(s.path)
-	if err != nil {
-		return parsedFile{}, &parse.Error{File: s.path, FileLevel: true, Err: err, Msg: fmt.Sprintf("cannot read the file: %v", unwrapPath(err))}
-	}
+func readOne(s source, fsys Files, lenient bool, r *roster) (parsedFile, error) {
 	owner := s.owner
 	if owner == "" && r.known && len(r.athletes) == 1 {
 		owner = r.athletes[0].cfg.Profile.ID
@@ -466,23 +580,85 @@ func readOne(s source, fsys files, lenient bool, r *roster) (parsedFile, error) 
 		}
 		return &none
 	}
-	opt := parse.Options{Lenient: lenient, Athlete: owner,
+	opt := parse.Options{Lenient: lenient, Athlete: owner, Defer: true,
 		Scales: func(athlete string) parse.Scales { return cfg(athlete).Scales },
 		Zone:   func(athlete string) *time.Location { return cfg(athlete).Zone },
 		Unit:   func(athlete string) string { return cfg(athlete).DistanceUnit },
 	}
-	// The name in messages and outputs is valid UTF-8 whatever the path's bytes.
-	f, err := parse.ReadBytes(data, strings.ToValidUTF8(s.path, "\uFFFD"), s.kind, opt)
+	f, err := r.read(s, fsys, opt)
 	if err != nil {
 		return parsedFile{}, err
 	}
-	groups := append(f.Workouts.ByAthlete(), f.Checkins.ByAthlete()...)
+	groups := f.Groups()
 	if owner == "" && r.known && len(groups) > 0 && groups[0].Athlete == "" {
 		return parsedFile{}, &parse.Error{File: s.path, Line: 1, FileLevel: true,
 			Msg: fmt.Sprintf("the file has no athlete column; with %d athletes in the team, add one so each row names its athlete", len(r.athletes))}
 	}
 	return parsedFile{f, groups}, nil
 }
+
+// read reads one data file: as a stream into the run's spill where the
+// files allow it (a large team sheet is then never in memory), else whole.
+func (r *roster) read(s source, fsys Files, opt parse.Options) (*parse.File, error) {
+	// The name in messages and outputs is valid UTF-8 whatever the path's bytes.
+	name := strings.ToValidUTF8(s.path, "\uFFFD")
+	cannot := func(err error) error {
+		return &parse.Error{File: s.path, FileLevel: true, Err: err, Msg: fmt.Sprintf("cannot read the file: %v", unwrapPath(err))}
+	}
+	if st, ok := fsys.(streamer); ok {
+		if opt.Spill = r.spillOf(st); opt.Spill != nil {
+			rc, err := st.Open(s.path)
+			if err != nil {
+				return nil, cannot(err)
+			}
+			f, err := parse.ReadFrom(rc, name, s.kind, opt)
+			rc.Close()
+			if !errors.Is(err, parse.ErrNotStreamed) {
+				return f, err
+			}
+		}
+	}
+	data, err := fsys.ReadFile(s.path)
+	if err != nil {
+		return nil, cannot(err)
+	}
+	return parse.ReadBytes(data, name, s.kind, opt)
+}
+
+// spillOf returns the run's spill, made on first use (nil when the system
+// gives none: rows are then held in memory).
+func (r *roster) spillOf(st streamer) parse.Spill {
+	r.spillOnce.Do(func() {
+		r.spill, r.spillCloser, _ = st.Spill()
+	})
+	return r.spill
+}
+
+// earliest returns the first bad row of the files, in file order, when
+// err is a bad row found late (while analysing an athlete, or by the
+// roster): a strict run reports the first problem in the files, and a
+// deferred file has rows no one has decoded yet.
+func (r *roster) earliest(err error) error {
+	var pe *parse.Error
+	if !errors.As(err, &pe) || pe.FileLevel {
+		return err
+	}
+	for _, f := range r.parsed {
+		if f.Name == pe.File {
+			if e := f.FirstError(pe.Line); e != nil {
+				return e
+			}
+			return err
+		}
+		if e := f.FirstError(0); e != nil {
+			return e
+		}
+	}
+	return err
+}
+
+// fileIndex is the index of the parsed file named name.
+func (r *roster) fileIndex(name string) int { return r.fileIdx[name] }
 
 // unwrapPath drops the path that *fs.PathError repeats.
 func unwrapPath(err error) error {
@@ -494,11 +670,8 @@ func unwrapPath(err error) error {
 
 // assign gives the rows of one file to athletes, an athlete at a time.
 func (r *roster) assign(s source, file int32, f parsedFile, lenient bool) error {
-	line := func(i int32) int { return int(f.Workouts.At(int(i)).Line) }
-	if f.Kind == parse.KindCheckins {
-		line = func(i int32) int { return int(f.Checkins.At(int(i)).Line) }
-	}
-	var orphans []parse.Skip
+	line := func(i int32) int { return f.LineAt(int(i)) }
+	var orphans []model.Skip
 	for _, g := range f.groups {
 		e, orphan, err := r.athleteOf(s, g.Athlete, f.Name, line(g.Rows[0]), lenient)
 		switch {
@@ -506,7 +679,7 @@ func (r *roster) assign(s source, file int32, f parsedFile, lenient bool) error 
 			return err
 		case e == nil && orphan != "":
 			for _, i := range g.Rows {
-				orphans = append(orphans, parse.Skip{File: f.Name, Line: line(i), Column: "athlete", Reason: orphan})
+				orphans = append(orphans, model.Skip{File: f.Name, Line: line(i), Column: "athlete", Reason: orphan})
 			}
 		case e == nil:
 			r.lookup(s.owner).quality.OtherAthlete += len(g.Rows)
@@ -526,7 +699,7 @@ func (r *roster) assign(s source, file int32, f parsedFile, lenient bool) error 
 		}
 	}
 	// Rows that belong to no athlete of the team are reported in file order.
-	slices.SortStableFunc(orphans, func(a, b parse.Skip) int { return cmp.Compare(a.Line, b.Line) })
+	slices.SortStableFunc(orphans, func(a, b model.Skip) int { return cmp.Compare(a.Line, b.Line) })
 	r.orphans = append(r.orphans, orphans...)
 	if s.owner != "" || f.hasUnnamed() {
 		if e := r.ownerOf("", s.owner); e != nil {
@@ -606,7 +779,7 @@ func (r *roster) athleteOf(s source, name, file string, line int, lenient bool) 
 	for i, e := range r.athletes {
 		ids[i] = e.cfg.Profile.ID
 	}
-	reason := fmt.Sprintf("athlete %q is not in the team (athletes: %s)", clipName(name), clipList(ids, 5))
+	reason := fmt.Sprintf("athlete %q is not in the team (athletes: %s)", text.Clip(name, 40), text.List(ids, 5))
 	if lenient && r.redacted { // the reason goes into the outputs
 		return nil, "the row's athlete is not in the team (name redacted)", nil
 	}
@@ -638,7 +811,7 @@ func (r *roster) finish() error {
 			}
 			slices.Sort(ids)
 			return &parse.Error{File: r.anonFile, Line: 1, FileLevel: true,
-				Msg: fmt.Sprintf("the file has no athlete column, and the other files name %d athletes (%s): add an athlete column, or a profile or team file that says whose file it is", len(ids), clipList(ids, 5))}
+				Msg: fmt.Sprintf("the file has no athlete column, and the other files name %d athletes (%s): add an athlete column, or a profile or team file that says whose file it is", len(ids), text.List(ids, 5))}
 		}
 	}
 	if !r.known {
@@ -661,33 +834,6 @@ func (r *roster) count() {
 		q.WorkoutRows, q.CheckinRows = count(e.workouts), count(e.checkins)
 		q.RowsRead = q.WorkoutRows + q.CheckinRows + len(q.Skipped)
 	}
-}
-
-// clipName shortens a name quoted in a reason.
-func clipName(s string) string {
-	if len(s) <= 40 {
-		return s
-	}
-	cut := 40
-	for cut > 0 && s[cut]&0xC0 == 0x80 {
-		cut--
-	}
-	return s[:cut] + "…"
-}
-
-// clipList joins up to n items and says how many more there are.
-func clipList(items []string, n int) string {
-	if len(items) <= n {
-		return strings.Join(items, ", ")
-	}
-	return strings.Join(items[:n], ", ") + fmt.Sprintf(" and %d more", len(items)-n)
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return fmt.Sprintf("%d %s", n, many)
 }
 
 // saw notes the date of a row given to an athlete.

@@ -1,32 +1,41 @@
-package main
+// Package outfile writes a run's outputs all or nothing: each to a
+// temporary file beside its destination, put in place together only when
+// every one is complete, with what they replace put back if a rename fails.
+// A failed run never leaves a half-written report or replaces a good one,
+// and its messages name the user's paths, never the temporary files.
+package outfile
 
 import (
 	"bufio"
+	"io"
+
 	"errors"
 	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
+
+	"github.com/workin/workin/internal/text"
 )
 
 // rename is os.Rename; a test replaces it to make a rename fail.
 var rename = os.Rename
 
-// outFile is an output being written: a temporary file beside its
+// File is an output being written: a temporary file beside its
 // destination, renamed into place only when every output is complete, so an
 // error never leaves a half-written report or replaces a good one.
-type outFile struct {
+type File struct {
 	path string
 	tmp  *os.File
 	*bufio.Writer
 }
 
-func createOut(path string) (*outFile, error) {
+func createOut(path string) (*File, error) {
 	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
 	if err != nil {
 		return nil, outError(path, err)
 	}
-	return &outFile{path: path, tmp: tmp, Writer: bufio.NewWriterSize(tmp, 1<<20)}, nil
+	return &File{path: path, tmp: tmp, Writer: bufio.NewWriterSize(tmp, 1<<20)}, nil
 }
 
 // outError names the user's path, never the temporary file next to it.
@@ -40,25 +49,33 @@ func outError(path string, err error) error {
 		err = pe.Err
 	}
 	if errors.Is(err, fs.ErrNotExist) {
-		return fmt.Errorf("writing %s: the folder %s does not exist", display(path), display(filepath.Dir(path)))
+		return fmt.Errorf("writing %s: the folder %s does not exist", text.Visible(path), text.Visible(filepath.Dir(path)))
 	}
-	return fmt.Errorf("writing %s: %w", display(path), err)
+	return fmt.Errorf("writing %s: %w", text.Visible(path), err)
 }
 
-// outputs is the set of files one run writes.
-type outputs []*outFile
+// Set is the files one run writes, in the order they were asked for; a
+// nil entry is an output not asked for.
+type Set []*File
 
-// create opens a temporary file for each non-empty path, in order; a nil
-// entry stands for an output not asked for.
-func create(paths ...string) (outputs, error) {
-	outs := make(outputs, len(paths))
+// Writer returns output i as a writer, or nil when it was not asked for.
+func (outs Set) Writer(i int) io.Writer {
+	if outs[i] == nil {
+		return nil
+	}
+	return outs[i]
+}
+
+// Create opens a temporary file for each non-empty path, in order.
+func Create(paths ...string) (Set, error) {
+	outs := make(Set, len(paths))
 	for i, p := range paths {
 		if p == "" {
 			continue
 		}
 		o, err := createOut(p)
 		if err != nil {
-			outs.abort()
+			outs.Abort()
 			return nil, err
 		}
 		outs[i] = o
@@ -66,11 +83,11 @@ func create(paths ...string) (outputs, error) {
 	return outs, nil
 }
 
-// commit puts every output in place, all or nothing: it flushes and closes
+// Commit puts every output in place, all or nothing: it flushes and closes
 // the temporary files, checks every destination before the first rename
 // (an existing one must be a regular file), keeps a hard link to each file
 // it replaces, and on a failed rename puts back what was already replaced.
-func (outs outputs) commit() error {
+func (outs Set) Commit() error {
 	for _, o := range outs {
 		if o == nil {
 			continue
@@ -83,7 +100,7 @@ func (outs outputs) commit() error {
 			err = os.Chmod(o.tmp.Name(), outputMode)
 		}
 		if err != nil {
-			outs.abort()
+			outs.Abort()
 			return outError(o.path, err)
 		}
 	}
@@ -92,8 +109,8 @@ func (outs outputs) commit() error {
 			continue
 		}
 		if st, err := os.Stat(o.path); err == nil && !st.Mode().IsRegular() {
-			outs.abort()
-			return fmt.Errorf("writing %s: it is not a regular file (a folder?); give a file name", display(o.path))
+			outs.Abort()
+			return fmt.Errorf("writing %s: it is not a regular file (a folder?); give a file name", text.Visible(o.path))
 		}
 	}
 	backups := make([]string, len(outs)) // "" when nothing was replaced
@@ -157,10 +174,10 @@ func keep(path string) (string, error) {
 	return "", fmt.Errorf("cannot keep a copy of the old file to put back on failure")
 }
 
-// abort removes every temporary file that was not renamed.
-func (outs outputs) abort() { outs.abortFrom(0) }
+// Abort removes every temporary file that was not renamed.
+func (outs Set) Abort() { outs.abortFrom(0) }
 
-func (outs outputs) abortFrom(i int) {
+func (outs Set) abortFrom(i int) {
 	for _, o := range outs[i:] {
 		if o != nil {
 			o.tmp.Close()

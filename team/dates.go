@@ -1,4 +1,4 @@
-package main
+package team
 
 import (
 	"cmp"
@@ -6,6 +6,7 @@ import (
 	"slices"
 
 	"github.com/workin/workin/metrics"
+	"github.com/workin/workin/model"
 	"github.com/workin/workin/parse"
 )
 
@@ -21,10 +22,6 @@ import (
 // farGap is the gap, in days, that starts a new run of dates.
 const farGap = 365
 
-// maxAsOfGap bounds --as-of after the data: a report a year past the last
-// row is already all empty days.
-const maxAsOfGap = 366
-
 // dropFarDates applies the far-date rule to every athlete, then sets the
 // roster's first and last dates.
 func (r *roster) dropFarDates(lenient bool) error {
@@ -37,7 +34,9 @@ func (r *roster) dropFarDates(lenient bool) error {
 		for _, refs := range [][]rowRefs{e.workouts, e.checkins} {
 			for _, rr := range refs {
 				for _, i := range rr.rows {
-					r.saw(r.dateOf(rr.file, i))
+					if d := r.dateOf(rr.file, i); d != metrics.NoDate {
+						r.saw(d)
+					}
 				}
 			}
 		}
@@ -45,21 +44,11 @@ func (r *roster) dropFarDates(lenient bool) error {
 	return nil
 }
 
-func (r *roster) dateOf(file, row int32) metrics.Date {
-	f := r.parsed[file]
-	if f.Kind == parse.KindCheckins {
-		return f.Checkins.DateAt(int(row))
-	}
-	return f.Workouts.DateAt(int(row))
-}
+// dateOf is a row's day: NoDate for a row of a deferred file whose day
+// decoding will refuse (it takes no part in the far-date rule).
+func (r *roster) dateOf(file, row int32) metrics.Date { return r.parsed[file].DateAt(int(row)) }
 
-func (r *roster) lineOf(file, row int32) int {
-	f := r.parsed[file]
-	if f.Kind == parse.KindCheckins {
-		return f.Checkins.LineAt(int(row))
-	}
-	return f.Workouts.LineAt(int(row))
-}
+func (r *roster) lineOf(file, row int32) int { return r.parsed[file].LineAt(int(row)) }
 
 // dropFar removes one athlete's far rows (or fails on the first of them).
 func (r *roster) dropFar(e *entry, lenient bool) error {
@@ -72,7 +61,9 @@ func (r *roster) dropFar(e *entry, lenient bool) error {
 	for k, refs := range [][]rowRefs{e.workouts, e.checkins} {
 		for j, rr := range refs {
 			for _, i := range rr.rows {
-				rows = append(rows, row{r.dateOf(rr.file, i), rr.file, i, k, j})
+				if d := r.dateOf(rr.file, i); d != metrics.NoDate {
+					rows = append(rows, row{d, rr.file, i, k, j})
+				}
 			}
 		}
 	}
@@ -129,7 +120,7 @@ func (r *roster) dropFar(e *entry, lenient bool) error {
 		}
 	}
 	drop := map[[2]int32]bool{}
-	var skips []parse.Skip
+	var skips []model.Skip
 	for i, x := range runs {
 		if keep[i] {
 			continue
@@ -143,7 +134,7 @@ func (r *roster) dropFar(e *entry, lenient bool) error {
 			if !lenient {
 				return &parse.Error{File: f.Name, Line: line, Column: "date", Msg: reason + " Fix the date, or use --lenient to leave the row out"}
 			}
-			skips = append(skips, parse.Skip{File: f.Name, Line: line, Column: "date", Reason: reason})
+			skips = append(skips, model.Skip{File: f.Name, Line: line, Column: "date", Reason: reason})
 			drop[[2]int32{rw.file, rw.row}] = true
 		}
 	}
@@ -162,7 +153,7 @@ func (r *roster) dropFar(e *entry, lenient bool) error {
 			rr.rows = kept
 		}
 	}
-	slices.SortStableFunc(skips, func(a, b parse.Skip) int { return cmp.Or(cmp.Compare(a.File, b.File), cmp.Compare(a.Line, b.Line)) })
+	slices.SortStableFunc(skips, func(a, b model.Skip) int { return cmp.Or(cmp.Compare(a.File, b.File), cmp.Compare(a.Line, b.Line)) })
 	e.quality.Skipped = append(e.quality.Skipped, skips...)
 	return nil
 }

@@ -1,0 +1,236 @@
+// Package team is workin's pipeline between reading and rendering: from a
+// team or profile file and data files to analysed athletes. It builds the
+// roster (who the athletes are: a team, a profile, or the data itself),
+// decides which file belongs to whom (one person's exports are one
+// athlete; a file named twice is read once), groups each file's rows by
+// athlete, gives skipped rows to their athletes, refuses dates far from the
+// rest of an athlete's data, redacts, fixes "today" (the as-of day) and
+// analyses the athletes with bounded parallelism in a fixed order.
+//
+//	parse (files → rows) → team (rows → athletes → analyses) → report (analyses → HTML, Markdown, JSON)
+package team
+
+import (
+	"cmp"
+	"errors"
+	"fmt"
+	"runtime"
+	"slices"
+	"sync"
+
+	"github.com/workin/workin/internal/text"
+	"github.com/workin/workin/metrics"
+	"github.com/workin/workin/model"
+	"github.com/workin/workin/parse"
+	"github.com/workin/workin/report"
+)
+
+// Config is what a run reads and how.
+type Config struct {
+	// Config is the team or profile file ("" for none); Profile says it
+	// was given as a profile (a team file is then refused).
+	Config  string
+	Profile bool
+	// Workouts and Checkins are data files added to what Config lists.
+	Workouts, Checkins []string
+	// Outputs are the paths the run will write: none may be an input.
+	Outputs []string
+	// Lenient skips bad rows (listed) instead of stopping at the first.
+	Lenient bool
+	// Redact replaces names by neutral labels, names files by role and
+	// leaves out free-text notes.
+	Redact bool
+	// AsOf is "today" when AsOfSet; else the last date in the data.
+	AsOf    metrics.Date
+	AsOfSet bool
+	// DetailWeeks limits the detail shown per athlete; negative decides by
+	// the team's size (everything up to 10 athletes, else 26 weeks).
+	DetailWeeks int
+}
+
+// UsageError is a problem with how workin was asked to run (an output that
+// is an input, --as-of far from the data): the command exits 2.
+type UsageError struct{ Msg string }
+
+func (e *UsageError) Error() string { return e.Msg }
+
+func usagef(format string, args ...any) error {
+	return &UsageError{Msg: fmt.Sprintf(format, args...)}
+}
+
+// Team is the athletes of a run with their rows, ready to analyse.
+type Team struct {
+	r      *roster
+	report *report.Report
+	// decoded is what decoding the athletes' rows of each parsed file left
+	// out or remarked, gathered as athletes are analysed: Run adds it to
+	// the files' summaries at the end.
+	mu      sync.Mutex
+	decoded []decodedFile
+}
+
+// decodedFile is what decoding did to one parsed file's rows.
+type decodedFile struct {
+	skipped int
+	notes   []parse.Note
+}
+
+// maxAsOfGap bounds --as-of after the data: a report a year past the last
+// row is already all empty days.
+const maxAsOfGap = 366
+
+// Load reads the configuration and every data file, builds the roster and
+// fixes the as-of day.
+func Load(c Config, fsys Files) (*Team, error) {
+	var r *roster
+	t, err := load(c, fsys, &r)
+	if err != nil && r != nil && r.spillCloser != nil {
+		r.spillCloser.Close()
+	}
+	return t, err
+}
+
+func load(c Config, fsys Files, rp **roster) (*Team, error) {
+	r, err := loadInputs(c, fsys, rp)
+	if err != nil {
+		return nil, err
+	}
+	if c.Redact {
+		r.redact()
+	}
+	if !r.hasRows {
+		for _, f := range r.parsed { // rows whose day decoding refuses
+			if err := f.FirstError(0); err != nil {
+				return nil, err
+			}
+		}
+		return nil, errors.New("the input files hold no rows: nothing to report (check the file names and the athlete column)")
+	}
+	asOf := c.AsOf
+	switch {
+	case !c.AsOfSet:
+		asOf = r.last
+	case asOf < r.first:
+		return nil, usagef("--as-of %s is before the first date in the data (%s): nothing to report", asOf, r.first)
+	case int(asOf-r.last) > maxAsOfGap:
+		return nil, usagef("--as-of %s is %d days after the last date in the data (%s); workin reports at most %d days past the data", asOf, int(asOf-r.last), r.last, maxAsOfGap)
+	}
+	rep := &report.Report{Title: r.title, Team: r.team, AsOf: asOf, Files: r.files, Skipped: r.orphans}
+	rep.Options.DetailWeeks = c.DetailWeeks
+	if c.DetailWeeks < 0 {
+		rep.Options.DetailWeeks = 0
+		if len(r.athletes) > 10 {
+			rep.Options.DetailWeeks = 26
+		}
+	}
+	return &Team{r: r, report: rep, decoded: make([]decodedFile, len(r.parsed))}, nil
+}
+
+// Close releases what the run holds aside (the spill of large sheets'
+// rows). The athletes cannot be analysed after it.
+func (t *Team) Close() error {
+	if t.r.spillCloser == nil {
+		return nil
+	}
+	err := t.r.spillCloser.Close()
+	t.r.spillCloser = nil
+	return err
+}
+
+// Report is the report's header: title, as-of day, files, the rows that
+// belong to no athlete, options. Its Athletes are left to Run.
+func (t *Team) Report() *report.Report { return t.report }
+
+// Len is the number of athletes.
+func (t *Team) Len() int { return len(t.r.athletes) }
+
+// Athlete gathers athlete i's rows and analyses them. It is safe to call
+// for different athletes at once. In a strict run a bad row is the error.
+func (t *Team) Athlete(i int) (*report.Athlete, error) {
+	e := t.r.athletes[i]
+	g, err := t.r.gather(e)
+	if err != nil {
+		return nil, err
+	}
+	q := e.quality
+	if len(g.skipped) > 0 {
+		q.Skipped = append(slices.Clip(q.Skipped), g.skipped...)
+		slices.SortStableFunc(q.Skipped, func(a, b model.Skip) int {
+			return cmp.Or(cmp.Compare(t.r.fileIndex(a.File), t.r.fileIndex(b.File)), cmp.Compare(a.Line, b.Line))
+		})
+	}
+	q.WorkoutRows, q.CheckinRows = len(g.workouts), len(g.checkins)
+	q.RowsRead = q.WorkoutRows + q.CheckinRows + len(q.Skipped)
+	t.noteDecoded(e, g, &q)
+	a := metrics.Analyze(metrics.Input{Profile: e.cfg.Profile, Params: e.cfg.Params, AsOf: t.report.AsOf, Workouts: g.workouts, Checkins: g.checkins})
+	return &report.Athlete{Analysis: a, HasProfile: t.r.known, Given: e.cfg.Given, Quality: q}, nil
+}
+
+// noteDecoded records what decoding athlete e's rows left out or remarked,
+// for the files' summaries, and gives the remarks about the files only
+// the athlete's rows fill to the athlete.
+func (t *Team) noteDecoded(e *entry, g gathered, q *report.Quality) {
+	if len(g.skipped) == 0 && len(g.notes) == 0 {
+		return
+	}
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	for _, sk := range g.skipped {
+		t.decoded[t.r.fileIndex(sk.File)].skipped++
+	}
+	for _, n := range g.notes {
+		d := &t.decoded[n.file]
+		d.notes = append(d.notes, n.Note)
+		if t.r.owned[n.file] {
+			q.Notes = append(slices.Clip(q.Notes), t.r.parsed[n.file].Name+": "+n.Text)
+		}
+	}
+}
+
+// Run analyses every athlete on workers goroutines (GOMAXPROCS when 0),
+// hands each analysis to produce there, and each result to consume in
+// athlete order, holding only a few at a time: the output never depends on
+// scheduling, and a big team is never in memory at once. When it returns
+// without error, the report's files count the rows decoding left out. In a
+// strict run the error is the first bad row of the files, in file order.
+func Run[T any](t *Team, workers int, produce func(i int, a *report.Athlete) (T, error), consume func(i int, v T) error) error {
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	err := ordered(t.Len(), workers, func(i int) (T, error) {
+		a, err := t.Athlete(i)
+		if err != nil {
+			var zero T
+			return zero, err
+		}
+		return produce(i, a)
+	}, consume)
+	if err != nil {
+		return t.r.earliest(err)
+	}
+	t.finishFiles()
+	return nil
+}
+
+// finishFiles adds what decoding left out or remarked to the files'
+// summaries.
+func (t *Team) finishFiles() {
+	for i, d := range t.decoded {
+		if d.skipped == 0 && len(d.notes) == 0 {
+			continue
+		}
+		f := &t.report.Files[i]
+		f.Skipped += d.skipped
+		f.Used -= d.skipped
+		slices.SortStableFunc(d.notes, func(a, b parse.Note) int { return cmp.Compare(a.Line, b.Line) })
+		notes := slices.Clip(t.r.fileNotes[i])
+		for _, n := range d.notes {
+			notes = append(notes, n.Text)
+		}
+		f.Notes = append(slices.Clip(t.r.namedNotes[i]), parse.CapNotes(notes)...)
+	}
+	t.decoded = make([]decodedFile, len(t.decoded))
+}
+
+// display is text.Visible: one line, control characters escaped.
+func display(s string) string { return text.Visible(s) }
