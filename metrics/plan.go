@@ -90,7 +90,7 @@ func Project(a *Analysis, planned []float64) []Day {
 		}
 		// §5
 		if rolling {
-			d.Acute, d.Chronic = Missing, Missing
+			d.Acute, d.Chronic = Missing(), Missing()
 			if i >= na-1 {
 				d.Acute = sum(i-na+1, i) / float64(na)
 			}
@@ -110,12 +110,12 @@ func Project(a *Analysis, planned []float64) []Day {
 			}
 			d.Acute, d.Chronic = ea, ec
 		}
-		d.ACWR = Missing
+		d.ACWR = Missing()
 		if i >= nc-1 && d.Chronic > 0 {
 			d.ACWR = d.Acute / d.Chronic
 		}
 		// §6
-		d.Monotony, d.Strain = Missing, Missing
+		d.Monotony, d.Strain = Missing(), Missing()
 		if i >= 6 {
 			d.Monotony, d.Strain = weekMonotony(loads[i-6:i+1], p.MonotonySD)
 		}
@@ -333,7 +333,7 @@ func NextDayHeadroom(a *Analysis) Headroom {
 	h.NoRest = restLimit(a)
 	h.HardClose = hardLimit(a)
 	for _, l := range []*Limit{&h.LoadSpike.Limit, &h.Monotony, &h.NoRest.Limit, &h.HardClose.Limit} {
-		l.MinutesRPE5, l.MinutesRPE7 = RPEMinutes(l.Max, 5, h.K), RPEMinutes(l.Max, 7, h.K) // Missing stays Missing, +Inf +Inf
+		l.MinutesRPE5, l.MinutesRPE7 = RPEMinutes(l.Max, 5, h.K), RPEMinutes(l.Max, 7, h.K) // Missing() stays Missing(), +Inf +Inf
 	}
 	return h
 }
@@ -354,14 +354,14 @@ func (l *Limit) finish(set []Range, holds func(float64) bool) {
 		l.Max = inf
 		return
 	case l.Holds[0].Contains(0):
-		l.Max = Missing
+		l.Max = Missing()
 		return
 	}
 	m := l.Holds[0].Lo
 	step := 0.0
 	for i := 0; i < maxNudge && holds(m); i++ {
 		if m <= 0 {
-			l.Max = Missing
+			l.Max = Missing()
 			return
 		}
 		if step == 0 {
@@ -398,7 +398,7 @@ func tomorrow(a *Analysis, x float64) Day { return Project(a, []float64{x})[0] }
 func spikeLimit(a *Analysis) SpikeLimit {
 	p := a.Params
 	s, m := p.SpikeACWR, p.SpikeMinChronic
-	out := SpikeLimit{RatioLoad: Missing, FloorLoad: Missing}
+	out := SpikeLimit{RatioLoad: Missing(), FloorLoad: Missing()}
 	if out.off(p, RuleLoadSpike) {
 		return out
 	}
@@ -614,7 +614,7 @@ func restLimit(a *Analysis) RestLimit {
 
 func hardLimit(a *Analysis) HardLimit {
 	p := a.Params
-	out := HardLimit{P90: Missing, PerHour: HardIntensity(p.HardIF), RPE: p.HardRPE}
+	out := HardLimit{P90: Missing(), PerHour: HardIntensity(p.HardIF), RPE: p.HardRPE}
 	n := len(a.Days)
 	out.TodayHard = n > 0 && a.Days[n-1].HardCount > 0
 	next := a.AsOf + 1

@@ -25,15 +25,6 @@ func (pl *plan) loads(from int, ls ...float64) *plan {
 	return pl
 }
 
-func ruleIndex(name string) int {
-	for k, n := range RuleNames {
-		if n == name {
-			return k
-		}
-	}
-	panic("no rule " + name)
-}
-
 // holdsNextDay reports whether rule holds on the day after pl's as-of day
 // when that day gets one session of load lp (a TSS, so the load is exact).
 // The analysis runs to the day after it (a day without sessions), so the
@@ -211,13 +202,13 @@ func TestProjectVector(t *testing.T) {
 				checkNear(t, name+"CTL", d.CTL, tc.ctl[j], 1e-4)
 				checkNear(t, name+"ATL", d.ATL, tc.atl[j], 1e-4)
 				checkNear(t, name+"TSB", d.TSB, tc.tsb[j], 1e-4)
-				checkNear(t, name+"ACWR", d.ACWR, Missing, 0)
+				checkNear(t, name+"ACWR", d.ACWR, Missing(), 0)
 				if want := plan7[j] < 20; d.Rest != want {
 					t.Errorf("%srest %v, want %v", name, d.Rest, want)
 				}
 				if j < 5 {
-					checkNear(t, name+"monotony", d.Monotony, Missing, 0)
-					checkNear(t, name+"strain", d.Strain, Missing, 0)
+					checkNear(t, name+"monotony", d.Monotony, Missing(), 0)
+					checkNear(t, name+"strain", d.Strain, Missing(), 0)
 				}
 			}
 			checkNear(t, "d6 monotony", got[5].Monotony, 1.05242, 1e-4)
@@ -427,9 +418,9 @@ func TestNextDayHeadroomMonotonyEnds(t *testing.T) {
 			}
 			if tc.atZero {
 				if Known(m.Max) || !r.Contains(0) || !holdsNextDay(t, pl, 0, RuleMonotonyHigh) {
-					t.Errorf("Max %v, range %+v: want Missing, holding at 0 LP", m.Max, r)
+					t.Errorf("Max %v, range %+v: want Missing(), holding at 0 LP", m.Max, r)
 				}
-				checkNear(t, "minutes", m.MinutesRPE5, Missing, 0)
+				checkNear(t, "minutes", m.MinutesRPE5, Missing(), 0)
 			}
 			// The end is solved in closed form; a load a hair above it
 			// (rounding) must not hold, 1 LP under it must.
