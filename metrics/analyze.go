@@ -14,6 +14,12 @@ type Input struct {
 	AsOf     Date
 	Workouts []Workout
 	Checkins []Checkin
+	// Planned are the athlete's planned sessions (plan sheets, an export's
+	// planned workouts). Those dated after AsOf, up to PlanHorizonDays, are
+	// projected (Analysis.Projection); those dated on or before it are
+	// planned, not done, and never load (Analysis.NotDone). A workout in
+	// Workouts with Planned set is a planned session too.
+	Planned []Workout
 }
 
 // Session is a workout with its computed load.
@@ -50,14 +56,17 @@ type Day struct {
 	Hard      bool // at least one hard session
 	HardCount int  // hard sessions
 	WorkIn    bool // at least one work-in session
-	CTL       float64
-	ATL       float64
-	TSB       float64
-	Acute     float64 // acute average of the ACWR (E7 by default)
-	Chronic   float64 // chronic average of the ACWR (E28 by default)
-	ACWR      float64
-	Monotony  float64
-	Strain    float64
+	// Planned marks a projected day (after the as-of day): every value of
+	// it rests on planned sessions (Projection).
+	Planned  bool
+	CTL      float64
+	ATL      float64
+	TSB      float64
+	Acute    float64 // acute average of the ACWR (E7 by default)
+	Chronic  float64 // chronic average of the ACWR (E28 by default)
+	ACWR     float64
+	Monotony float64
+	Strain   float64
 	Recovery
 	Rules [NumRules]RuleState // every rule on this day, in RuleNames order
 	// Action is what was recommended for the session after this day, from
@@ -115,6 +124,25 @@ type Analysis struct {
 	Merges      []Merge // sessions exported twice, kept once
 	// Recommendation is the advice for the session after AsOf.
 	Recommendation Recommendation
+	// Projection carries the load metrics and load rules over the planned
+	// days after AsOf; nil without planned sessions after it.
+	Projection *Projection
+	// NotDone lists the planned sessions dated on or before AsOf, in date
+	// order: planned, not done. They are not load.
+	NotDone []NotDone
+	// PlannedBeyond counts the planned sessions dated more than
+	// PlanHorizonDays after AsOf, left out of the projection.
+	PlannedBeyond int
+	// Headroom is how much load the day after AsOf can take before each
+	// load rule holds, and the rest-tomorrow comparison; nil without data.
+	Headroom *Headroom
+
+	// series is the days from Start to the last projected day, with room
+	// for one more (tomorrow's alternatives): Days and Projection.Days are
+	// its parts.
+	series []Day
+	// allSessions is Sessions followed by the planned sessions projected.
+	allSessions []Session
 }
 
 // DayNote is a check-in's note on the day it belongs to ("sick: sore
@@ -133,27 +161,37 @@ type SourceTotal struct {
 // Analyze runs the whole computation for one athlete.
 func Analyze(in Input) *Analysis {
 	a := &Analysis{Profile: in.Profile, Params: in.Params, AsOf: in.AsOf}
-	ws := keepUntil(in.Workouts, in.AsOf, &a.AfterAsOf, func(w *Workout) Date { return w.Date }, func(x, y Workout) int {
-		return cmp.Or(cmp.Compare(x.Date, y.Date), cmp.Compare(x.StartSec, y.StartSec),
-			cmp.Compare(x.Origin.FileName(), y.Origin.FileName()), cmp.Compare(x.Line, y.Line))
-	})
+	done, planned := splitPlanned(in.Workouts, in.Planned)
+	ws := keepUntil(done, in.AsOf, &a.AfterAsOf, func(w *Workout) Date { return w.Date }, byStart)
 	ws, a.Merges = Dedupe(ws)
 	cs := keepUntil(in.Checkins, in.AsOf, &a.AfterAsOf, func(c *Checkin) Date { return c.Date }, func(x, y Checkin) int {
 		return cmp.Or(cmp.Compare(x.Date, y.Date), cmp.Compare(x.Origin.FileName(), y.Origin.FileName()), cmp.Compare(x.Line, y.Line))
 	})
 	a.Start = firstDate(ws, cs, in.AsOf)
+	ps, merges := a.splitPlan(planned, ws)
 	if len(ws) == 0 && len(cs) == 0 {
 		return a
 	}
 	a.Profile, a.Estimates = estimateProfile(a.Profile, ws, cs, in.AsOf)
 	a.notes(cs)
-	a.sessions(ws)
+	a.sessions(ws, ps)
+	if a.Projection != nil {
+		a.Projection.Merges = merges
+	}
 	a.days()
 	a.weeks()
 	a.recovery(cs)
 	a.rules()
 	a.recommend()
+	a.project()
+	a.nextDay()
 	return a
+}
+
+// byStart orders workouts by date, start, file and line: the input order.
+func byStart(x, y Workout) int {
+	return cmp.Or(cmp.Compare(x.Date, y.Date), cmp.Compare(x.StartSec, y.StartSec),
+		cmp.Compare(x.Origin.FileName(), y.Origin.FileName()), cmp.Compare(x.Line, y.Line))
 }
 
 // keepUntil returns the rows dated up to asOf, counting the others in
@@ -201,22 +239,34 @@ func firstDate(ws []Workout, cs []Checkin, asOf Date) Date {
 	return first
 }
 
-// sessions computes each session's load and the athlete's calibration.
-func (a *Analysis) sessions(ws []Workout) {
+// sessions computes each session's load and the athlete's calibration,
+// then the load of the planned sessions ps (after AsOf) with the same
+// profile and calibration. Hard sessions are marked over both, in date
+// order: a planned session is compared with the 90 days before it, done
+// and planned, as it will be once done.
+func (a *Analysis) sessions(ws, ps []Workout) {
 	lc := newLoadContext(a.Profile)
 	if Known(a.Params.SRPEK) {
 		a.Calibration = Calibration{K: a.Params.SRPEK, Fixed: true}
 	} else {
 		a.Calibration = lc.calibrate(ws)
 	}
-	a.Sessions = make([]Session, len(ws))
+	all := make([]Session, len(ws)+len(ps))
 	total := map[string]float64{}
-	for i := range ws {
-		s := &a.Sessions[i]
-		s.Workout = ws[i]
+	for i := range all {
+		s := &all[i]
+		if i < len(ws) {
+			s.Workout = ws[i]
+		} else {
+			s.Workout = ps[i-len(ws)]
+			s.Planned = true
+		}
 		s.Load = lc.load(&s.Workout, a.Calibration.K)
 		s.SportKey = sportKey(s.Sport)
 		s.WorkIn = IsWorkIn(s.SportKey)
+		if s.Planned {
+			continue
+		}
 		total[s.SportKey] += s.LP
 		a.BySource[s.Source].Sessions++
 		a.BySource[s.Source].LP += s.LP
@@ -233,7 +283,12 @@ func (a *Analysis) sessions(ws []Workout) {
 	slices.SortFunc(a.Sports, func(x, y string) int {
 		return cmp.Or(cmp.Compare(total[y], total[x]), cmp.Compare(x, y))
 	})
-	markHard(a.Sessions, a.Params)
+	markHard(all, a.Params)
+	a.Sessions = all[:len(ws):len(ws)]
+	a.allSessions = all
+	if len(ps) > 0 {
+		a.Projection = &Projection{Sessions: all[len(ws):]}
+	}
 }
 
 // sportKey is the grouping key of a sport label: trimmed and lower-cased.
@@ -250,93 +305,130 @@ func sportKey(s string) string {
 	return s
 }
 
-// days builds the daily series and its load metrics.
+// days builds the daily series and its load metrics: the analysed days
+// from Start to AsOf and, with planned sessions, the projected days after
+// it to the last planned one. One pass computes both, so a projected day's
+// numbers are the ones the analysis will give once its sessions are done.
+// The as-of day is in progress in both: its sessions so far count in load,
+// and it is never a completed rest day.
 func (a *Analysis) days() {
 	n := int(a.AsOf-a.Start) + 1
-	a.Days = make([]Day, n)
-	for i := range a.Days {
-		a.Days[i] = Day{Date: a.Start + Date(i), Recovery: emptyRecovery}
+	m := 0
+	if p := a.Projection; p != nil {
+		m = int(p.Sessions[len(p.Sessions)-1].Date - a.AsOf)
 	}
-	for i := range a.Sessions {
-		s := &a.Sessions[i]
-		d := &a.Days[s.Date-a.Start]
-		d.Load += s.LP
-		d.Sessions++
-		if s.WorkIn {
-			d.WorkIn = true
-			continue
-		}
-		d.TrainLoad += s.LP
-		if s.Source == SrcNone {
-			d.Unknown++
-			if !s.Hard && !Known(s.RPE) {
-				d.MaybeHard++
-			}
-		}
-		if s.Hard {
-			d.Hard = true
-			d.HardCount++
-		}
+	all := make([]Day, n+m, n+max(m, 1))
+	for i := range all {
+		all[i] = Day{Date: a.Start + Date(i), Recovery: emptyRecovery, Planned: i >= n}
 	}
-	a.Days[n-1].InProgress = true
-	loads := make([]float64, n)
-	for i := range a.Days {
-		d := &a.Days[i]
-		restLevel := d.TrainLoad < a.Params.RestLoadMax
-		d.Rest = restLevel && d.Unknown == 0 && !d.InProgress
-		d.RestOpen = restLevel && !d.Rest
-		loads[i] = d.Load
+	for i := range a.allSessions {
+		s := &a.allSessions[i]
+		all[s.Date-a.Start].add(s)
+	}
+	all[n-1].InProgress = true
+	loads := make([]float64, n+m)
+	for i := range all {
+		all[i].restStatus(a.Params.RestLoadMax)
+		loads[i] = all[i].Load
 	}
 	ctl, atl, tsb := PMC(loads, a.Params)
 	acwr := ComputeACWR(loads, a.Params)
 	mono, strain := Monotony(loads, a.Params.MonotonySD)
-	for i := range a.Days {
-		d := &a.Days[i]
+	for i := range all {
+		d := &all[i]
 		d.CTL, d.ATL, d.TSB = ctl[i], atl[i], tsb[i]
 		d.Acute, d.Chronic, d.ACWR = acwr.Acute[i], acwr.Chronic[i], acwr.Ratio[i]
 		d.Monotony, d.Strain = mono[i], strain[i]
 	}
+	a.series = all
+	a.Days = all[:n:n]
+	if m > 0 {
+		p := a.Projection
+		p.From, p.To, p.Days = a.AsOf+1, a.AsOf+Date(m), all[n:n+m:n+m]
+	}
 }
 
-// weeks aggregates the days into calendar weeks and marks lighter weeks.
+// add counts session s in its day.
+func (d *Day) add(s *Session) {
+	d.Load += s.LP
+	d.Sessions++
+	if s.WorkIn {
+		d.WorkIn = true
+		return
+	}
+	d.TrainLoad += s.LP
+	if s.Source == SrcNone {
+		d.Unknown++
+		if !s.Hard && !Known(s.RPE) {
+			d.MaybeHard++
+		}
+	}
+	if s.Hard {
+		d.Hard = true
+		d.HardCount++
+	}
+}
+
+// restStatus decides whether the day is a completed rest day, or one
+// whose rest status cannot be told yet (RestOpen).
+func (d *Day) restStatus(restLoadMax float64) {
+	restLevel := d.TrainLoad < restLoadMax
+	d.Rest = restLevel && d.Unknown == 0 && !d.InProgress
+	d.RestOpen = restLevel && !d.Rest
+}
+
+// weeks aggregates the analysed days into calendar weeks and marks
+// lighter weeks.
 func (a *Analysis) weeks() {
 	if len(a.Days) == 0 {
 		return
 	}
-	sport := make(map[string]int, len(a.Sports))
-	for i, s := range a.Sports {
-		sport[s] = i
+	a.Weeks = a.buildWeeks(a.Days, a.Sessions)
+}
+
+// buildWeeks aggregates days (from Start) into calendar weeks, with the
+// load by sport of sessions (nil: no load by sport), and marks lighter
+// weeks; the week of the as-of day is in progress.
+func (a *Analysis) buildWeeks(days []Day, sessions []Session) []Week {
+	var sport map[string]int
+	if sessions != nil {
+		sport = make(map[string]int, len(a.Sports))
+		for i, s := range a.Sports {
+			sport[s] = i
+		}
 	}
 	first := a.Start.WeekStart(a.Params.WeekStart)
-	nw := int(a.AsOf-first)/7 + 1
-	a.Weeks = make([]Week, nw)
-	for i := range a.Weeks {
-		a.Weeks[i] = Week{Start: first + Date(7*i), BySport: make([]float64, len(a.Sports)), Limit: Missing()}
+	nw := int(days[len(days)-1].Date-first)/7 + 1
+	ws := make([]Week, nw)
+	for i := range ws {
+		ws[i] = Week{Start: first + Date(7*i), Limit: Missing()}
+		if sessions != nil {
+			ws[i].BySport = make([]float64, len(a.Sports))
+		}
 	}
-	for i := range a.Days {
-		d := &a.Days[i]
-		w := &a.Weeks[int(d.Date-first)/7]
+	for i := range days {
+		d := &days[i]
+		w := &ws[int(d.Date-first)/7]
 		w.Days++
 		w.Load += d.Load
 		w.Sessions += d.Sessions
+		w.Unknown += d.Unknown
 		if d.Rest {
 			w.RestDays++
 		}
 	}
-	for i := range a.Sessions {
-		s := &a.Sessions[i]
-		w := &a.Weeks[int(s.Date-first)/7]
-		w.BySport[sport[s.SportKey]] += s.LP
-		if s.Source == SrcNone && !s.WorkIn {
-			w.Unknown++
-		}
+	for i := range sessions {
+		s := &sessions[i]
+		ws[int(s.Date-first)/7].BySport[sport[s.SportKey]] += s.LP
 	}
-	markLighter(a.Weeks, a.Params.DeloadRatio, a.AsOf)
+	markLighter(ws, a.Params.DeloadRatio, a.AsOf)
+	return ws
 }
 
 // markLighter marks complete weeks whose load is at most ratio × the mean of
-// the up to three complete weeks before them. A week that ends on asOf (in
-// progress) is complete only when its load is already above its limit.
+// the up to three complete weeks before them. The week of asOf (in
+// progress; complete when it ends on asOf, or when projected days fill
+// it) is complete only when its load is already above its limit.
 func markLighter(ws []Week, ratio float64, asOf Date) {
 	var prev []float64
 	for i := range ws {
@@ -354,7 +446,7 @@ func markLighter(ws []Week, ratio float64, asOf Date) {
 			w.Lighter = w.Load <= w.Limit
 			w.LighterOpen = w.Lighter && w.Unknown > 0
 		}
-		if w.Start+6 >= asOf && w.Lighter {
+		if w.Start <= asOf && asOf <= w.Start+6 && w.Lighter {
 			// The week ends today, which is not over: lighter so far, but
 			// more training today could still make it not lighter.
 			w.Complete, w.Lighter, w.LighterOpen = false, false, false

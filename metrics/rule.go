@@ -1,6 +1,7 @@
 package metrics
 
 import (
+	"math"
 	"strconv"
 
 	"github.com/workin/workin/internal/text"
@@ -166,6 +167,11 @@ func (r Rule) Measure(e Evidence) string { return r.measure(e) }
 // after too.
 func (r Rule) Event() bool { return r.event }
 
+// Projected reports whether the rule is evaluated on projected days: the
+// rules that read training load. The others read check-ins (readiness,
+// the body's signs), which a planned day does not have.
+func (r Rule) Projected() bool { return r.load }
+
 // RuleState is one rule on one day: whether its condition holds, the
 // measured value and the threshold it was compared with.
 type RuleState struct {
@@ -210,20 +216,38 @@ const (
 	Alert = "alert"
 )
 
-// rules evaluates every rule on every day, then collects flags.
+// rules evaluates every rule on every day, then collects flags. With a
+// projection, the load rules go on over the projected days (the same
+// evaluators, so a streak or a run of weeks carries on into the plan);
+// the other rules read check-ins, which planned days do not have, and are
+// not projected.
 func (a *Analysis) rules() {
+	days, x := a.Days, a
+	if p := a.Projection; p != nil {
+		days, x = a.series[:len(a.Days)+len(p.Days)], a.extended()
+		p.ext = x
+	}
 	var evals [NumRules]func(int) RuleState
 	var off [NumRules]bool
 	for k, r := range registry {
-		evals[k] = r.eval(a)
+		if r.load {
+			evals[k] = r.eval(x)
+		} else {
+			evals[k] = r.eval(a)
+		}
 		off[k] = a.Params.Off[r.Name]
 	}
-	for i := range a.Days {
-		d := &a.Days[i]
-		for k := range registry {
+	noLoad := len(a.Sessions) == 0 // check-ins only: nothing says what the load was
+	for i := range days {
+		d := &days[i]
+		for k, r := range registry {
+			if d.Planned && !r.load {
+				d.Rules[k] = notProjected
+				continue
+			}
 			d.Rules[k] = evals[k](i)
 		}
-		if len(a.Sessions) == 0 { // check-ins only: nothing says what the load was
+		if noLoad {
 			for k, r := range registry {
 				if r.load {
 					d.Rules[k] = RuleState{Unknown: true, Value: Missing(), Threshold: d.Rules[k].Threshold}
@@ -241,6 +265,10 @@ func (a *Analysis) rules() {
 	}
 	a.Flags = a.collectFlags()
 }
+
+// notProjected is the state of a rule that is not evaluated on a projected
+// day: it reads check-ins, and a planned day has none.
+var notProjected = RuleState{Value: math.NaN(), Threshold: math.NaN()}
 
 // carry keeps, on the as-of day i (not over), the rules that held on the
 // last complete day and that nothing known today clears: load cannot fall

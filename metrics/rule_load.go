@@ -19,25 +19,10 @@ var noRestDay = Rule{
 	basis: func(p Params) string { return fmt.Sprintf("alert from %d (Meeusen et al. 2013)", p.NoRestAlertDays) },
 	load:  true, urgent: true, advice: WorkIn, rank: 1, noCarry: true,
 	eval: func(a *Analysis) func(int) RuleState {
-		// known counts days known to be training days; upTo also counts the
-		// days of unknown load.
-		known, upTo := 0, 0
+		var run restRun
 		return func(i int) RuleState {
-			d, n := &a.Days[i], a.Params.NoRestDays
-			switch {
-			case d.Rest:
-				known, upTo = 0, 0
-			case d.RestOpen && d.InProgress:
-			case d.RestOpen:
-				known, upTo = 0, upTo+1
-			default:
-				known, upTo = known+1, upTo+1
-			}
-			st := RuleState{Holds: known >= n, Value: float64(known), Threshold: float64(n)}
-			if !st.Holds && upTo >= n {
-				st = RuleState{Unknown: true, Value: float64(upTo), Threshold: float64(n)}
-			}
-			return st
+			run.step(&a.Days[i])
+			return run.state(a.Params.NoRestDays)
 		}
 	},
 	alert: func(a *Analysis, i int) bool {
@@ -71,6 +56,46 @@ var noRestDay = Rule{
 	measure: func(e Evidence) string {
 		return fmt.Sprintf("%s ≥ %s days", text.Fixed(e.Value, 0), text.Fixed(e.Threshold, 0))
 	},
+}
+
+// restRun is the no-rest-day streak as the rule counts it: known counts
+// the days in a row known to be training days, upTo also the days of
+// unknown load (never rest days, not known to be training days).
+type restRun struct{ known, upTo int }
+
+// step extends the run with day d, or ends it.
+func (r *restRun) step(d *Day) {
+	switch {
+	case d.Rest:
+		r.known, r.upTo = 0, 0
+	case d.RestOpen && d.InProgress:
+	case d.RestOpen:
+		r.known, r.upTo = 0, r.upTo+1
+	default:
+		r.known, r.upTo = r.known+1, r.upTo+1
+	}
+}
+
+// state is the rule's state with the run so far and limit n.
+func (r restRun) state(n int) RuleState {
+	st := RuleState{Holds: r.known >= n, Value: float64(r.known), Threshold: float64(n)}
+	if !st.Holds && r.upTo >= n {
+		st = RuleState{Unknown: true, Value: float64(r.upTo), Threshold: float64(n)}
+	}
+	return st
+}
+
+// restRunAt is the run after day i, stepped from the last rest day.
+func (a *Analysis) restRunAt(i int) restRun {
+	j := i
+	for j > 0 && !a.Days[j].Rest {
+		j--
+	}
+	var r restRun
+	for ; j <= i; j++ {
+		r.step(&a.Days[j])
+	}
+	return r
 }
 
 // hard-days-close: hard sessions on consecutive days, or two on one day

@@ -11,6 +11,7 @@ type plan struct {
 	p  Params
 	ws []Workout
 	cs []Checkin
+	ps []Workout // planned sessions
 	n  int
 }
 
@@ -46,7 +47,7 @@ func (pl *plan) run() *Analysis {
 	anchor.Date = day0
 	pl.cs = append([]Checkin{anchor}, pl.cs...)
 	defer func() { pl.cs = pl.cs[1:] }()
-	return Analyze(Input{Profile: NewProfile("t"), Params: pl.p, AsOf: day0 + Date(pl.n-1), Workouts: pl.ws, Checkins: pl.cs})
+	return Analyze(Input{Profile: NewProfile("t"), Params: pl.p, AsOf: day0 + Date(pl.n-1), Workouts: pl.ws, Checkins: pl.cs, Planned: pl.ps})
 }
 
 // holds reports whether rule holds on day i.

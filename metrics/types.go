@@ -34,6 +34,10 @@ type Workout struct {
 	Stated Settings
 	Origin *Origin // the file the row came from, shared by its rows
 	Line   int32   // physical line of the row in its file
+	// Planned marks a session that is planned, not done: a row of a plan
+	// sheet, or an export's planned workout without actuals. It is never
+	// load of the day it is dated; after the as-of day it is projected.
+	Planned bool
 }
 
 // Settings are physiological values an export states for a session: the
