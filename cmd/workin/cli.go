@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/workin/workin/metrics"
+	"github.com/workin/workin/report"
 	"github.com/workin/workin/team"
 )
 
@@ -102,6 +103,7 @@ type reportFlags struct {
 	detail   int
 	redact   bool
 	quiet    bool
+	schema   int      // --json-schema: the JSON summary's shape
 }
 
 func run(args []string, stdout, stderr io.Writer) error {
@@ -149,6 +151,7 @@ func parseFlags(cmd string, args []string, stderr io.Writer) (*reportFlags, erro
 	fs.StringVar(&f.failOn, "fail-on", "", "exit 3 when an athlete's recommendation is at least `ACTION`: rest, work-in, easy or unknown (no advice: data that could not be checked)")
 	fs.BoolVar(&f.redact, "redact", false, "replace athlete names by their ids and leave out free-text notes, in all outputs")
 	fs.BoolVar(&f.quiet, "quiet", false, "no progress line on stderr")
+	fs.IntVar(&f.schema, "json-schema", report.SchemaVersion, fmt.Sprintf("write the JSON summary in schema_version `N`: %d, or %d (the previous shape, kept for one version)", report.SchemaVersion, report.PreviousSchema))
 	f.detail = -1
 	fs.Var((*weeksFlag)(&f.detail), "detail-weeks", "limit each athlete's charts, tables and JSON daily series to the last `N` weeks; 0 shows everything (default: everything for up to 10 athletes, else 26)")
 	if cmd == "report" {
@@ -214,6 +217,9 @@ func (f *reportFlags) validate(cmd string, positional []string, asOf string) err
 	}
 	if a, ok := metrics.ParseAction(f.failOn); f.failOn != "" && (!ok || a == metrics.Go) {
 		return usagef("--fail-on must be rest, work-in, easy or unknown, got %q", f.failOn)
+	}
+	if f.schema != report.SchemaVersion && f.schema != report.PreviousSchema {
+		return usagef("--json-schema must be %d or %d, got %d", report.SchemaVersion, report.PreviousSchema, f.schema)
 	}
 	if f.out == "" {
 		return usagef("-o needs a file name")

@@ -11,6 +11,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -116,6 +117,13 @@ func TestGolden(t *testing.T) {
 	golden(t, "basic.md", md)
 	golden(t, "basic.json", js)
 	golden(t, "basic.html.region", stableRegion.Find(html))
+	// --json-schema 2 writes what schema 2 always wrote, and nothing else
+	// changes with it.
+	html2, md2, js2 := reportOnce(t, t.TempDir(), "--json-schema", "2")
+	golden(t, "basic.v2.json", js2)
+	if !bytes.Equal(html2, html) || !bytes.Equal(md2, md) {
+		t.Error("--json-schema 2 changes the HTML or the Markdown")
+	}
 }
 
 func TestDeterministic(t *testing.T) {
@@ -297,21 +305,23 @@ func TestJSONMatchesScienceVectors(t *testing.T) {
 			}
 			var doc struct {
 				Athletes []struct {
-					Daily []map[string]any `json:"daily"`
+					Daily map[string][]any `json:"daily"` // columns
 				} `json:"athletes"`
 			}
 			b, _ := os.ReadFile(js)
 			if err := json.Unmarshal(b, &doc); err != nil {
 				t.Fatal(err)
 			}
-			byDate := map[string]map[string]any{}
-			for _, d := range doc.Athletes[0].Daily {
-				byDate[d["date"].(string)] = d
-			}
+			daily := doc.Athletes[0].Daily
 			for _, w := range tc.want {
-				got, ok := byDate[w.date][w.key].(float64)
+				i := slices.Index(daily["date"], any(w.date))
+				if i < 0 || i >= len(daily[w.key]) {
+					t.Errorf("%s %s: no such day or column", w.date, w.key)
+					continue
+				}
+				got, ok := daily[w.key][i].(float64)
 				if !ok || math.Abs(got-w.value) > 0.01 {
-					t.Errorf("%s %s = %v, want %v", w.date, w.key, byDate[w.date][w.key], w.value)
+					t.Errorf("%s %s = %v, want %v", w.date, w.key, daily[w.key][i], w.value)
 				}
 			}
 		})

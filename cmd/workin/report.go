@@ -29,6 +29,7 @@ func runReport(f *reportFlags, fsys team.Files, stderr io.Writer) error {
 		return err
 	}
 	rep := t.Report()
+	rep.Options.JSONSchema = f.schema
 	s := report.NewStream(rep, t.Len(), report.Writers{HTML: outs.Writer(0), Markdown: outs.Writer(1), JSON: outs.Writer(2)})
 	prog := newProgress(stderr, t.Len(), f.quiet)
 	err = team.Run(t, 0, s.Render, func(i int, p *report.Part) error {

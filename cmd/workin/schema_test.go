@@ -12,25 +12,39 @@ import (
 	"github.com/workin/workin/metrics"
 )
 
+// schemas are the JSON summary's schema files by schema_version: the
+// current shape, and the previous one --json-schema 2 still writes.
+var schemas = map[int]string{3: "../../docs/summary.schema.json", 2: "../../docs/summary.v2.schema.json"}
+
 // TestJSONMatchesSchema validates the demo's JSON summary, and the basic
-// test team's, against docs/summary.schema.json.
+// test team's (whole, windowed, redacted), against the schema of the
+// version they were written in.
 func TestJSONMatchesSchema(t *testing.T) {
-	c := jsonschema.NewCompiler()
-	schema, err := c.Compile("../../docs/summary.schema.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	dir := t.TempDir()
-	for _, args := range [][]string{
-		{"demo", "-o", filepath.Join(dir, "d.html"), "--json", filepath.Join(dir, "d.json")},
-		{"report", "testdata/basic/team.yaml", "-o", filepath.Join(dir, "b.html"), "--json", filepath.Join(dir, "b.json")},
-	} {
-		if _, err := runCLI(t, args...); err != nil {
+	compiled := map[int]*jsonschema.Schema{}
+	for v, path := range schemas {
+		s, err := jsonschema.NewCompiler().Compile(path)
+		if err != nil {
 			t.Fatal(err)
 		}
+		compiled[v] = s
 	}
-	for _, name := range []string{"d.json", "b.json"} {
-		b, err := os.ReadFile(filepath.Join(dir, name))
+	dir := t.TempDir()
+	for _, tc := range []struct {
+		version int
+		args    []string
+	}{
+		{3, []string{"demo"}},
+		{3, []string{"report", "testdata/basic/team.yaml"}},
+		{3, []string{"report", "testdata/basic/team.yaml", "--detail-weeks", "1", "--redact"}},
+		{2, []string{"demo", "--json-schema", "2"}},
+		{2, []string{"report", "testdata/basic/team.yaml", "--json-schema", "2", "--detail-weeks", "1"}},
+	} {
+		name := strings.Join(tc.args, " ")
+		js := filepath.Join(dir, "s.json")
+		if _, err := runCLI(t, append(tc.args, "-o", filepath.Join(dir, "s.html"), "--json", js)...); err != nil {
+			t.Fatal(err)
+		}
+		b, err := os.ReadFile(js)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -38,20 +52,54 @@ func TestJSONMatchesSchema(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if err := schema.Validate(doc); err != nil {
-			t.Errorf("%s does not match the schema: %v", name, err)
+		if err := compiled[tc.version].Validate(doc); err != nil {
+			t.Errorf("%s does not match schema %d: %v", name, tc.version, err)
 		}
-	}
-	// The schema can fail: a document with an unknown action does not pass.
-	bad, _ := jsonschema.UnmarshalJSON(bytes.NewReader([]byte(`{"schema_version":2,"as_of":"2026-01-01","files":[],"athletes":[{"id":"a","name":"a","recommendation":{"action":"panic","work_in":null,"evidence":[]},"daily":[],"weekly":[],"flags":[],"data_quality":{"rows_read":0,"skipped":[]}}]}`)))
-	if schema.Validate(bad) == nil {
-		t.Error("a bad action passed the schema")
+		if other := 5 - tc.version; compiled[other].Validate(doc) == nil {
+			t.Errorf("%s (schema %d) also passes schema %d", name, tc.version, other)
+		}
+		// The schema can fail: the same document with one bad value does not pass.
+		for what, spoil := range map[string]func(a map[string]any){
+			"an unknown action": func(a map[string]any) { a["recommendation"].(map[string]any)["action"] = "panic" },
+			"a text load":       func(a map[string]any) { spoilDaily(a["daily"], tc.version) },
+		} {
+			var v map[string]any
+			if err := json.Unmarshal(b, &v); err != nil {
+				t.Fatal(err)
+			}
+			spoil(v["athletes"].([]any)[0].(map[string]any))
+			out, _ := json.Marshal(v)
+			bad, err := jsonschema.UnmarshalJSON(bytes.NewReader(out))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if compiled[tc.version].Validate(bad) == nil {
+				t.Errorf("%s: %s passed schema %d", name, what, tc.version)
+			}
+		}
 	}
 }
 
-// TestSchemaRuleEnum: the JSON schema's rule enum is the rule registry.
+// spoilDaily makes the first day's load a string, in either shape of the
+// daily series.
+func spoilDaily(daily any, version int) {
+	if version == 2 {
+		daily.([]any)[0].(map[string]any)["load"] = "heavy"
+		return
+	}
+	daily.(map[string]any)["load"].([]any)[0] = "heavy"
+}
+
+// TestSchemaRuleEnum: each JSON schema's rule and action enums are the
+// rule registry and the actions.
 func TestSchemaRuleEnum(t *testing.T) {
-	b, err := os.ReadFile("../../docs/summary.schema.json")
+	for _, path := range schemas {
+		t.Run(filepath.Base(path), func(t *testing.T) { schemaEnums(t, path) })
+	}
+}
+
+func schemaEnums(t *testing.T, path string) {
+	b, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
 	}
