@@ -103,7 +103,7 @@ type reportFlags struct {
 	detail   int
 	redact   bool
 	quiet    bool
-	schema   int      // --json-schema: the JSON summary's shape
+	schema   int // --json-schema: the JSON summary's shape
 }
 
 func run(args []string, stdout, stderr io.Writer) error {
