@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -134,5 +135,60 @@ func TestReadmeListsEveryRule(t *testing.T) {
 		if !strings.Contains(string(b), "| `"+r+"` |") {
 			t.Errorf("the README's rules table has no row for %s", r)
 		}
+	}
+}
+
+// TestJSONDocExamples runs docs/json.md's migration examples with jq on the
+// demo (with a detail window, so that weeks and flags are cut): in each
+// pair, the schema 2 command on a version 2 summary and the schema 3
+// command on a version 3 summary of the same run print the same.
+func TestJSONDocExamples(t *testing.T) {
+	if _, err := exec.LookPath("jq"); err != nil {
+		t.Skip("no jq")
+	}
+	doc, err := os.ReadFile("../../docs/json.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dirs := map[string]string{}
+	for _, v := range []string{"2", "3"} {
+		dirs[v] = t.TempDir()
+		if _, err := runCLI(t, "demo", "-o", filepath.Join(dirs[v], "s.html"), "--json", filepath.Join(dirs[v], "summary.json"),
+			"--detail-weeks", "4", "--json-schema", v); err != nil {
+			t.Fatal(err)
+		}
+	}
+	pairs := 0
+	for _, block := range strings.Split(string(doc), "```sh\n")[1:] {
+		block, _, _ = strings.Cut(block, "```")
+		cmds := map[string]string{}
+		lines := strings.Split(block, "\n")
+		for i, l := range lines {
+			if v, ok := strings.CutPrefix(l, "# schema "); ok && i+1 < len(lines) {
+				cmds[v] = lines[i+1]
+			}
+		}
+		if len(cmds) == 0 {
+			continue
+		}
+		pairs++
+		out := map[string]string{}
+		for v, cmd := range cmds {
+			c := exec.Command("bash", "-c", cmd)
+			c.Dir = dirs[v]
+			var stderr bytes.Buffer
+			c.Stderr = &stderr
+			b, err := c.Output()
+			if err != nil || len(bytes.TrimSpace(b)) == 0 {
+				t.Errorf("schema %s: %s: %v, %d bytes\n%s", v, cmd, err, len(b), stderr.String())
+			}
+			out[v] = string(b)
+		}
+		if len(cmds) != 2 || out["2"] != out["3"] {
+			t.Errorf("the pair\n  %s\n  %s\nprints differently:\n%.300s\n%.300s", cmds["2"], cmds["3"], out["2"], out["3"])
+		}
+	}
+	if pairs < 5 {
+		t.Errorf("%d example pairs in docs/json.md, want at least 5", pairs)
 	}
 }
