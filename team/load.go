@@ -449,6 +449,11 @@ func loadInputs(f Config, fsys Files, rp **roster) (*roster, error) {
 			return nil, usagef("--profile %s is a team file; give it without --profile", display(cfgPath))
 		}
 		srcs = r.configure(cfg)
+		// The roster is known: an unknown --athlete is refused before any
+		// data file is read.
+		if _, err := r.pick(f.Athletes); err != nil {
+			return nil, err
+		}
 	}
 	owner := ""
 	if r.known && !r.team {
@@ -825,6 +830,40 @@ func (r *roster) finish() error {
 		r.title = "Training report"
 	}
 	return nil
+}
+
+// maxListedIDs is how many ids an unknown --athlete's message lists.
+const maxListedIDs = 5
+
+// pick returns the athletes ids names (--athlete), in report order and
+// each once; no ids is every athlete. An id is matched as rows match
+// athletes (case folded, normal form C), but only against ids, never
+// names; an id that is no athlete's is a usage error that names it and a
+// few of the ids there are.
+func (r *roster) pick(ids []string) ([]*entry, error) {
+	if len(ids) == 0 {
+		return r.athletes, nil
+	}
+	want := map[*entry]bool{}
+	for _, id := range ids {
+		key := parse.NameKey(strings.TrimSpace(id))
+		i := slices.IndexFunc(r.athletes, func(e *entry) bool { return parse.NameKey(e.cfg.Profile.ID) == key })
+		if i < 0 {
+			known := make([]string, len(r.athletes))
+			for i, a := range r.athletes {
+				known[i] = text.Clip(a.cfg.Profile.ID, 40)
+			}
+			return nil, usagef("--athlete %q: no athlete has that id; the ids are %s", text.Clip(id, 40), text.List(known, maxListedIDs))
+		}
+		want[r.athletes[i]] = true
+	}
+	var out []*entry
+	for _, e := range r.athletes {
+		if want[e] {
+			out = append(out, e)
+		}
+	}
+	return out, nil
 }
 
 // count sets each athlete's row counts.

@@ -46,6 +46,12 @@ type Config struct {
 	// DetailWeeks limits the detail shown per athlete; negative decides by
 	// the team's size (everything up to 10 athletes, else 26 weeks).
 	DetailWeeks int
+	// Athletes, when given, are the ids of the only athletes to report
+	// (--athlete), matched as rows are (parse.NameKey: case and Unicode
+	// form aside). The files are read and checked whole; the others'
+	// rows are left out, and the report is of the athletes picked (its
+	// as-of day is still the data's).
+	Athletes []string
 }
 
 // UsageError is a problem with how workin was asked to run (an output that
@@ -95,9 +101,14 @@ func load(c Config, fsys Files, rp **roster) (*Team, error) {
 	if err != nil {
 		return nil, err
 	}
-	if c.Redact {
-		r.redact()
+	picked, err := r.pick(c.Athletes)
+	if err != nil {
+		return nil, err
 	}
+	if c.Redact {
+		r.redact() // before picking: labels are those of the whole team
+	}
+	r.athletes = picked
 	if !r.hasRows {
 		for _, f := range r.parsed { // rows whose day decoding refuses
 			if err := f.FirstError(0); err != nil {
