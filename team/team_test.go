@@ -198,7 +198,7 @@ func TestPickAthletes(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			tm, err := load(t, tt.cfg, tt.files)
+			tm, err := loadFiles(t, tt.cfg, tt.files)
 			if tt.wantErr != nil {
 				var ue *UsageError
 				if !errors.As(err, &ue) {
@@ -221,7 +221,11 @@ func TestPickAthletes(t *testing.T) {
 				t.Errorf("athletes %q, want %q", got, tt.want)
 			}
 			for i, n := range tt.rows {
-				if got := tm.Athlete(i).Quality.WorkoutRows; got != n {
+				a, err := tm.Athlete(i)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if got := a.Quality.WorkoutRows; got != n {
 					t.Errorf("athlete %d: %d workout rows, want %d", i, got, n)
 				}
 			}
@@ -235,7 +239,7 @@ func TestPickAthletes(t *testing.T) {
 // TestPickKeepsTeamLabels: with --redact, an athlete picked keeps the
 // label it has in the whole team's report.
 func TestPickKeepsTeamLabels(t *testing.T) {
-	tm, err := load(t, Config{Workouts: []string{"w.csv"}, Redact: true, Athletes: []string{"Ben"}}, map[string]string{"w.csv": sheet})
+	tm, err := loadFiles(t, Config{Workouts: []string{"w.csv"}, Redact: true, Athletes: []string{"Ben"}}, map[string]string{"w.csv": sheet})
 	if err != nil {
 		t.Fatal(err)
 	}
