@@ -19,7 +19,7 @@ func runReport(f *reportFlags, fsys team.Files, stderr io.Writer) error {
 	t, err := team.Load(team.Config{
 		Config: cmp(f.config, f.profile), Profile: f.profile != "", Workouts: f.workouts, Checkins: f.checkins,
 		Outputs: []string{f.out, f.md, f.json}, Lenient: f.lenient, Redact: f.redact,
-		AsOf: f.asOf, AsOfSet: f.asOfSet, DetailWeeks: f.detail,
+		AsOf: f.asOf, AsOfSet: f.asOfSet, DetailWeeks: f.detail, Athletes: f.athletes,
 	}, fsys)
 	if err != nil {
 		return err
@@ -30,6 +30,7 @@ func runReport(f *reportFlags, fsys team.Files, stderr io.Writer) error {
 		return err
 	}
 	rep := t.Report()
+	rep.Options.JSONSchema = f.schema
 	s := report.NewStream(rep, t.Len(), report.Writers{HTML: outs.Writer(0), Markdown: outs.Writer(1), JSON: outs.Writer(2)})
 	prog := newProgress(stderr, t.Len(), f.quiet)
 	err = team.Run(t, 0, s.Render, func(i int, p *report.Part) error {
