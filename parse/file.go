@@ -78,7 +78,11 @@ type File struct {
 	Last     metrics.Date
 	Workouts Workouts // the rows kept, for a workouts file
 	Checkins Checkins // the rows kept, for a check-ins file
-	index    *index   // a deferred native sheet's records (Options.Defer)
+	// Planned are an export's planned workouts without actuals
+	// (TrainingPeaks): planned sessions, each with Planned set, never in
+	// Workouts, Used, First or Last.
+	Planned Workouts
+	index   *index // a deferred native sheet's records (Options.Defer)
 }
 
 // Relabel renames the file everywhere it is named, its rows' origin and its
@@ -110,7 +114,7 @@ func (f *File) Describe() [][2]string {
 		span = fmt.Sprintf("%s to %s", f.First, f.Last)
 	}
 	out = append(out, [2]string{"dates", span},
-		[2]string{"rows", fmt.Sprintf("%d read, %d used, %d left out by design, %d skipped", f.Rows, f.Used(), f.Dropped, len(f.Skipped))},
+		[2]string{"rows", f.rowCounts()},
 		[2]string{"columns", strings.Join(f.Columns, "; ")})
 	if len(f.Ignored) > 0 {
 		out = append(out, [2]string{"not used", strings.Join(f.Ignored, ", ")})
@@ -130,6 +134,15 @@ func (f *File) Describe() [][2]string {
 		out = append(out, [2]string{"problem", fmt.Sprintf("line %d:%s %s", s.Line, col, s.Reason)})
 	}
 	return out
+}
+
+// rowCounts says what became of the file's rows.
+func (f *File) rowCounts() string {
+	planned := ""
+	if n := f.Planned.Len(); n > 0 {
+		planned = fmt.Sprintf("%d planned, ", n)
+	}
+	return fmt.Sprintf("%d read, %d used, %s%d left out by design, %d skipped", f.Rows, f.Used(), planned, f.Dropped, len(f.Skipped))
 }
 
 // Summary is the file's line of the data-quality section.

@@ -254,8 +254,11 @@ var intervalsActivitiesSpec = &spec{
 }
 
 // trainingPeaksSpec reads TrainingPeaks' workout summaries (workouts.csv):
-// WorkoutDay, decimal hours, metres, TSS. Planned rows without actuals add
-// no load, and Day Off rows are rest markers; both are counted, not read.
+// WorkoutDay, decimal hours, metres, TSS. A row with a PlannedDuration and
+// no actuals (no TimeTotalInHours) is a planned workout: it is read as a
+// planned session (File.Planned), never load. Day Off rows are rest
+// markers, and rows with neither actuals nor a plan hold nothing; both are
+// counted, not read.
 var trainingPeaksSpec = &spec{
 	name: "trainingpeaks", label: "TrainingPeaks workouts.csv", kind: KindWorkouts, mark: markPoint, load: "TrainingPeaks TSS",
 	cols: []col{
@@ -270,6 +273,8 @@ var trainingPeaksSpec = &spec{
 		{"tss", []string{"tss"}, false},
 		{"rpe", []string{"rpe"}, false},
 		{"comments", []string{"athletecomments"}, false},
+		{"planned_hours", []string{"plannedduration"}, false},
+		{"planned_distance", []string{"planneddistanceinmeters"}, false},
 	},
 	need: []string{"sport", "day", "hours"},
 	workout: func(r *vrow) (metrics.Workout, string, *rowError) {
@@ -277,19 +282,25 @@ var trainingPeaksSpec = &spec{
 		if strings.EqualFold(r.str("sport"), "Day Off") {
 			return w, "Day Off rows (rest markers, no session)", nil
 		}
-		v, e := r.nums("hours", "distance", "avg_power", "avg_hr", "max_hr", "tss", "rpe")
+		v, e := r.nums("hours", "distance", "avg_power", "avg_hr", "max_hr", "tss", "rpe", "planned_hours", "planned_distance")
 		if e != nil {
 			return w, "", e
 		}
-		if !metrics.Known(positive(v[0])) {
-			return w, "planned workouts without actuals (they add no load)", nil
+		hours := positive(v[0])
+		if !metrics.Known(hours) {
+			// No actuals: a planned workout, or nothing at all.
+			if hours = positive(v[7]); !metrics.Known(hours) {
+				return w, "rows with neither actuals nor a planned duration (they hold no session)", nil
+			}
+			w.Planned = true
+			v[1] = v[8] // the planned distance
 		}
 		st, e := r.when("day")
 		if e != nil {
 			return w, "", e
 		}
 		w.Date = st.date
-		w.Sport, w.Duration = sportName(r.str("sport")), v[0]*3600
+		w.Sport, w.Duration = sportName(r.str("sport")), hours*3600
 		w.DistanceKm = km(v[1])
 		w.AvgPower, w.AvgHR, w.MaxHR = positive(v[2]), positive(v[3]), positive(v[4])
 		w.TSS, w.RPE = given(v[5]), positive(v[6])

@@ -95,7 +95,7 @@ func TestWorkoutFormats(t *testing.T) {
 		}, 0},
 		{"trainingpeaks.csv", "TrainingPeaks workouts.csv", Options{}, []wantWorkout{
 			{"2026-02-01", "Run", -1, 4976.82, 12.52884, 136, 63.03, M, 3, 230, "Z2 run"},
-		}, 2},
+		}, 1}, // the Day Off row; the planned swim is a planned session (TestTrainingPeaksPlanned)
 		{"whoop_workouts.csv", "WHOOP workouts.csv", Options{}, []wantWorkout{
 			{"2024-06-24", "Running", 8*3600 + 8*60 + 18, 1260, 4.06888, 161, M, M, M, M, ""},
 		}, 0},

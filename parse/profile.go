@@ -24,6 +24,9 @@ type Config struct {
 	// athlete column), resolved relative to the team file.
 	Workouts []string
 	Checkins []string
+	// Plan are planned-session sheets shared by a team (native workouts
+	// sheets with an athlete column), resolved like Workouts.
+	Plan []string
 }
 
 // Athlete is one athlete's configuration.
@@ -38,6 +41,9 @@ type Athlete struct {
 	DistanceUnit string
 	Workouts     []string // the athlete's own data files, resolved
 	Checkins     []string
+	// Plan are the athlete's planned-session sheets (native workouts
+	// sheets of sessions dated after the as-of day), resolved.
+	Plan []string
 	// Given lists the physiological profile keys the file set, so the
 	// report can say which were missing.
 	Given []string
@@ -63,6 +69,7 @@ type profileYAML struct {
 	DistanceUnit  yStr        `yaml:"distance_unit"`
 	Workouts      []yStr      `yaml:"workouts"`
 	Checkins      []yStr      `yaml:"checkins"`
+	Plan          []yStr      `yaml:"plan"`
 	Scales        *scalesYAML `yaml:"scales"`
 	Rules         *rulesYAML  `yaml:"rules"`
 }
@@ -83,6 +90,7 @@ type teamYAML struct {
 	Athletes []teamEntry `yaml:"athletes"`
 	Workouts []yStr      `yaml:"workouts"`
 	Checkins []yStr      `yaml:"checkins"`
+	Plan     []yStr      `yaml:"plan"`
 	Rules    *rulesYAML  `yaml:"rules"`
 }
 
@@ -164,7 +172,7 @@ func readTeam(data []byte, name string, load Loader) (*Config, error) {
 	if err := ty.Rules.apply(&teamParams, name); err != nil {
 		return nil, err
 	}
-	c := &Config{File: name, Team: ty.Team.V, Workouts: paths(name, ty.Workouts), Checkins: paths(name, ty.Checkins)}
+	c := &Config{File: name, Team: ty.Team.V, Workouts: paths(name, ty.Workouts), Checkins: paths(name, ty.Checkins), Plan: paths(name, ty.Plan)}
 	seen := map[string]int{}
 	for i := range ty.Athletes {
 		a, err := teamAthlete(&ty.Athletes[i], name, load, teamParams)
@@ -364,7 +372,7 @@ func (py *profileYAML) athlete(file, defaultID string, line int) (Athlete, error
 		a.DistanceUnit = u
 	}
 	a.Profile = p
-	a.Workouts, a.Checkins = paths(file, py.Workouts), paths(file, py.Checkins)
+	a.Workouts, a.Checkins, a.Plan = paths(file, py.Workouts), paths(file, py.Checkins), paths(file, py.Plan)
 	scales, err := py.Scales.scales(file)
 	if err != nil {
 		return a, err
@@ -410,7 +418,7 @@ func (py *profileYAML) given() bool {
 			return true
 		}
 	}
-	return py.Workouts != nil || py.Checkins != nil || py.Rules != nil || py.Scales != nil
+	return py.Workouts != nil || py.Checkins != nil || py.Plan != nil || py.Rules != nil || py.Scales != nil
 }
 
 func (n yNum) pos() (int, int) { return n.Line, n.Col }

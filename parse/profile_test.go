@@ -36,6 +36,7 @@ rules:
   week_start: sunday
   off: [effort-drift]
   readiness_weights: {hrv: 0.5}
+plan: [plans/next-week.csv]
 `
 	c, err := ReadConfig([]byte(src), "team/ana.yaml", nil)
 	if err != nil {
@@ -52,6 +53,9 @@ rules:
 	}
 	if a.Workouts[0] != "team/ana-workouts.csv" || a.Checkins[0] != "team/data/ana-checkins.csv" {
 		t.Errorf("paths = %v %v", a.Workouts, a.Checkins)
+	}
+	if len(a.Plan) != 1 || a.Plan[0] != "team/plans/next-week.csv" {
+		t.Errorf("plan paths = %v, want them resolved as workouts: are", a.Plan)
 	}
 	pr := a.Params
 	if pr.NoRestDays != 8 || pr.PMCDecay != "linear" || pr.WeekStart.String() != "Sunday" || !pr.Off["effort-drift"] ||
@@ -101,10 +105,11 @@ func TestProfileErrors(t *testing.T) {
 
 func TestTeam(t *testing.T) {
 	files := map[string]string{
-		"t/ana.yaml": "name: Ana\nmax_hr: 190\nresting_hr: 50\nrules: {no_rest_days: 9}\nworkouts: [ana.csv]\n",
+		"t/ana.yaml": "name: Ana\nmax_hr: 190\nresting_hr: 50\nrules: {no_rest_days: 9}\nworkouts: [ana.csv]\nplan: [ana-plan.csv]\n",
 	}
 	src := `team: Harbour Tri
 workouts: [shared/workouts.csv]
+plan: [shared/plan.csv]
 rules: {no_rest_days: 6, hard_rpe: 8}
 athletes:
   - profile: ana.yaml
@@ -123,6 +128,9 @@ athletes:
 	if ana.Profile.ID != "ana" || ana.Params.NoRestDays != 9 || ana.Params.HardRPE != 8 || ana.Workouts[0] != "t/ana.csv" {
 		t.Errorf("ana = %+v", ana)
 	}
+	if len(c.Plan) != 1 || c.Plan[0] != "t/shared/plan.csv" || len(ana.Plan) != 1 || ana.Plan[0] != "t/ana-plan.csv" {
+		t.Errorf("plans: team %v, ana %v", c.Plan, ana.Plan)
+	}
 	if ben.Profile.ID != "ben" || ben.Params.NoRestDays != 6 || ben.Profile.FTP != 280 {
 		t.Errorf("ben = %+v", ben)
 	}
@@ -133,6 +141,7 @@ athletes:
 		{"athletes:\n  - name: X\n", "t/team.yaml:2: an inline athlete needs an id"},
 		{"athletes:\n  - id: x\n    bogus: 1\n", `t/team.yaml:3: unknown key "bogus" (keys are listed in the README under Profile and team files)`},
 		{"athletes:\n  - profile: ana.yaml\n    ftp: 250\n", "t/team.yaml:2: an athlete entry with `profile:` takes its values from that file; move the other keys there"},
+		{"athletes:\n  - profile: ana.yaml\n    plan: [p.csv]\n", "t/team.yaml:2: an athlete entry with `profile:` takes its values from that file; move the other keys there"},
 	} {
 		_, err := ReadConfig([]byte(tc.src), "t/team.yaml", memLoader(files))
 		if err == nil || err.Error() != tc.want {

@@ -16,6 +16,23 @@ type Workouts struct{ rows[workoutRow] }
 // Checkins are the check-ins of one file, stored like Workouts.
 type Checkins struct{ rows[checkinRow] }
 
+// splitPlanned moves the planned rows (an export's planned workouts) out
+// of r, in file order; both keep r's text and origin.
+func (r *rows[P]) splitPlanned(planned func(P) bool) rows[P] {
+	out := rows[P]{text: r.text, origin: r.origin}
+	kept := r.packed[:0]
+	for _, p := range r.packed {
+		if planned(p) {
+			out.packed = append(out.packed, p)
+		} else {
+			kept = append(kept, p)
+		}
+	}
+	clear(r.packed[len(kept):])
+	r.packed = kept
+	return out
+}
+
 // DateAt returns the day of row i without unpacking the row.
 func (r *rows[P]) DateAt(i int) metrics.Date { return r.packed[i].day() }
 
@@ -153,6 +170,7 @@ type workoutRow struct {
 	rpe, avgHR, maxHR      float64
 	avgPower, np, tss, trm float64
 	stated                 packedSettings
+	planned                bool
 }
 
 // packedSettings are the settings an export states, in whole bpm and W (0:
@@ -184,7 +202,7 @@ func packWorkout(w metrics.Workout, t *textTable) workoutRow {
 		date: w.Date, startSec: w.StartSec, line: w.Line,
 		athlete: t.label(w.Athlete), sport: t.label(w.Sport), notes: t.note(w.Notes),
 		duration: w.Duration, distanceKm: w.DistanceKm, rpe: w.RPE, avgHR: w.AvgHR, maxHR: w.MaxHR,
-		avgPower: w.AvgPower, np: w.NP, tss: w.TSS, trm: w.TRIMP, stated: packSettings(w.Stated),
+		avgPower: w.AvgPower, np: w.NP, tss: w.TSS, trm: w.TRIMP, stated: packSettings(w.Stated), planned: w.Planned,
 	}
 }
 
@@ -193,7 +211,7 @@ func (p workoutRow) unpack(text []string, origin *metrics.Origin) metrics.Workou
 		Athlete: text[p.athlete], Date: p.date, StartSec: p.startSec, Sport: text[p.sport],
 		Duration: p.duration, DistanceKm: p.distanceKm, RPE: p.rpe, AvgHR: p.avgHR, MaxHR: p.maxHR,
 		AvgPower: p.avgPower, NP: p.np, TSS: p.tss, TRIMP: p.trm,
-		Notes: text[p.notes], Origin: origin, Line: p.line, Stated: p.stated.unpack(),
+		Notes: text[p.notes], Origin: origin, Line: p.line, Stated: p.stated.unpack(), Planned: p.planned,
 	}
 }
 

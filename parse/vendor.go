@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/workin/workin/internal/text"
 	"github.com/workin/workin/metrics"
 )
 
@@ -135,6 +136,8 @@ type exportRow struct {
 	Nap         string `csv:"nap"`
 	NP          string `csv:"np"`
 	Performance string `csv:"performance"`
+	PlannedDist string `csv:"planned_distance"`
+	PlannedHrs  string `csv:"planned_hours"`
 	Quality     string `csv:"quality"`
 	Question    string `csv:"question"`
 	Readiness   string `csv:"readiness"`
@@ -304,7 +307,14 @@ func readVendor(t *table, b *vbinding, opt Options) (*File, error) {
 				return w
 			}, packWorkout)
 		if err == nil {
+			planned := rs.splitPlanned(func(w workoutRow) bool { return w.planned })
 			f.Workouts = Workouts{finishRows(f, rs, parts, origin)}
+			if n := planned.Len(); n > 0 {
+				planned.origin = origin
+				f.Planned = Workouts{planned}
+				f.Notes = append(f.Notes, fmt.Sprintf("%s without actuals: read as planned sessions, never load (projected when dated after the as-of day; planned, not done, on or before it)",
+					text.Plural(n, "planned workout", "planned workouts")))
+			}
 		}
 	} else {
 		var rs rows[checkinRow]
