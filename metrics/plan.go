@@ -53,10 +53,12 @@ type Projection struct {
 	From, To Date
 	// Days has one Day a day From…To, each Planned: load, rest, CTL, ATL,
 	// TSB, the acute:chronic averages and ratio, monotony, strain, the
-	// load rules (Rules; the rules that are not projected hold
-	// notProjected: Missing value and threshold), and Action, the advice
-	// its load rules give for the session after it (readiness and the
-	// body's signs are not projected).
+	// load rules evaluated on it (Rules), and Action, the advice for the
+	// session after it. The other rules read check-ins, which a planned
+	// day has none of: they are not projected. One that held on the as-of
+	// day stays, Carried, as over the day in progress, for nothing has
+	// cleared it; the others hold a state that does not hold, with a
+	// Missing value and threshold.
 	Days []Day
 	// Sessions are the planned sessions projected, in date order, each
 	// with its load and source by the precedence of a done session, and
@@ -948,7 +950,7 @@ func (a *Analysis) hardLimit() HardLimit {
 	others := fmt.Sprintf("rated under %s and, if measured, under %s LP/h", text.Num(p.HardRPE), text.Fixed(out.PerHour, 2))
 	switch {
 	case !out.TodayHard && Known(out.P90):
-		out.Why = fmt.Sprintf("no hard session today: one session tomorrow cannot make two hard days in a row; above %s LP (or rated %s or more) it would be hard, and a hard session the day after would",
+		out.Why = fmt.Sprintf("no hard session today: one session tomorrow cannot make two hard days in a row; above %s LP (or rated %s or more) it would be hard, and another hard session the day after would",
 			down1(out.P90), text.Num(p.HardRPE))
 	case !out.TodayHard:
 		out.Why = "no hard session today: one session tomorrow cannot make two hard days in a row"
@@ -1071,15 +1073,17 @@ type Outcome struct {
 	// after (science reference §4, "form tomorrow").
 	Form           float64
 	ACWR, Monotony float64
-	// Action is the advice for the session after tomorrow from the load
-	// rules (and event rules of today, active the day after); readiness
-	// and the body's signs are not projected.
+	// Action is the advice for the session after tomorrow: from its load
+	// rules, today's event rules (active the day after) and the signs of
+	// the body and readiness that held today, carried (no morning reading
+	// has cleared them).
 	Action  Action
 	WorkIn  WorkInKind
 	Because string
-	// Rules are the load rules active tomorrow; Unchecked those that
-	// could not be checked.
-	Rules, Unchecked []string
+	// Rules are the rules active tomorrow (Carried those of them carried
+	// from today: not projected); Unchecked those that could not be
+	// checked.
+	Rules, Carried, Unchecked []string
 }
 
 // restTomorrow compares tomorrow as a rest day with tomorrow as planned,
@@ -1144,7 +1148,7 @@ func (a *Analysis) loadRulesOn(i int) {
 	d := &a.Days[i]
 	var evals [NumRules]func(int) RuleState
 	for k, r := range registry {
-		d.Rules[k] = notProjected
+		d.Rules[k] = unprojected(k, &a.Days[i-1])
 		if r.load {
 			evals[k] = r.eval(a)
 		}
@@ -1179,6 +1183,9 @@ func outcomeOf(a *Analysis, i int) Outcome {
 	}
 	for _, k := range evidenceOrder(on) {
 		o.Rules = append(o.Rules, registry[k].Name)
+		if d.Rules[k].Carried {
+			o.Carried = append(o.Carried, registry[k].Name)
+		}
 	}
 	for k, r := range registry {
 		if d.Rules[k].Unknown {

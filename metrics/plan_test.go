@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -206,8 +207,8 @@ func TestProjectionMatchesAnalyze(t *testing.T) {
 							holding[r.Name]++
 						}
 						switch {
-						case !r.load:
-							if gs.Holds || gs.Unknown || Known(gs.Value) {
+						case !r.load: // not projected: nothing held on the as-of day to carry
+							if gs.Holds || gs.Unknown || gs.Carried || Known(gs.Value) {
 								t.Errorf("%s %s is not projected, got %+v", w.Date, r.Name, gs)
 							}
 						case k == iNoDeload && lighter:
@@ -463,6 +464,12 @@ func TestProjectionToday(t *testing.T) {
 	}
 	if h := a.Headroom.NoRest; h.Streak != 10 || !h.Reaches || h.From != 20 {
 		t.Errorf("no-rest-day headroom %+v, want a streak of 10 reaching the limit from 20 LP", h)
+	}
+	// The warning goes on from the as-of day; its words count the days
+	// known to be training days and start on the first, today aside.
+	i := slices.IndexFunc(pr.Warnings, func(w Warning) bool { return w.Rule == RuleNoRestDay })
+	if i < 0 || !pr.Warnings[i].Ongoing || pr.Warnings[i].Peak != 12 || pr.Warnings[i].Detail != "12 days without a rest day since "+day0.String() {
+		t.Errorf("warnings %+v, want no-rest-day going on to 12 days since %s", pr.Warnings, day0)
 	}
 	// Trained today: the streak is 11, tomorrow 12.
 	pl.load(10, 60)
@@ -1106,6 +1113,40 @@ func BenchmarkPlanTeam(b *testing.B) {
 	for b.Loop() {
 		for range 500 {
 			Analyze(in)
+		}
+	}
+}
+
+// TestProjectionCarriesBodySigns: the body's signs and readiness are not
+// projected, but one that holds on the as-of day stays over the planned
+// days, carried, as over the day in progress: no morning reading has
+// cleared it. The advice after tomorrow, rest or planned, keeps it.
+func TestProjectionCarriesBodySigns(t *testing.T) {
+	pl := hrvPlan(40, 6).loads(0, weeks(6, 50)[:36]...) // HRV low for six mornings, training as usual
+	pl.planLoads(36, 50, 0, 50)
+	a := pl.run()
+	asOf := a.Days[len(a.Days)-1].Rules[iHRVLow]
+	if !asOf.Holds {
+		t.Fatalf("hrv-low on the as-of day %+v, want holding", asOf)
+	}
+	for _, d := range a.Projection.Days {
+		st := d.Rules[iHRVLow]
+		if !st.Holds || !st.Carried || st.Value != asOf.Value || d.Action < WorkIn {
+			t.Errorf("%s hrv-low %+v, advice %s; want carried from the as-of day, work-in or more", d.Date, st, d.Action)
+		}
+		if sr := d.Rules[iSoreness]; sr.Holds || Known(sr.Value) {
+			t.Errorf("%s soreness-persistent %+v: nothing to carry", d.Date, sr)
+		}
+	}
+	for _, w := range a.Projection.Warnings {
+		if w.Rule == RuleHRVLow {
+			t.Errorf("a projected warning for a sign that is not projected: %+v", w)
+		}
+	}
+	rt := a.Headroom.Rest
+	for _, o := range []Outcome{rt.Rest, rt.Other} {
+		if o.Action < WorkIn || !slices.Contains(o.Carried, RuleHRVLow) || slices.Contains(o.Carried, RuleMonotonyHigh) {
+			t.Errorf("%+v: want the carried hrv-low behind a work-in", o)
 		}
 	}
 }

@@ -242,7 +242,7 @@ func (a *Analysis) rules() {
 		d := &days[i]
 		for k, r := range registry {
 			if d.Planned && !r.load {
-				d.Rules[k] = notProjected
+				d.Rules[k] = unprojected(k, &days[len(a.Days)-1])
 				continue
 			}
 			d.Rules[k] = evals[k](i)
@@ -269,6 +269,18 @@ func (a *Analysis) rules() {
 // notProjected is the state of a rule that is not evaluated on a projected
 // day: it reads check-ins, and a planned day has none.
 var notProjected = RuleState{Value: math.NaN(), Threshold: math.NaN()}
+
+// unprojected is rule k (not a load rule) on a projected day: not
+// evaluated, for a planned day has no check-in; what held on the as-of
+// day stays, carried, as over the as-of day itself, since no morning
+// reading has cleared it (an event rule is active the day after anyway).
+func unprojected(k int, asOf *Day) RuleState {
+	if st := asOf.Rules[k]; st.Holds && !registry[k].noCarry {
+		st.Carried = true
+		return st
+	}
+	return notProjected
+}
 
 // carry keeps, on the as-of day i (not over), the rules that held on the
 // last complete day and that nothing known today clears: load cannot fall

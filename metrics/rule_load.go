@@ -42,6 +42,11 @@ var noRestDay = Rule{
 			last-- // the run so far ends yesterday; today does not end it
 		}
 		since := last.AddDays(1 - int(r.Value))
+		for k := j - 1; k >= 0 && a.Days[k].Date >= since; k-- {
+			if d := &a.Days[k]; d.InProgress && d.RestOpen {
+				since-- // a projected run past the as-of day, at rest level so far: in the run, not counted
+			}
+		}
 		return fmt.Sprintf("%.0f days without a rest day since %s%s", r.Value, since, today), since
 	},
 	phrase: func(st RuleState) string { return fmt.Sprintf("%.0f days without a rest day", st.Value) },

@@ -205,6 +205,11 @@ type roster struct {
 	hasRows  bool
 	anon     *entry // the athlete of files without an athlete column (no profile)
 	anonFile string // the first such file, for an error
+	// planned are the planned rows athletes' plans refer to; planFiles
+	// the plan sheets read; planOrphans the plan rows of no athlete.
+	planned     []plannedRows
+	planFiles   []model.File
+	planOrphans []model.Skip
 	// spill holds large sheets' rows until their athletes are analysed.
 	spill       parse.Spill
 	spillCloser io.Closer
@@ -216,6 +221,8 @@ type entry struct {
 	workouts []rowRefs // the athlete's rows in roster.parsed
 	checkins []rowRefs
 	quality  report.Quality
+	plans    []rowRefs // the athlete's planned rows in roster.planned
+	plan     PlanQuality
 }
 
 // rowRefs points at rows of one parsed file. Athletes keep references,
@@ -390,16 +397,17 @@ func loadInputs(f Config, fsys Files, rp **roster) (*roster, error) {
 	// No output may be an input: checked before anything is read, and again
 	// for the files the team or profile names, before they are read.
 	outs := f.Outputs
-	if err := notAnInput(fsys, outs, append(append([]string{cfgPath}, f.Workouts...), f.Checkins...)); err != nil {
+	if err := notAnInput(fsys, outs, append(append(append([]string{cfgPath}, f.Workouts...), f.Checkins...), f.Plans...)); err != nil {
 		return nil, err
 	}
+	var cfg *parse.Config
 	if cfgPath != "" {
 		data, err := fsys.ReadFile(cfgPath)
 		if err != nil {
 			return nil, fmt.Errorf("reading %s: %w", display(cfgPath), err)
 		}
 		var profiles []string
-		cfg, err := parse.ReadConfig(data, cfgPath, func(p string) ([]byte, error) {
+		cfg, err = parse.ReadConfig(data, cfgPath, func(p string) ([]byte, error) {
 			if err := notAnInput(fsys, outs, []string{p}); err != nil {
 				return nil, err
 			}
@@ -414,9 +422,9 @@ func loadInputs(f Config, fsys Files, rp **roster) (*roster, error) {
 			return nil, err
 		}
 		named := append([]string(nil), cfg.Workouts...)
-		named = append(named, cfg.Checkins...)
+		named = append(append(named, cfg.Checkins...), cfg.Plan...)
 		for _, a := range cfg.Athletes {
-			named = append(append(named, a.Workouts...), a.Checkins...)
+			named = append(append(append(named, a.Workouts...), a.Checkins...), a.Plan...)
 		}
 		if err := notAnInput(fsys, outs, named); err != nil {
 			return nil, err
@@ -463,8 +471,14 @@ func loadInputs(f Config, fsys Files, rp **roster) (*roster, error) {
 		if err := r.assign(srcs[i], int32(i), pf, f.Lenient); err != nil {
 			return nil, err
 		}
+		if err := r.assignExportPlans(srcs[i], pf, f.Lenient); err != nil {
+			return nil, err
+		}
 	}
 	if err := r.finish(); err != nil {
+		return nil, err
+	}
+	if err := r.readPlans(r.planSources(cfg, f.Plans), srcs, fsys, f.Lenient, f.Redact); err != nil {
 		return nil, err
 	}
 	if err := r.dropFarDates(f.Lenient); err != nil {
@@ -744,6 +758,7 @@ func (r *roster) finish() error {
 			e.checkins = append(e.checkins, a.checkins...)
 			e.quality.Skipped = append(e.quality.Skipped, a.quality.Skipped...)
 			e.quality.Notes = append(e.quality.Notes, a.quality.Notes...)
+			e.plans = append(e.plans, a.plans...)
 		default:
 			ids := make([]string, len(r.athletes))
 			for i, e := range r.athletes {

@@ -28,6 +28,9 @@ type Config struct {
 	Profile bool
 	// Workouts and Checkins are data files added to what Config lists.
 	Workouts, Checkins []string
+	// Plans are plan sheets (native workouts sheets of planned sessions)
+	// added to what Config lists: --plan.
+	Plans []string
 	// Outputs are the paths the run will write: none may be an input.
 	Outputs []string
 	// Lenient skips bad rows (listed) instead of stopping at the first.
@@ -142,7 +145,8 @@ func (t *Team) Athlete(i int) (*report.Athlete, error) {
 	if err != nil {
 		return nil, err
 	}
-	a := metrics.Analyze(metrics.Input{Profile: e.cfg.Profile, Params: e.cfg.Params, AsOf: t.report.AsOf, Workouts: ws, Checkins: cs})
+	a := metrics.Analyze(metrics.Input{Profile: e.cfg.Profile, Params: e.cfg.Params, AsOf: t.report.AsOf, Workouts: ws, Checkins: cs,
+		Planned: t.r.gatherPlans(e)})
 	return &report.Athlete{Analysis: a, HasProfile: t.r.known, Given: e.cfg.Given, Quality: e.quality}, nil
 }
 

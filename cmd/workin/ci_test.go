@@ -44,7 +44,7 @@ func TestCIExample(t *testing.T) {
 	if out, err := build.CombinedOutput(); err != nil {
 		t.Fatalf("go build: %v\n%s", err, out)
 	}
-	for _, name := range []string{"ana.yaml", "ben.yaml", "workouts.csv", "checkins.csv"} {
+	for _, name := range []string{"ana.yaml", "ben.yaml", "workouts.csv", "checkins.csv", "plan.csv"} {
 		b, _ := os.ReadFile(filepath.Join("../../samples", name))
 		os.WriteFile(filepath.Join(work, name), b, 0o644)
 	}

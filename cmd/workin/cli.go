@@ -93,6 +93,7 @@ type reportFlags struct {
 	config   string // positional TEAM_OR_PROFILE.yaml
 	workouts stringList
 	checkins stringList
+	plans    stringList // --plan: planned-session sheets
 	out      string
 	md       string
 	json     string
@@ -159,6 +160,7 @@ func parseFlags(cmd string, args []string, stderr io.Writer) (*reportFlags, erro
 		fs.StringVar(&f.profile, "profile", "", "read the athlete profile `FILE` (YAML)")
 		fs.Var(&f.workouts, "workouts", "read workouts from `FILE` (repeatable)")
 		fs.Var(&f.checkins, "checkins", "read check-ins from `FILE` (repeatable)")
+		fs.Var(&f.plans, "plan", "read planned sessions from `FILE`, a native workouts sheet of sessions after the as-of day (repeatable)")
 		fs.BoolVar(&f.lenient, "lenient", false, "skip bad rows (listed in the report) instead of stopping at the first")
 		fs.Var(&f.athletes, "athlete", "report only the athlete whose id is `ID`, case ignored (repeatable), in every output; all files are still read and checked")
 	}

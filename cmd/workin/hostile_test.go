@@ -48,11 +48,12 @@ func TestOutputIsNeverAnInput(t *testing.T) {
 	dir := t.TempDir()
 	writeFile(t, filepath.Join(dir, "workouts.csv"), sheet)
 	writeFile(t, filepath.Join(dir, "checkins.csv"), "date,soreness\n2026-01-05,3\n")
-	writeFile(t, filepath.Join(dir, "profile.yaml"), "name: Me\nworkouts: [workouts.csv]\ncheckins: [checkins.csv]\n")
+	writeFile(t, filepath.Join(dir, "plan.csv"), "date,sport,duration,rpe\n2026-01-08,run,45,5\n")
+	writeFile(t, filepath.Join(dir, "profile.yaml"), "name: Me\nworkouts: [workouts.csv]\ncheckins: [checkins.csv]\nplan: [plan.csv]\n")
 	os.Symlink(filepath.Join(dir, "profile.yaml"), filepath.Join(dir, "link.yaml"))
 	os.Mkdir(filepath.Join(dir, "sub"), 0o755)
 	before := map[string][]byte{}
-	for _, f := range []string{"workouts.csv", "checkins.csv", "profile.yaml"} {
+	for _, f := range []string{"workouts.csv", "checkins.csv", "profile.yaml", "plan.csv"} {
 		before[f], _ = os.ReadFile(filepath.Join(dir, f))
 	}
 	for _, args := range [][]string{
@@ -61,6 +62,8 @@ func TestOutputIsNeverAnInput(t *testing.T) {
 		{"report", "profile.yaml", "--json", "link.yaml"},
 		{"report", "profile.yaml", "--json", "sub/../profile.yaml"},
 		{"report", "--workouts", "workouts.csv", "-o", "./workouts.csv"},
+		{"report", "profile.yaml", "--md", "plan.csv"},
+		{"report", "--workouts", "workouts.csv", "--plan", "plan.csv", "--json", "./plan.csv"},
 	} {
 		_, stderr, code := run2(t, dir, args...)
 		if code != 2 || !strings.Contains(stderr, "never writes over an input") {

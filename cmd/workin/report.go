@@ -17,7 +17,7 @@ import (
 // (report.Stream), write the outputs all at once, then --fail-on.
 func runReport(f *reportFlags, fsys team.Files, stderr io.Writer) error {
 	t, err := team.Load(team.Config{
-		Config: cmp(f.config, f.profile), Profile: f.profile != "", Workouts: f.workouts, Checkins: f.checkins,
+		Config: cmp(f.config, f.profile), Profile: f.profile != "", Workouts: f.workouts, Checkins: f.checkins, Plans: f.plans,
 		Outputs: []string{f.out, f.md, f.json}, Lenient: f.lenient, Redact: f.redact,
 		AsOf: f.asOf, AsOfSet: f.asOfSet, DetailWeeks: f.detail, Athletes: f.athletes,
 	}, fsys)

@@ -4,8 +4,8 @@
 //
 //	go run ./samples/gen
 //
-// It writes samples/workouts.csv and samples/checkins.csv; the output is the
-// same on every run.
+// It writes samples/workouts.csv, samples/checkins.csv and samples/plan.csv;
+// the output is the same on every run.
 package main
 
 import (
@@ -84,6 +84,41 @@ func main() {
 	if err := writeCSV("samples/checkins.csv", &g.checkins); err != nil {
 		log.Fatal(err)
 	}
+	plan := planWeek()
+	if err := writeCSV("samples/plan.csv", &plan); err != nil {
+		log.Fatal(err)
+	}
+}
+
+// planWeek is the week after the demo's last day, as two athletes plan
+// it (the plan sheet: the workouts sheet's columns, targets instead of
+// measurements). Ana's is her usual loading week after a lighter one:
+// nothing in it trips a warning. Ben, already needing rest, plans to ride
+// on: no rest day all week and hard sessions on consecutive days, so the
+// plan trips no-rest-day and hard-days-close. Cai has no plan. No random
+// draws: the other sheets stay as they are.
+func planWeek() []workoutRow {
+	var rows []workoutRow
+	add := func(day int, athlete, sport, min, rpe, hr, np, notes string) {
+		rows = append(rows, workoutRow{Date: last.AddDays(day).String(), Athlete: athlete, Sport: sport,
+			Duration: min, RPE: rpe, AvgHR: hr, NP: np, Notes: notes})
+	}
+	// Ana plans by heart rate (her runs' loads come from heart rate too).
+	add(1, "ana", "run", "0:50:00", "7", "163", "", "tempo 3 × 10 min")
+	add(2, "ana", "run", "0:45:00", "3", "141", "", "easy")
+	add(3, "ana", "strength", "40", "6", "", "", "squat, lunge, calf raises")
+	add(4, "ana", "yoga", "30", "2", "", "", "evening flow")
+	add(5, "ana", "run", "0:40:00", "4", "145", "", "easy + strides")
+	add(6, "ana", "run", "1:45:00", "5", "148", "", "long run")
+	// Ben plans by power.
+	add(1, "ben", "ride", "1:20:00", "8", "", "240", "threshold 3 × 12")
+	add(2, "ben", "ride", "3:00:00", "5", "", "195", "endurance")
+	add(3, "ben", "ride", "1:15:00", "8", "", "252", "VO2 5 × 4")
+	add(4, "ben", "ride", "1:30:00", "7", "", "235", "tempo")
+	add(5, "ben", "ride", "4:00:00", "7", "", "205", "group ride")
+	add(6, "ben", "ride", "4:30:00", "6", "", "200", "long ride")
+	add(7, "ben", "ride", "2:00:00", "5", "", "190", "endurance")
+	return rows
 }
 
 // morning is one day's check-in before rounding; Missing fields stay empty.
