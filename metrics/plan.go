@@ -1142,9 +1142,31 @@ func (a *Analysis) tomorrowAs(ss []Session, c *nextCalc) Outcome {
 	return outcomeOf(&x, n)
 }
 
-// loadRulesOn evaluates the load rules over the days up to i and sets day
-// i's rules (the others: not projected), as rules does.
-func (a *Analysis) loadRulesOn(i int) {
+// loadRulesOn evaluates the load rules on day i (the others: not
+// projected), as rules does: their evaluators run from warmFrom(i) to i.
+func (a *Analysis) loadRulesOn(i int) { a.loadRulesFrom(a.warmFrom(i), i) }
+
+// warmFrom is the last day before i on which every load rule's evaluator
+// can start (Rule.warm) and still give day i's state; 0 at worst.
+func (a *Analysis) warmFrom(i int) int {
+	warm := func(s int) bool {
+		for _, r := range registry {
+			if r.load && (r.warm == nil || !r.warm(a, s)) {
+				return false
+			}
+		}
+		return true
+	}
+	s := i - 1
+	for s > 0 && !warm(s) {
+		s--
+	}
+	return s
+}
+
+// loadRulesFrom runs the load rules' evaluators from day from to day i
+// and sets day i's rules.
+func (a *Analysis) loadRulesFrom(from, i int) {
 	d := &a.Days[i]
 	var evals [NumRules]func(int) RuleState
 	for k, r := range registry {
@@ -1153,7 +1175,7 @@ func (a *Analysis) loadRulesOn(i int) {
 			evals[k] = r.eval(a)
 		}
 	}
-	for j := 0; j <= i; j++ {
+	for j := from; j <= i; j++ {
 		for k, r := range registry {
 			if r.load {
 				if st := evals[k](j); j == i {

@@ -1104,16 +1104,24 @@ func BenchmarkPlan(b *testing.B) {
 	}
 }
 
-// BenchmarkPlanTeam is 500 athletes × 5 years, each with a week of plans:
-// the projection's cost at the largest size the README measures.
+// BenchmarkPlanTeam is 500 athletes × 5 years, without plans and with a
+// week of planned sessions each: the projection's cost at the largest
+// size the README measures.
 func BenchmarkPlanTeam(b *testing.B) {
 	in := benchInput(5 * 365)
-	in.Planned = weekOfPlans(in.AsOf)
-	b.ReportAllocs()
-	for b.Loop() {
-		for range 500 {
-			Analyze(in)
-		}
+	for _, bc := range []struct {
+		name string
+		plan []Workout
+	}{{"none", nil}, {"week", weekOfPlans(in.AsOf)}} {
+		in.Planned = bc.plan
+		b.Run(bc.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				for range 500 {
+					Analyze(in)
+				}
+			}
+		})
 	}
 }
 
@@ -1148,5 +1156,56 @@ func TestProjectionCarriesBodySigns(t *testing.T) {
 		if o.Action < WorkIn || !slices.Contains(o.Carried, RuleHRVLow) || slices.Contains(o.Carried, RuleMonotonyHigh) {
 			t.Errorf("%+v: want the carried hrv-low behind a work-in", o)
 		}
+	}
+}
+
+// TestWarmStart: the load rules evaluated on a day from the last day their
+// evaluators can start on (Rule.warm) give the states of a run from the
+// first day, on random histories (rest days, unknown loads, hard
+// sessions, lighter weeks) under every convention.
+func TestWarmStart(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 9))
+	warmed := 0
+	for trial := range 30 {
+		n := 20 + r.IntN(90)
+		pl := newPlan(n)
+		for i := range n {
+			switch r.IntN(6) {
+			case 0: // rest
+			case 1:
+				pl.rpe(i, float64(5+r.IntN(5))) // rated only: hard from 7
+			case 2:
+				w := NewWorkout() // unknown load
+				w.Date, w.Sport = day0+Date(i), "swim"
+				pl.ws = append(pl.ws, w)
+			default:
+				pl.load(i, math.Round(r.Float64()*1800)/10)
+			}
+		}
+		for _, p := range conventions() {
+			pl.p = p
+			pl.p.DeloadWeeks = 1 + trial%4
+			pl.p.NoRestDays = 3 + trial%5
+			a := pl.run()
+			all := a.series[:len(a.Days)+1]
+			x := *a
+			x.Days = all
+			all[len(a.Days)] = Day{Date: a.AsOf + 1, Load: 40, TrainLoad: 40, Sessions: 1, Recovery: emptyRecovery, Planned: true}
+			a.continuation().fill(&all[len(a.Days)])
+			x.Weeks = a.buildWeeks(all, nil)
+			from := x.warmFrom(len(a.Days))
+			if from > 0 {
+				warmed++
+			}
+			x.loadRulesFrom(from, len(a.Days))
+			got := all[len(a.Days)].Rules
+			x.loadRulesFrom(0, len(a.Days))
+			if want := all[len(a.Days)].Rules; fmt.Sprint(got) != fmt.Sprint(want) {
+				t.Fatalf("trial %d %s, from day %d: %v, from day 0: %v", trial, convName(p), from, got, want)
+			}
+		}
+	}
+	if warmed == 0 {
+		t.Error("no history let the evaluators start after day 0")
 	}
 }

@@ -78,6 +78,12 @@ type Rule struct {
 	// day in order, with the rules before it in registry already set for
 	// that day.
 	eval func(a *Analysis) func(i int) RuleState
+	// warm reports whether the evaluator, started on day s instead of the
+	// first, gives the states of a whole run from day s+1 on: its running
+	// state keeps nothing from before s (a rest day ends a streak). It
+	// lets tomorrow's alternatives be evaluated from the last such day; nil
+	// means from the first day. Load rules only.
+	warm func(a *Analysis, s int) bool
 	// cleared reports whether today's own data clears the rule on the
 	// unfinished as-of day (a morning reading back to normal); a rule
 	// without it is carried from the last complete day until the day is
@@ -151,6 +157,9 @@ func (r Rule) Holds(p Params) string { return r.holds(p) }
 
 // Basis says where the rule's threshold comes from, for Methods.
 func (r Rule) Basis(p Params) string { return r.basis(p) }
+
+// anyDay is warm for an evaluator whose state is at most the day before's.
+func anyDay(*Analysis, int) bool { return true }
 
 // basisText is a basis that does not depend on the thresholds.
 func basisText(s string) func(Params) string { return func(Params) string { return s } }

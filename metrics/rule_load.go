@@ -25,6 +25,7 @@ var noRestDay = Rule{
 			return run.state(a.Params.NoRestDays)
 		}
 	},
+	warm: func(a *Analysis, s int) bool { return a.Days[s].Rest },
 	alert: func(a *Analysis, i int) bool {
 		return a.Days[i].Rules[iNoRestDay].Value >= float64(a.Params.NoRestAlertDays)
 	},
@@ -121,6 +122,7 @@ var hardDaysClose = Rule{
 			return st
 		}
 	},
+	warm: anyDay,
 	detail: func(a *Analysis, i, j int) (string, Date) {
 		from, to, _ := a.runSpan(iHardDaysClose, i, j)
 		first := from.AddDays(-1) // the run's first day pairs with the hard day before it
@@ -154,6 +156,7 @@ var loadSpike = Rule{
 			return st
 		}
 	},
+	warm: anyDay,
 	alert: func(a *Analysis, i int) bool { return a.Days[i].Rules[iLoadSpike].Value > 2 },
 	detail: func(a *Analysis, i, j int) (string, Date) {
 		from, to, today := a.runSpan(iLoadSpike, i, j)
@@ -185,6 +188,7 @@ var monotonyHigh = Rule{
 			return st
 		}
 	},
+	warm: anyDay,
 	detail: func(a *Analysis, i, j int) (string, Date) {
 		from, to, today := a.runSpan(iMonotonyHigh, i, j)
 		r := a.Days[j].Rules[iMonotonyHigh]
@@ -218,6 +222,7 @@ var noDeloadWeek = Rule{
 			return st
 		}
 	},
+	warm: anyDay, // its runs are counted over the weeks when it is made
 	detail: func(a *Analysis, i, j int) (string, Date) {
 		r := a.Days[j].Rules[iNoDeload]
 		return fmt.Sprintf("%.0f complete weeks without a lighter week (limit %.0f weeks)", r.Value, r.Threshold), a.Days[i].Date
