@@ -134,7 +134,8 @@ type Analysis struct {
 	// PlanHorizonDays after AsOf, left out of the projection.
 	PlannedBeyond int
 	// Headroom is how much load the day after AsOf can take before each
-	// load rule holds, and the rest-tomorrow comparison; nil without data.
+	// load rule holds, and the rest-tomorrow comparison; nil without
+	// workouts (nothing says what the load was).
 	Headroom *Headroom
 
 	// series is the days from Start to the last projected day, with room

@@ -483,7 +483,7 @@ func RPEMinutes(load, rpe, k float64) float64 { return load / (rpe * k) }
 // comparison.
 func (a *Analysis) nextDay() {
 	n := len(a.Days)
-	if n == 0 {
+	if n == 0 || len(a.Sessions) == 0 { // without workouts nothing says what the load was
 		return
 	}
 	c := a.continuation()

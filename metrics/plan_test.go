@@ -1209,3 +1209,23 @@ func TestWarmStart(t *testing.T) {
 		t.Error("no history let the evaluators start after day 0")
 	}
 }
+
+// TestNoWorkouts: check-ins only: no headroom (nothing says what the
+// load was), and a plan's load rules could not be checked.
+func TestNoWorkouts(t *testing.T) {
+	pl := newPlan(30)
+	pl.checkin(29, func(c *Checkin) { c.Soreness = 3 })
+	pl.planLoads(30, 80, 80)
+	a := pl.run()
+	if a.Headroom != nil {
+		t.Errorf("headroom %+v without workouts", a.Headroom)
+	}
+	for _, d := range a.Projection.Days {
+		if st := d.Rules[iLoadSpike]; st.Holds || !st.Unknown {
+			t.Errorf("%s load-spike %+v, want unknown", d.Date, st)
+		}
+	}
+	if a := newPlan(1).run(); a.Headroom != nil || a.Projection != nil {
+		t.Errorf("no data: headroom %v, projection %v", a.Headroom, a.Projection)
+	}
+}
