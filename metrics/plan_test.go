@@ -1084,6 +1084,14 @@ func TestProjectedRules(t *testing.T) {
 			t.Errorf("%s is a load rule", n)
 		}
 	}
+	// Every projected rule has its headroom, in report order.
+	var limits []string
+	for _, l := range steady(40, 50, nil)().run().Headroom.Limits() {
+		limits = append(limits, l.Rule)
+	}
+	if fmt.Sprint(limits) != fmt.Sprint(pr) {
+		t.Errorf("headroom limits %v, want one for each projected rule %v", limits, pr)
+	}
 }
 
 // BenchmarkPlan is one athlete's five years, analysed without a plan and

@@ -35,6 +35,7 @@ func FuzzCommand(f *testing.F) {
 	f.Add("\xff\xfed\x00a\x00t\x00e\x00\n\x00", "date,athlete\n2026-01-05,\"a\n::error::x\"\n", "timezone: Local\n", "1970-01-01", uint8(6))
 	f.Add("date,athlete,sport,duration,tss\n2026-01-05,ana,run,45,40\n2026-01-06,Ben,ride,60,\n", "", "", "1", uint8(16|32|8))
 	f.Add("Activity ID,Activity Date,Activity Type,Elapsed Time\n1,\"Jan 5, 2026, 7:00:00 AM\",Run,3600\n", "", "", "", uint8(2))
+	f.Add("date,athlete,sport,duration,rpe\n2026-01-05,ana,run,45,5\n2026-01-06,ana,ride,60,11\n", "", "", "", uint8(64|1))
 	f.Fuzz(func(t *testing.T, workouts, checkins, profile, asOf string, flags uint8) {
 		dir := t.TempDir()
 		w := filepath.Join(dir, "w.csv")
@@ -67,6 +68,11 @@ func FuzzCommand(f *testing.F) {
 		}
 		if flags&32 != 0 {
 			args = append(args, "--athlete", "ana")
+		}
+		if flags&64 != 0 { // the workouts sheet, a month on, as a plan
+			pl := filepath.Join(dir, "plan.csv")
+			os.WriteFile(pl, []byte(strings.ReplaceAll(workouts, "-01-", "-02-")), 0o644)
+			args = append(args, "--plan", pl)
 		}
 		var o, e bytes.Buffer
 		code := exitCode(run(args, &o, &e), &e)
