@@ -17,6 +17,7 @@ import (
 // once per process from the embedded templates package.
 type assets struct {
 	page    *template.Template
+	dict    []byte // the preset dictionary of packed bodies (pack.go)
 	css     template.CSS
 	script  template.JS
 	echarts template.JS
@@ -53,6 +54,9 @@ func loadAssets() (*assets, error) {
 			return
 		}
 		loaded.page, loadErr = template.New("page").Funcs(funcs).ParseFS(templates.FS, "*.html")
+		if loadErr == nil {
+			loaded.dict, loadErr = packDict(loaded.page)
+		}
 	})
 	return &loaded, loadErr
 }
@@ -92,6 +96,12 @@ func WriteHTMLParts(w io.Writer, r *Report, parts []*Part) error {
 	}
 	v := buildPage(r, parts)
 	v.CSS, v.Script, v.ECharts, v.Skeletons = a.css, a.script, a.echarts, template.JS(sk)
+	for _, p := range parts {
+		if p.Lazy {
+			v.Dict = template.JS(dictJSON(a.dict))
+			break
+		}
+	}
 	bw := bufio.NewWriterSize(w, 1<<16)
 	if err := a.page.ExecuteTemplate(bw, "page", v); err != nil {
 		return fmt.Errorf("rendering HTML: %w", err)
@@ -99,14 +109,40 @@ func WriteHTMLParts(w io.Writer, r *Report, parts []*Part) error {
 	return bw.Flush()
 }
 
-// athleteHTML renders one athlete's section.
-func athleteHTML(r *Report, i int, a *Athlete, open bool) (template.HTML, error) {
+// athleteHTML renders one athlete's section: the advice, its evidence and
+// readiness as HTML, and the body (charts, tables, data quality) as HTML
+// too, or, when lazy, packed (pack.go) for report.js to unpack when the
+// athlete is first opened.
+func athleteHTML(r *Report, i int, a *Athlete, open, lazy bool) (template.HTML, error) {
 	as, err := loadAssets()
 	if err != nil {
 		return "", err
 	}
+	v := buildAthlete(r, i, a, open, lazy)
 	var b strings.Builder
-	if err := as.page.ExecuteTemplate(&b, "athlete", buildAthlete(r, i, a, open)); err != nil {
+	if v.Empty == "" {
+		if err := as.page.ExecuteTemplate(&b, "athlete-body", v); err != nil {
+			return "", fmt.Errorf("rendering %s: %w", a.Profile.ID, err)
+		}
+		v.Body = template.HTML(b.String())
+		if v.Lazy {
+			v.Packed = template.JS(pack(as.dict, b.String()))
+			b.Reset()
+			if err := as.page.ExecuteTemplate(&b, "lazy", v); err != nil {
+				return "", fmt.Errorf("rendering %s: %w", a.Profile.ID, err)
+			}
+			v.Body = template.HTML(b.String())
+		}
+		b.Reset()
+	} else {
+		b.Reset()
+		if err := as.page.ExecuteTemplate(&b, "athlete-quality", v); err != nil {
+			return "", fmt.Errorf("rendering %s: %w", a.Profile.ID, err)
+		}
+		v.Body = template.HTML(b.String())
+		b.Reset()
+	}
+	if err := as.page.ExecuteTemplate(&b, "athlete", v); err != nil {
 		return "", fmt.Errorf("rendering %s: %w", a.Profile.ID, err)
 	}
 	return template.HTML(b.String()), nil

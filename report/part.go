@@ -12,6 +12,7 @@ import (
 type Part struct {
 	Summary  Summary
 	HTML     template.HTML // the athlete's section of the page
+	Lazy     bool          // HTML holds a packed body
 	Markdown []byte        // the athlete's section of the Markdown summary
 	JSON     []byte        // the athlete's object in the JSON "athletes" list
 }
@@ -49,8 +50,13 @@ type WeekLoad struct {
 // teamWeeks is how many weeks the team's weekly chart shows.
 const teamWeeks = 12
 
-// foldOpen is how many athletes a page shows unfolded.
-const foldOpen = 5
+// foldOpen is how many athletes a page shows unfolded; staticMax how
+// many it writes out whole, every chart's table included, so that the
+// page reads without scripts. A bigger team's bodies are packed.
+const (
+	foldOpen  = 5
+	staticMax = 10
+)
 
 // Outputs selects what RenderPart renders.
 type Outputs uint8
@@ -68,11 +74,11 @@ const (
 func RenderPart(r *Report, i, total int, a *Athlete, want Outputs) (*Part, error) {
 	p := &Part{Summary: summarize(a)}
 	if want&HTML != 0 {
-		h, err := athleteHTML(r, i, a, total <= foldOpen)
+		h, err := athleteHTML(r, i, a, total <= foldOpen, total > staticMax)
 		if err != nil {
 			return nil, err
 		}
-		p.HTML = h
+		p.HTML, p.Lazy = h, total > staticMax && p.Summary.HasData
 	}
 	if want&Markdown != 0 {
 		p.Markdown = athleteMarkdown(a)

@@ -16,10 +16,14 @@ import (
 type verdictView struct {
 	Action, Shape, Class, Kind string
 	Plan, Because              string
+	// PlanWhy is the reference of the plan, shown below the first screen
+	// (the HTML only; Plan holds all of it elsewhere).
+	PlanWhy string
 	// Cautions say what the advice cannot see (load unknown for most
 	// sessions): shown right under the plan.
 	Cautions []string
 	Evidence []evidenceView
+	More     []evidenceView // evidence past the first screen (the HTML only)
 	// EvidenceNotes are the check-in notes that fall in the evidence's
 	// windows, once each: they may explain it ("travel", "sick").
 	EvidenceNotes string
