@@ -86,6 +86,32 @@ func WriteHTML(w io.Writer, r *Report) error {
 // WriteHTMLParts writes the page around athlete sections already rendered
 // by RenderPart.
 func WriteHTMLParts(w io.Writer, r *Report, parts []*Part) error {
+	return writePage(w, r, parts, nil)
+}
+
+// writeAthletePage writes one athlete's own page of a split report: the
+// athlete's section, the files it was read from and the methods, with a
+// link back to the overview.
+func writeAthletePage(w io.Writer, r *Report, p *Part) error {
+	one := &Report{Title: p.Summary.Name, AsOf: r.AsOf, Options: r.Options}
+	for _, f := range p.Summary.Files {
+		if f >= 0 && f < len(r.Files) {
+			one.Files = append(one.Files, r.Files[f])
+		}
+	}
+	return writePageAs(w, one, []*Part{p}, nil, func(v *pageView) {
+		v.Back, v.BackName = OverviewPage, r.Title
+		v.Subtitle = r.Title + " · as of " + r.AsOf.Long()
+	})
+}
+
+// writePage writes the page; pages, when split, are the athletes' own
+// pages, which the roster links to instead of the sections.
+func writePage(w io.Writer, r *Report, parts []*Part, pages []string) error {
+	return writePageAs(w, r, parts, pages, nil)
+}
+
+func writePageAs(w io.Writer, r *Report, parts []*Part, pages []string, adjust func(*pageView)) error {
 	a, err := loadAssets()
 	if err != nil {
 		return err
@@ -94,7 +120,10 @@ func WriteHTMLParts(w io.Writer, r *Report, parts []*Part) error {
 	if err != nil {
 		return fmt.Errorf("building chart options: %w", err)
 	}
-	v := buildPage(r, parts)
+	v := buildPage(r, parts, pages)
+	if adjust != nil {
+		adjust(&v)
+	}
 	v.CSS, v.Script, v.ECharts, v.Skeletons = a.css, a.script, a.echarts, template.JS(sk)
 	for _, p := range parts {
 		if p.Lazy {

@@ -123,13 +123,15 @@ type methodsView struct {
 // Anchor returns a safe HTML id for an athlete index.
 func anchor(i int) string { return fmt.Sprintf("athlete-%d", i+1) }
 
-func buildPage(r *Report, parts []*Part) pageView {
+func buildPage(r *Report, parts []*Part, pages []string) pageView {
 	v := pageView{Title: r.Title, AsOf: r.AsOf.Long(), Team: r.Team || len(parts) > 1}
 	v.One = !v.Team && len(parts) == 1
 	n := len(parts)
 	v.Subtitle = fmt.Sprintf("as of %s · %s", r.AsOf.Long(), text.Plural(n, "athlete", "athletes"))
-	for _, p := range parts {
-		v.Sections = append(v.Sections, p.HTML)
+	if pages == nil {
+		for _, p := range parts {
+			v.Sections = append(v.Sections, p.HTML)
+		}
 	}
 	merged := map[string]int{}
 	for _, p := range parts {
@@ -143,7 +145,13 @@ func buildPage(r *Report, parts []*Part) pageView {
 		v.Files = append(v.Files, fv)
 	}
 	v.Orphans = skipViews(r.Skipped)
-	v.Overview = buildOverview(r, parts, func(i int) string { return "#" + anchor(i) })
+	href := func(i int) string { return "#" + anchor(i) }
+	if pages != nil {
+		v.Team = true
+		href = func(i int) string { return pages[i] }
+	}
+	v.Overview = buildOverview(r, parts, href)
+	v.Overview.Split = pages != nil
 	for _, p := range parts {
 		v.Overview.Packed = v.Overview.Packed || p.Lazy
 	}

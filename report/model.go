@@ -23,6 +23,9 @@ type Options struct {
 	// HTML, and the JSON's daily series and sessions, to the last N weeks
 	// (0 = everything).
 	DetailWeeks int
+	// Split: every athlete has a page of its own, written whole and
+	// open, and the overview links to them (Writers.Pages sets it).
+	Split bool
 }
 
 // Athlete is one athlete's analysis with what is known about its inputs.
@@ -41,4 +44,7 @@ type Quality struct {
 	Skipped      []model.Skip // the athlete's rows left out in lenient mode
 	Notes        []string     // remarks about the athlete's files
 	OtherAthlete int          // rows of other athletes in files the athlete's profile listed
+	// Files are the input files that gave the athlete rows, as indexes
+	// into Report.Files: an athlete's own page lists only these.
+	Files []int
 }

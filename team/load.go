@@ -135,8 +135,9 @@ type roster struct {
 	first    metrics.Date // the first date of a row given to an athlete
 	last     metrics.Date // the last date of a row given to an athlete
 	hasRows  bool
-	anon     *entry // the athlete of files without an athlete column (no profile)
-	anonFile string // the first such file, for an error
+	anon     *entry   // the athlete of files without an athlete column (no profile)
+	anonFile string   // the first such file, for an error
+	inputs   []string // every file read, as named
 }
 
 type entry struct {
@@ -320,7 +321,8 @@ func loadInputs(f Config, fsys Files) (*roster, error) {
 	// No output may be an input: checked before anything is read, and again
 	// for the files the team or profile names, before they are read.
 	outs := f.Outputs
-	if err := notAnInput(fsys, outs, append(append([]string{cfgPath}, f.Workouts...), f.Checkins...)); err != nil {
+	r.inputs = append(append([]string{cfgPath}, f.Workouts...), f.Checkins...)
+	if err := notAnInput(fsys, outs, r.inputs); err != nil {
 		return nil, err
 	}
 	if cfgPath != "" {
@@ -334,6 +336,7 @@ func loadInputs(f Config, fsys Files) (*roster, error) {
 				return nil, err
 			}
 			profiles = append(profiles, p)
+			r.inputs = append(r.inputs, p)
 			return fsys.ReadFile(p)
 		})
 		var usage *UsageError
@@ -351,6 +354,7 @@ func loadInputs(f Config, fsys Files) (*roster, error) {
 		if err := notAnInput(fsys, outs, named); err != nil {
 			return nil, err
 		}
+		r.inputs = append(r.inputs, named...)
 		if f.Profile && cfg.Team != "" {
 			return nil, usagef("--profile %s is a team file; give it without --profile", display(cfgPath))
 		}

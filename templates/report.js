@@ -16,6 +16,7 @@
   var charts = {};           // element id -> echarts instance
   var windows = {};          // athlete index -> weeks shown (0 = all)
   var DEFAULT_WEEKS = 12;
+  var PRINT_WIDTH = 718;     // A4 less 10 mm margins, in CSS px
   var printing = false;
 
   function fail(where, e) {
@@ -223,7 +224,7 @@
     var legend = [].concat(opt.legend || [])[0];
     if (!legend || legend.show === false) return;
     var names = legend.data || opt.series.map(function (s) { return s.name; });
-    var width = el.clientWidth || 300, lines = 1, x = 0;
+    var width = printing ? PRINT_WIDTH : el.clientWidth || 300, lines = 1, x = 0;
     names.forEach(function (n) {
       var w = 34 + 6.6 * String(n).length;
       if (x > 0 && x + w > width) { lines++; x = 0; }
@@ -232,7 +233,7 @@
     legend.type = "plain";
     legend.itemGap = 8;
     if (lines < 2) return;
-    var extra = 22 * (lines - 1), h = el.clientHeight || 300;
+    var extra = 22 * (lines - 1), h = printing ? (el.closest(".tall") ? 260 : 200) : el.clientHeight || 300;
     [].concat(opt.grid || []).forEach(function (g) {
       ["top", "height"].forEach(function (k) {
         if (typeof g[k] === "string" && g[k].slice(-1) === "%") g[k] = parseFloat(g[k]) / 100 * h;
@@ -449,9 +450,16 @@
     var kind = el.getAttribute("data-kind"), i = +el.getAttribute("data-athlete");
     var isTeam = el.hasAttribute("data-team");
     try {
-      var c = echarts.init(el, null, { renderer: "svg" });
+      // In print the charts are drawn at the paper's width (A4 less the
+      // page margins) and scale to the card (report.css).
+      var size = printing ? { width: PRINT_WIDTH, height: isTeam ? el.clientHeight : el.closest(".tall") ? 260 : 200 } : {};
+      var c = echarts.init(el, null, Object.assign({ renderer: "svg" }, size));
       var opt = isTeam ? team(kind, el) : build(kind, i, el);
       c.setOption(opt);
+      if (printing) {
+        var svg = el.querySelector("svg");
+        if (svg) svg.setAttribute("viewBox", "0 0 " + size.width + " " + size.height);
+      }
       if (!isTeam && META[kind] && META[kind].zoom) {
         c.group = "days" + i;
         echarts.connect("days" + i);
@@ -765,7 +773,8 @@
   function beforePrint() {
     if (printing) return;
     printing = true;
-    document.querySelectorAll("details.fold[open] details.table-wrap:not([open])").forEach(function (d) {
+    document.documentElement.setAttribute("data-printed", +(document.documentElement.getAttribute("data-printed") || 0) + 1);
+    document.querySelectorAll("details.fold[open] details.more-ev:not([open]), details.fold[open] details.sessions:not([open])").forEach(function (d) {
       d.open = true;
       opened.push(d);
     });

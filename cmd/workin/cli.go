@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/workin/workin/metrics"
+	"github.com/workin/workin/report"
 	"github.com/workin/workin/team"
 )
 
@@ -93,6 +94,8 @@ type reportFlags struct {
 	workouts stringList
 	checkins stringList
 	out      string
+	outSet   bool   // -o or --out was given
+	split    string // --split DIR
 	md       string
 	json     string
 	asOf     metrics.Date
@@ -149,6 +152,7 @@ func parseFlags(cmd string, args []string, stderr io.Writer) (*reportFlags, erro
 	fs.StringVar(&f.failOn, "fail-on", "", "exit 3 when an athlete's recommendation is at least `ACTION`: rest, work-in, easy or unknown (no advice: data that could not be checked)")
 	fs.BoolVar(&f.redact, "redact", false, "replace athlete names by their ids and leave out free-text notes, in all outputs")
 	fs.BoolVar(&f.quiet, "quiet", false, "no progress line on stderr")
+	fs.StringVar(&f.split, "split", "", "write the HTML as `DIR`/index.html, the team's overview, and one self-contained page per athlete beside it, instead of -o")
 	f.detail = -1
 	fs.Var((*weeksFlag)(&f.detail), "detail-weeks", "limit each athlete's charts, tables and JSON daily series to the last `N` weeks; 0 shows everything (default: everything for up to 10 athletes, else 26)")
 	if cmd == "report" {
@@ -180,6 +184,11 @@ func parseFlags(cmd string, args []string, stderr io.Writer) (*reportFlags, erro
 			}
 			return nil, &usageError{msg: err.Error()}
 		}
+		fs.Visit(func(fl *flag.Flag) {
+			if fl.Name == "o" || fl.Name == "out" {
+				f.outSet = true
+			}
+		})
 		if fs.NArg() == 0 {
 			break
 		}
@@ -217,6 +226,12 @@ func (f *reportFlags) validate(cmd string, positional []string, asOf string) err
 	}
 	if f.out == "" {
 		return usagef("-o needs a file name")
+	}
+	if f.split != "" {
+		if f.outSet {
+			return usagef("give -o FILE for one page or --split DIR for one page per athlete, not both")
+		}
+		f.out = filepath.Join(f.split, report.OverviewPage)
 	}
 	if err := distinctOutputs(f.out, f.md, f.json); err != nil {
 		return err
