@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
 	"runtime/debug"
 	"strconv"
@@ -230,6 +231,9 @@ func (f *reportFlags) validate(cmd string, positional []string, asOf string) err
 	if f.split != "" {
 		if f.outSet {
 			return usagef("give -o FILE for one page or --split DIR for one page per athlete, not both")
+		}
+		if st, err := os.Stat(f.split); err == nil && !st.IsDir() {
+			return usagef("--split %s is a file; give a folder (it is made if it does not exist)", display(f.split))
 		}
 		f.out = filepath.Join(f.split, report.OverviewPage)
 	}
