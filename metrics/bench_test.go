@@ -60,3 +60,21 @@ func BenchmarkAnalyzeTeam(b *testing.B) {
 		}
 	}
 }
+
+// TestDecideExplainAgrees: deciding a day without its reason (the history)
+// gives the action deciding it with the reason gives.
+func TestDecideExplainAgrees(t *testing.T) {
+	a := Analyze(benchInput(2 * 365))
+	seen := map[Action]int{}
+	for i := range a.Days {
+		quick, _, _ := a.decide(i, false)
+		full, because, _ := a.decide(i, true)
+		if quick != full || because == "" {
+			t.Fatalf("day %d: %v without the reason, %v %q with it", i, quick, full, because)
+		}
+		seen[full]++
+	}
+	if len(seen) < 3 {
+		t.Errorf("the input decides too few kinds of day to test: %v", seen)
+	}
+}

@@ -146,7 +146,7 @@ func (a *Analysis) stateOf(k, i int) (RuleState, int) {
 //	go       nothing active, every rule checked
 //
 // The reason names the rules that matched.
-func (a *Analysis) decide(i int) (Action, string, [NumRules]bool) {
+func (a *Analysis) decide(i int, explain bool) (Action, string, [NumRules]bool) {
 	d := &a.Days[i]
 	p := a.Params
 	act := a.active(i)
@@ -183,9 +183,15 @@ func (a *Analysis) decide(i int) (Action, string, [NumRules]bool) {
 		return Rest, why, act
 	}
 	if r := d.Readiness; Known(r) && r < p.ReadinessRest {
+		if !explain {
+			return Rest, "", act
+		}
 		return Rest, fmt.Sprintf("readiness %.0f/100, under %.0f", r, p.ReadinessRest), act
 	}
 	if n >= 3 && len(body) > 0 {
+		if !explain {
+			return Rest, "", act
+		}
 		ws := make([]string, len(names))
 		for j, k := range names {
 			ws[j] = registry[k].Name
@@ -196,6 +202,11 @@ func (a *Analysis) decide(i int) (Action, string, [NumRules]bool) {
 		return Rest, why, act
 	}
 	switch {
+	case !explain && len(body)+len(easy) > 0 || !explain && workIn >= 0:
+		if len(body) > 0 || workIn >= 0 {
+			return WorkIn, "", act
+		}
+		return Easy, "", act
 	case len(body) > 0:
 		return WorkIn, "the body shows fatigue: " + a.phrases(body, i), act
 	case workIn >= 0:
@@ -206,6 +217,9 @@ func (a *Analysis) decide(i int) (Action, string, [NumRules]bool) {
 	var unknown []string
 	for k, r := range registry {
 		if d.Rules[k].Unknown {
+			if !explain {
+				return Unknown, "", act
+			}
 			unknown = append(unknown, r.Name)
 		}
 	}
@@ -252,7 +266,7 @@ func (a *Analysis) workInKind(i int, act [NumRules]bool) WorkInKind {
 // recommendation with its evidence.
 func (a *Analysis) recommend() {
 	for i := range a.Days {
-		act, _, on := a.decide(i)
+		act, _, on := a.decide(i, false)
 		a.Days[i].Action = act
 		if act == WorkIn {
 			a.Days[i].WorkInKind = a.workInKind(i, on)
@@ -264,7 +278,7 @@ func (a *Analysis) recommend() {
 // RecommendationOn builds the full recommendation for day i.
 func (a *Analysis) RecommendationOn(i int) Recommendation {
 	d := &a.Days[i]
-	act, because, on := a.decide(i)
+	act, because, on := a.decide(i, true)
 	rec := Recommendation{Date: d.Date, Action: act, Because: because, Readiness: d.Readiness,
 		LoadOnly: d.Checkins == 0, InProgress: d.InProgress}
 	if act == WorkIn {

@@ -189,7 +189,19 @@ type Flag struct {
 	Severity  string // "alert" or "warn"
 	Value     float64
 	Threshold float64
-	Detail    string
+	// the run it describes, for Detail
+	a       *Analysis
+	k, i, j int32
+}
+
+// Detail describes the flag's run in a coach's words. It is written when
+// asked: a long history has thousands of flags and a report shows few.
+func (f Flag) Detail() string {
+	if f.a == nil {
+		return ""
+	}
+	d, _ := f.a.detail(int(f.k), int(f.i), int(f.j))
+	return d
 }
 
 // Severities of a flag.
@@ -261,11 +273,10 @@ func (a *Analysis) collectFlags() []Flag {
 			}
 			last := a.Days[j-1].Rules[k]
 			f := Flag{Rule: r.Name, From: a.Days[i].Date, To: a.Days[j-1].Date, Severity: Warn,
-				Value: last.Value, Threshold: last.Threshold}
+				Value: last.Value, Threshold: last.Threshold, a: a, k: int32(k), i: int32(i), j: int32(j - 1)}
 			if alert {
 				f.Severity = Alert
 			}
-			f.Detail, _ = a.detail(k, i, j-1)
 			flags = append(flags, f)
 			i = j
 		}

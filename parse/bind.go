@@ -64,24 +64,30 @@ func tagsOf(row any) (tags []string, numeric map[string]bool) {
 type batch struct {
 	lay   *layout
 	width int
+	cap   int        // records it holds at most
 	rows  [][]string // rows[0] is the header gocsv reads; rows[1:] the records
 	lines []int      // physical line of each record
 	cells []string   // backing of the records: batchSize × width, never grown
 	raw   []string   // the cells as written, kept only when decimal commas are rewritten
+	// noteLines is the line of each remark decoding the batch made.
+	noteLines []int
 }
 
-func newBatch(lay *layout) *batch {
+// newBatch makes a batch for up to n records at a time (at most
+// batchSize).
+func newBatch(lay *layout, n int) *batch {
+	n = max(1, min(n, batchSize))
 	w := len(lay.tags)
-	b := &batch{lay: lay, width: w, cells: make([]string, 0, batchSize*w)}
-	b.rows = append(make([][]string, 0, batchSize+1), lay.tags)
+	b := &batch{lay: lay, width: w, cap: n, cells: make([]string, 0, n*w)}
+	b.rows = append(make([][]string, 0, n+1), lay.tags)
 	if lay.decimalComma {
-		b.raw = make([]string, 0, batchSize*w)
+		b.raw = make([]string, 0, n*w)
 	}
 	return b
 }
 
 func (b *batch) len() int   { return len(b.lines) }
-func (b *batch) full() bool { return len(b.lines) == batchSize }
+func (b *batch) full() bool { return len(b.lines) == b.cap }
 
 // add appends a record of exactly width cells.
 func (b *batch) add(rec []string, line int) {
@@ -100,7 +106,7 @@ func (b *batch) add(rec []string, line int) {
 }
 
 func (b *batch) reset() {
-	b.cells, b.lines, b.rows = b.cells[:0], b.lines[:0], b.rows[:1]
+	b.cells, b.lines, b.rows, b.noteLines = b.cells[:0], b.lines[:0], b.rows[:1], b.noteLines[:0]
 	b.rows[0] = b.lay.tags
 	if b.raw != nil {
 		b.raw = b.raw[:0]
@@ -136,8 +142,8 @@ func (d decoder) GetCSVRows() ([][]string, error) { return d, nil }
 // position of the cell gocsv could not set and the cell type's error. out
 // is the caller's scratch space, reused from batch to batch.
 func bindBatch[R any](b *batch, out *[]R, each func(i int, row *R, col int, err error) error) error {
-	if len(*out) < batchSize {
-		*out = make([]R, batchSize)
+	if len(*out) < len(b.rows)-1 {
+		*out = make([]R, b.cap)
 	}
 	start := 0 // position in b.rows of this call's header
 	for start < len(b.rows)-1 {

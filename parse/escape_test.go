@@ -42,15 +42,18 @@ func TestNothingAliasesTheInput(t *testing.T) {
 			if variant == "corrupt" {
 				src = corruptSecondRow(src)
 			}
-			for _, lenient := range []bool{true, false} {
-				t.Run(fmt.Sprintf("%s/%s/lenient=%v", name, variant, lenient), func(t *testing.T) {
+			for _, mode := range []struct {
+				lenient, deferred bool
+			}{{true, false}, {false, false}, {true, true}, {false, true}} {
+				t.Run(fmt.Sprintf("%s/%s/%+v", name, variant, mode), func(t *testing.T) {
 					buf := bytes.Clone(src)
-					f, err := ReadBytes(buf, name, 0, Options{Athlete: "x", Lenient: lenient})
-					before := snapshot(f, err)
+					f, err := ReadBytes(buf, name, 0, Options{Athlete: "x", Lenient: mode.lenient, Defer: mode.deferred})
+					d, derr := decodeAll(f)
+					before := snapshot(f, err) + snapshotDecoded(d, derr)
 					for i := range buf {
 						buf[i] = 'Z'
 					}
-					if after := snapshot(f, err); after != before {
+					if after := snapshot(f, err) + snapshotDecoded(d, derr); after != before {
 						t.Errorf("the result changed with the input buffer:\nbefore %s\nafter  %s", before, after)
 					}
 				})
@@ -95,6 +98,36 @@ func snapshot(f *File, err error) string {
 	}
 	for _, c := range f.Checkins.All() {
 		fmt.Fprintf(&b, "c %q %q %v %v\n", c.Athlete, c.Notes, c.Date, c.SleepHours)
+	}
+	return b.String()
+}
+
+// decodeAll decodes every row of f (a deferred file's, while its input
+// is intact).
+func decodeAll(f *File) (Decoded, error) {
+	if f == nil {
+		return Decoded{}, nil
+	}
+	all := make([]int32, f.Len())
+	for i := range all {
+		all[i] = int32(i)
+	}
+	return f.Decode(all)
+}
+
+func snapshotDecoded(d Decoded, derr error) string {
+	var b strings.Builder
+	if derr != nil {
+		fmt.Fprintf(&b, "decode error %q\n", derr.Error())
+	}
+	for _, s := range d.Skipped {
+		fmt.Fprintf(&b, "decoded skip %+v\n", s)
+	}
+	for _, w := range d.Workouts {
+		fmt.Fprintf(&b, "dw %q %q %q %v\n", w.Athlete, w.Sport, w.Notes, w.Date)
+	}
+	for _, c := range d.Checkins {
+		fmt.Fprintf(&b, "dc %q %q %v\n", c.Athlete, c.Notes, c.Date)
 	}
 	return b.String()
 }

@@ -51,6 +51,15 @@ type Options struct {
 	// Unit returns the distance unit an athlete's Garmin account displays
 	// ("km" or "mi"; default km).
 	Unit func(athlete string) string
+	// Defer reads a native sheet's records without decoding them: the
+	// File indexes them (Groups, DateAt, LineAt) and Decode decodes a
+	// selection on demand, so only the rows in use are ever values. The
+	// data passed to Read must then stay unchanged while the File is used.
+	// Exports are always decoded at once.
+	Defer bool
+	// Spill holds a deferred sheet's records until they are decoded (nil:
+	// in memory).
+	Spill Spill
 }
 
 // File is one input file after reading: its rows as domain values and
@@ -69,6 +78,7 @@ type File struct {
 	Last     metrics.Date
 	Workouts Workouts // the rows kept, for a workouts file
 	Checkins Checkins // the rows kept, for a check-ins file
+	index    *index   // a deferred native sheet's records (Options.Defer)
 }
 
 // Relabel renames the file everywhere it is named, its rows' origin and its
@@ -76,6 +86,9 @@ type File struct {
 // so that a file named after a person leaves no trace in the outputs.
 func (f *File) Relabel(name string) {
 	f.Name = name
+	if f.index != nil {
+		f.index.t.file = name // what decoding names in skips and errors
+	}
 	for _, o := range []*metrics.Origin{f.Workouts.origin, f.Checkins.origin} {
 		if o != nil {
 			o.File = name
@@ -127,8 +140,14 @@ func (f *File) Summary() model.File {
 		Skipped: len(f.Skipped), First: f.First, Last: f.Last, Ignored: f.Ignored, Notes: f.Notes}
 }
 
-// Used is the number of rows kept.
-func (f *File) Used() int { return f.Workouts.Len() + f.Checkins.Len() }
+// Used is the number of rows kept (for a deferred file, the rows indexed:
+// decoding may leave more out).
+func (f *File) Used() int {
+	if f.index != nil {
+		return f.index.rows
+	}
+	return f.Workouts.Len() + f.Checkins.Len()
+}
 
 // maxNotes bounds the data-quality remarks kept per file; the rest are
 // counted in a final remark.
@@ -174,9 +193,26 @@ func readWorkouts(t *table, opt Options) (*File, error) {
 	f := &File{Name: name, Kind: KindWorkouts, Format: "native workouts", Ignored: b.ignored, Notes: t.notes}
 	origin := &metrics.Origin{File: name, Format: "native", Label: "workin native workouts sheet", TSSLabel: "tss"}
 	f.Columns = usedColumns(b)
-	rows, parts, err := readRows(t, b, opt, func() func(*nativeWorkout, int, *[]string) (metrics.Workout, *rowError) {
+	newConvert := func() func(*nativeWorkout, int, *[]string) (metrics.Workout, *rowError) {
 		return newWorkoutConverter(origin, b.has["athlete"], opt.Athlete).convert
-	}, packWorkout)
+	}
+	if opt.Defer {
+		f.Workouts.origin = origin
+		err := indexSheet(t, newIndexer(b, opt, origin), f, opt.Spill, t.blocks(), newConvert, func(d *Decoded, ws []metrics.Workout) {
+			own := owned{}
+			for i := range ws {
+				w := &ws[i]
+				w.Athlete, w.Sport, w.Notes = own.label(w.Athlete), own.label(w.Sport), strings.Clone(w.Notes)
+			}
+			d.Workouts = append(d.Workouts, ws...)
+		})
+		if err != nil {
+			return nil, err
+		}
+		f.finishNotes()
+		return f, nil
+	}
+	rows, parts, err := readRows(t, b, opt, newConvert, packWorkout)
 	if err != nil {
 		return nil, err
 	}
@@ -206,9 +242,26 @@ func readCheckins(t *table, opt Options) (*File, error) {
 	f := &File{Name: name, Kind: KindCheckins, Format: "native check-ins", Ignored: b.ignored, Notes: t.notes}
 	origin := &metrics.Origin{File: name, Format: "native", Label: "workin native check-ins sheet", MeasureRank: 1, RateRank: rankOwnSheet}
 	f.Columns = usedColumns(b)
-	rows, parts, err := readRows(t, b, opt, func() func(*nativeCheckin, int, *[]string) (metrics.Checkin, *rowError) {
+	newConvert := func() func(*nativeCheckin, int, *[]string) (metrics.Checkin, *rowError) {
 		return newCheckinConverter(origin, b.has["athlete"], opt.Athlete, opt.Scales).convert
-	}, packCheckin)
+	}
+	if opt.Defer {
+		f.Checkins.origin = origin
+		err := indexSheet(t, newIndexer(b, opt, origin), f, opt.Spill, t.blocks(), newConvert, func(d *Decoded, cs []metrics.Checkin) {
+			own := owned{}
+			for i := range cs {
+				c := &cs[i]
+				c.Athlete, c.Notes = own.label(c.Athlete), strings.Clone(c.Notes)
+			}
+			d.Checkins = append(d.Checkins, cs...)
+		})
+		if err != nil {
+			return nil, err
+		}
+		f.finishNotes()
+		return f, nil
+	}
+	rows, parts, err := readRows(t, b, opt, newConvert, packCheckin)
 	if err != nil {
 		return nil, err
 	}
@@ -274,10 +327,15 @@ func (f *File) span(d metrics.Date) {
 	}
 }
 
-func (f *File) finishNotes() {
-	if n := len(f.Notes); n > maxNotes {
-		f.Notes = append(f.Notes[:maxNotes], fmt.Sprintf("… and %d more remarks like these", n-maxNotes))
+func (f *File) finishNotes() { f.Notes = CapNotes(f.Notes) }
+
+// CapNotes bounds a file's remarks as a read does: the first maxNotes,
+// then how many more there are.
+func CapNotes(notes []string) []string {
+	if n := len(notes); n > maxNotes {
+		return append(notes[:maxNotes:maxNotes], fmt.Sprintf("… and %d more remarks like these", n-maxNotes))
 	}
+	return notes
 }
 
 // part is what one chunk of a file yields.
@@ -351,7 +409,7 @@ func collect[T any, P packedRow[P]](t *table, opt Options, lay *layout, athleteO
 			}
 			return nil
 		}
-		bt := newBatch(lay)
+		bt := newBatch(lay, batchSize)
 		var results []result[T]
 		flush := func() error {
 			if bt.len() == 0 {
@@ -387,6 +445,13 @@ func collect[T any, P packedRow[P]](t *table, opt Options, lay *layout, athleteO
 			return nil
 		})
 		if err != nil {
+			// A malformed record ends the read; a bad row before it is
+			// the first problem in the file.
+			if pe, ok := err.(*Error); ok && pe.FileLevel {
+				if ferr := flush(); ferr != nil {
+					return p, ferr
+				}
+			}
 			return p, err
 		}
 		return p, flush()
@@ -428,7 +493,13 @@ func blank(rec []string) bool {
 // convert makes it a value.
 func readRows[R, T any, P packedRow[P]](t *table, b *binding, opt Options, newConvert func() func(*R, int, *[]string) (T, *rowError), pack func(T, *textTable) P) (rows[P], []part, error) {
 	athleteOf := func(rec []string) string { return b.athleteOf(rec, opt.Athlete) }
-	return collect(t, opt, &b.layout, athleteOf, func() decodeFn[T] {
+	return collect(t, opt, &b.layout, athleteOf, nativeDecode(b, opt, newConvert), pack)
+}
+
+// nativeDecode makes the decoders of a native sheet's batches: gocsv binds
+// each record to an R, then convert checks it and makes it a value.
+func nativeDecode[R, T any](b *binding, opt Options, newConvert func() func(*R, int, *[]string) (T, *rowError)) func() decodeFn[T] {
+	return func() decodeFn[T] {
 		convert := newConvert()
 		var scratch []R
 		return func(bt *batch, out []result[T], notes *[]string) ([]result[T], error) {
@@ -436,7 +507,11 @@ func readRows[R, T any, P packedRow[P]](t *table, b *binding, opt Options, newCo
 				rec := bt.record(i)
 				var column string
 				if err == nil {
+					n0 := len(*notes)
 					x, re := convert(row, bt.lines[i], notes)
+					for range len(*notes) - n0 {
+						bt.noteLines = append(bt.noteLines, bt.lines[i])
+					}
 					if re == nil {
 						out = append(out, result[T]{row: x})
 						return nil
@@ -445,12 +520,12 @@ func readRows[R, T any, P packedRow[P]](t *table, b *binding, opt Options, newCo
 				} else {
 					column, err = b.names[col], asWritten(err, rec[col])
 				}
-				out = append(out, result[T]{col: column, err: err, athlete: athleteOf(rec)})
+				out = append(out, result[T]{col: column, err: err, athlete: b.athleteOf(rec, opt.Athlete)})
 				return nil
 			})
 			return out, err
 		}
-	}, pack)
+	}
 }
 
 // athleteOf returns the athlete cell of a record, or owner when the file

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"runtime"
 	"strings"
 	"sync"
 	"unsafe"
@@ -21,8 +22,9 @@ type table struct {
 	comma    rune
 	header   []string
 	body     []byte
-	bodyLine int      // physical line of the first byte of body
-	notes    []string // how the text was decoded (UTF-16, Windows-1252, CR line endings)
+	bodyLine int           // physical line of the first byte of body
+	notes    []string      // how the text was decoded (UTF-16, Windows-1252, CR line endings)
+	stream   *streamBlocks // the rest of the body, when it is read as a stream (ReadFrom)
 }
 
 var bom = []byte{0xEF, 0xBB, 0xBF}
@@ -115,6 +117,7 @@ type chunk struct {
 	data  []byte
 	line  int // physical line of data[0]
 	lines int // newlines in data (records ≤ lines + 1); set by chunks
+	start int // offset of data[0] in the body
 }
 
 // parallelMin is the body size from which a table is read in parallel.
@@ -124,7 +127,7 @@ const parallelMin = 1 << 20
 func (t *table) chunks(n int) []chunk {
 	body := t.body
 	if n <= 1 || len(body) < parallelMin {
-		return []chunk{{body, t.bodyLine, bytes.Count(body, []byte{'\n'})}}
+		return []chunk{{body, t.bodyLine, bytes.Count(body, []byte{'\n'}), 0}}
 	}
 	var out []chunk
 	start, line := 0, t.bodyLine
@@ -141,11 +144,11 @@ func (t *table) chunks(n int) []chunk {
 		}
 		quotes += bytes.Count(body[cut:end], []byte{'"'})
 		lines := bytes.Count(body[start:end], []byte{'\n'})
-		out = append(out, chunk{body[start:end], line, lines})
+		out = append(out, chunk{body[start:end], line, lines, start})
 		line += lines
 		start = end
 	}
-	return append(out, chunk{body[start:], line, bytes.Count(body[start:], []byte{'\n'})})
+	return append(out, chunk{body[start:], line, bytes.Count(body[start:], []byte{'\n'}), start})
 }
 
 // recordEnd returns the offset just after the first newline at or after from
@@ -201,15 +204,16 @@ func parallel[R any](cs []chunk, work func(k int, c chunk) (R, error)) ([]R, err
 	return res, nil
 }
 
-// records reads the records of one chunk in order. Records that fit on
-// one line are split in place (see splitLine): encoding/csv copies each
-// record into a new string, and splitting in place reads a large sheet
-// several times faster. From the first record splitLine cannot split (a
-// quoted cell spanning lines, or a malformed one), encoding/csv reads the
+// records reads the records of one chunk in order. Records are split in
+// place (see splitRecord), quoted cells spanning lines included: encoding/csv
+// copies each record into a new string, and splitting in place reads a
+// large sheet several times faster. From the first record splitRecord
+// finds malformed (a bare quote, a quote left open), encoding/csv reads the
 // rest of the chunk, so the records and the errors are exactly those
-// encoding/csv gives for the whole chunk. Line endings are handled as
-// encoding/csv does: CRLF or LF, empty lines skipped, a last line without
-// a newline read, and a CR before the end of the data dropped.
+// encoding/csv gives for the whole chunk (a malformed record stops the
+// read). Line endings are handled as encoding/csv does: CRLF or LF, empty
+// lines skipped, a last line without a newline read, a CR before the end of
+// the data dropped, and CRLF inside a quoted cell read as LF.
 //
 // Cells split in place alias the chunk's bytes, which nothing writes while
 // the table is read. They are valid as long as the input is, and must be
@@ -217,15 +221,18 @@ func parallel[R any](cs []chunk, work func(k int, c chunk) (R, error)) ([]R, err
 // is theirs to reuse.
 type records struct {
 	t         *table
+	base      int    // offset of the chunk in the body
+	at        int    // offset in the body of the record next returned
 	data      string // the chunk not yet read, for the in-place splitter
 	raw       []byte
 	off, line int
 	csv       *csv.Reader // the rest of the chunk, once the splitter gave up
 	csvLine   int         // physical line of the csv reader's first byte
+	csvOff    int         // offset of the csv reader's first byte in the chunk
 }
 
 func (t *table) records(c chunk) *records {
-	rs := &records{t: t, raw: c.data, line: c.line}
+	rs := &records{t: t, raw: c.data, line: c.line, base: c.start}
 	if len(c.data) > 0 {
 		rs.data = unsafe.String(&c.data[0], len(c.data))
 	}
@@ -252,95 +259,22 @@ func (rs *records) each(fn func(rec []string, line int) error) error {
 	}
 }
 
-// next appends the cells of the next non-empty record to dst and returns
-// them with the record's physical line; io.EOF after the last.
-func (rs *records) next(dst []string) ([]string, int, error) {
-	n := len(dst)
-	if rs.csv == nil {
-		data, comma := rs.data, byte(rs.t.comma)
-		for rs.off < len(data) {
-			l, next := data[rs.off:], len(data)
-			if i := strings.IndexByte(l, '\n'); i >= 0 {
-				l, next = l[:i], rs.off+i+1
-			}
-			l = strings.TrimSuffix(l, "\r")
-			line := rs.line
-			if l == "" {
-				rs.off, rs.line = next, rs.line+1
-				continue
-			}
-			rec, ok := splitLine(dst, l, comma)
-			if !ok {
-				dst = dst[:n]
-				rs.csv, rs.csvLine = rs.t.reader(rs.raw[rs.off:]), rs.line
-				break
-			}
-			rs.off, rs.line = next, rs.line+1
-			return rec, line, nil
-		}
-		if rs.csv == nil {
-			return dst, 0, io.EOF
-		}
-	}
-	rec, err := rs.csv.Read()
-	if err == io.EOF {
-		return dst, 0, io.EOF
-	}
-	if err != nil {
-		return dst, 0, rs.t.syntaxError(err, rs.csvLine)
-	}
-	l, _ := rs.csv.FieldPos(0)
-	return append(dst, rec...), rs.csvLine + l - 1, nil
-}
+// blockBytes is the size of the blocks the first pass of a deferred sheet
+// reads at a time (a variable so that tests cut many blocks).
+var blockBytes = 4 << 20
 
-// splitLine appends the cells of a one-line record to rec, unquoting
-// quoted cells as encoding/csv does. It reports false, leaving the record
-// to encoding/csv, when a quoted cell does not close on the line or a
-// quote is out of place.
-func splitLine(rec []string, l string, comma byte) ([]string, bool) {
-	for {
-		if l != "" && l[0] == '"' {
-			escaped := false
-			i := 1
-			for {
-				j := strings.IndexByte(l[i:], '"')
-				if j < 0 {
-					return rec, false
-				}
-				j += i
-				if j+1 < len(l) && l[j+1] == '"' {
-					escaped, i = true, j+2
-					continue
-				}
-				cell := l[1:j]
-				if escaped {
-					cell = strings.ReplaceAll(cell, `""`, `"`)
-				}
-				rec = append(rec, cell)
-				l = l[j+1:]
-				break
-			}
-			if l == "" {
-				return rec, true
-			}
-			if l[0] != comma {
-				return rec, false
-			}
-			l = l[1:]
-			continue
+// blocks yields the body in blocks of whole records of about blockBytes.
+func (t *table) blocks() blockSource {
+	if t.stream != nil {
+		return t.stream.next
+	}
+	cs := t.chunks(max(runtime.GOMAXPROCS(0), len(t.body)/blockBytes))
+	return func() (chunk, bool, error) {
+		if len(cs) == 0 {
+			return chunk{}, false, nil
 		}
-		i := strings.IndexByte(l, comma)
-		cell := l
-		if i >= 0 {
-			cell = l[:i]
-		}
-		if strings.IndexByte(cell, '"') >= 0 {
-			return rec, false
-		}
-		rec = append(rec, cell)
-		if i < 0 {
-			return rec, true
-		}
-		l = l[i+1:]
+		c := cs[0]
+		cs = cs[1:]
+		return c, true, nil
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"runtime"
+	"slices"
 	"sort"
 	"strconv"
 	"sync"
@@ -16,7 +17,19 @@ import (
 // SchemaVersion is the version of the JSON summary's shape. Fields may be
 // added within a version; renaming or removing one needs a new version
 // (docs/json.md).
-const SchemaVersion = 2
+const SchemaVersion = 3
+
+// PreviousSchema is the shape before SchemaVersion, still written when
+// Options.JSONSchema asks for it (--json-schema 2), for one version.
+const PreviousSchema = 2
+
+// schema is the shape the report's JSON summary is written in.
+func (r *Report) schema() int {
+	if r.Options.JSONSchema == PreviousSchema {
+		return PreviousSchema
+	}
+	return SchemaVersion
+}
 
 // WriteJSON writes the machine-readable summary: every athlete's daily and
 // weekly series (computed values rounded to 4 decimals), sessions with their load source, flags,
@@ -32,7 +45,7 @@ func WriteJSON(w io.Writer, r *Report) error {
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				parts[i] = athleteJSON(r.Athletes[i], r.Options.DetailWeeks)
+				parts[i] = athleteJSON(r, r.Athletes[i])
 			}
 		}()
 	}
@@ -55,15 +68,20 @@ type JSONStream struct {
 	n int
 }
 
-// StartJSON writes the summary's header.
+// StartJSON writes the summary's header: in schema 3 the files table comes
+// before the athletes, so that a reader meets it before the sessions that
+// point into it.
 func StartJSON(w io.Writer, r *Report) *JSONStream {
 	s := &JSONStream{w: bufio.NewWriterSize(w, 1<<16), r: r}
 	var h jw
 	h.obj()
-	h.kv("schema_version", func() { h.int(SchemaVersion) })
+	h.kv("schema_version", func() { h.int(r.schema()) })
 	h.kv("generator", func() { h.str("workin") })
 	h.kv("title", func() { h.str(r.Title) })
 	h.kv("as_of", func() { h.date(r.AsOf) })
+	if r.schema() != PreviousSchema {
+		filesJSON(&h, r.Files)
+	}
 	h.key("athletes")
 	h.arr()
 	s.w.Write(h.b)
@@ -80,22 +98,29 @@ func (s *JSONStream) Athlete(obj []byte) {
 	s.w.Write(obj)
 }
 
-// Finish writes the files and the unattributed rows and ends the document.
+// Finish writes the unattributed rows (and in schema 2 the files) and ends
+// the document.
 func (s *JSONStream) Finish() error {
 	var t jw
 	t.comma = []bool{true}
 	t.b = append(t.b, '\n', ']')
-	t.key("files")
-	t.arr()
-	for _, f := range s.r.Files {
-		fileJSON(&t, f)
+	if s.r.schema() == PreviousSchema {
+		filesJSON(&t, s.r.Files)
 	}
-	t.endArr()
 	t.key("unattributed_skipped")
 	skipsJSON(&t, s.r.Skipped)
 	t.b = append(t.b, '}', '\n')
 	s.w.Write(t.b)
 	return s.w.Flush()
+}
+
+func filesJSON(w *jw, files []model.File) {
+	w.key("files")
+	w.arr()
+	for _, f := range files {
+		fileJSON(w, f)
+	}
+	w.endArr()
 }
 
 func fileJSON(w *jw, f model.File) {
@@ -142,18 +167,25 @@ func skipsJSON(w *jw, ss []model.Skip) {
 	w.endArr()
 }
 
-// athleteJSON writes one athlete. With weeks > 0 the daily series and the
-// sessions cover the last weeks only (daily_from says where they start);
-// the weekly series always covers everything.
-func athleteJSON(a *Athlete, weeks int) []byte {
-	win := detailWindow(a.Analysis, weeks)
-	days, sessions := a.Days, a.Sessions
+// athleteJSON writes one athlete in the report's schema. With
+// DetailWeeks > 0 the daily series, the sessions and the check-in notes
+// cover the last weeks only (daily_from says where they start); in schema
+// 3 the weekly rows and the flags follow the same window, and "history"
+// sums up the whole series. Schema 2 writes every week and every flag.
+func athleteJSON(r *Report, a *Athlete) []byte {
+	v3 := r.schema() != PreviousSchema
+	win := detailWindow(a.Analysis, r.Options.DetailWeeks)
+	days, sessions, weeks, flags := a.Days, a.Sessions, a.Weeks, a.Flags
 	if len(days) > 0 {
 		days = a.Days[win.from:]
 		sessions = sessions[firstSession(sessions, days[0].Date):]
+		if v3 {
+			weeks = weeks[win.weekFrom:]
+			flags = flagsFrom(flags, days[0].Date)
+		}
 	}
 	var w jw
-	w.b = make([]byte, 0, 600*len(days)+200*len(sessions)+4096)
+	w.b = make([]byte, 0, 250*len(days)+150*len(sessions)+4096)
 	w.obj()
 	w.kv("id", func() { w.str(a.Profile.ID) })
 	w.kv("name", func() { w.str(a.Profile.Name) })
@@ -178,13 +210,23 @@ func athleteJSON(a *Athlete, weeks int) []byte {
 	})
 	w.kv("daily_from", func() { dateOrNull(&w, firstDate(days), len(days) > 0) })
 	w.key("daily")
-	dailyJSON(&w, days, a.Params.HRVSWCSD)
+	var files *fileIndex
+	if v3 {
+		dailyColumns(&w, days, a.Params.HRVSWCSD)
+		files = &fileIndex{files: r.Files}
+	} else {
+		dailyRows(&w, days, a.Params.HRVSWCSD)
+	}
 	w.key("weekly")
-	weeklyJSON(&w, a)
+	weeklyJSON(&w, a, weeks)
 	w.key("sessions")
-	sessionsJSON(&w, sessions)
+	sessionsJSON(&w, sessions, files)
 	w.key("flags")
-	flagsJSON(&w, a.Flags)
+	flagsJSON(&w, flags)
+	if v3 {
+		w.key("history")
+		historyJSON(&w, a)
+	}
 	w.key("checkin_notes")
 	notesJSON(&w, a.NotesIn(firstDate(days), a.AsOf))
 	w.key("recovery")
@@ -195,92 +237,128 @@ func athleteJSON(a *Athlete, weeks int) []byte {
 	return w.b
 }
 
-// dailyJSON and sessionsJSON write the two largest arrays with constant
-// keys appended directly: a five-year team summary has millions of them.
-func dailyJSON(w *jw, days []metrics.Day, swc float64) {
-	w.arr()
-	b := w.b
-	for i := range days {
-		d := &days[i]
-		if i > 0 {
-			b = append(b, ',')
+// flagsFrom keeps the flags that last until day d or later, as the page's
+// flag table does: a run that began before d is kept whole.
+func flagsFrom(flags []metrics.Flag, d metrics.Date) []metrics.Flag {
+	var out []metrics.Flag
+	for _, f := range flags {
+		if f.To >= d {
+			out = append(out, f)
 		}
-		b = append(b, "\n{\"date\":\""...)
-		b = d.Date.Append(b)
-		b = append(b, "\",\"load\":"...)
-		b = appendNum(b, d.Load, 4)
-		b = append(b, ",\"ctl\":"...)
-		b = appendNum(b, d.CTL, 4)
-		b = append(b, ",\"atl\":"...)
-		b = appendNum(b, d.ATL, 4)
-		b = append(b, ",\"tsb\":"...)
-		b = appendNum(b, d.TSB, 4)
-		b = append(b, ",\"acwr\":"...)
-		b = appendNum(b, d.ACWR, 4)
-		b = append(b, ",\"monotony\":"...)
-		b = appendNum(b, d.Monotony, 4)
-		b = append(b, ",\"strain\":"...)
-		b = appendNum(b, d.Strain, 4)
-		b = append(b, ",\"readiness\":"...)
-		b = appendNum(b, d.Readiness, 4)
-		b = append(b, ",\"acute\":"...)
-		b = appendNum(b, d.Acute, 4)
-		b = append(b, ",\"chronic\":"...)
-		b = appendNum(b, d.Chronic, 4)
-		b = append(b, ",\"sessions\":"...)
-		b = strconv.AppendInt(b, int64(d.Sessions), 10)
-		b = append(b, ",\"rest\":"...)
-		b = strconv.AppendBool(b, d.Rest)
-		b = append(b, ",\"rest_open\":"...)
-		b = strconv.AppendBool(b, d.RestOpen)
-		b = append(b, ",\"checkin\":"...)
-		b = strconv.AppendBool(b, d.Checkins > 0)
-		b = append(b, ",\"hrv\":"...)
-		b = appendNum(b, d.HRV, 4)
-		b = append(b, ",\"hrv_ln_7d\":"...)
-		b = appendNum(b, d.HRV7, 4)
-		lo, hi := metrics.HRVRange(d.HRVRef, swc)
-		b = append(b, ",\"hrv_ln_low\":"...)
-		b = appendNum(b, lo, 4)
-		b = append(b, ",\"hrv_ln_high\":"...)
-		b = appendNum(b, hi, 4)
-		b = append(b, ",\"resting_hr\":"...)
-		b = appendNum(b, d.RestingHR, 4)
-		b = append(b, ",\"rhr_baseline\":"...)
-		b = appendNum(b, d.RHRRef.Mean, 4)
-		b = append(b, ",\"rhr_limit\":"...)
-		b = appendNum(b, d.RHRLimit, 4)
-		b = append(b, ",\"sleep_hours\":"...)
-		b = appendNum(b, d.SleepHours, 4)
-		b = append(b, ",\"sleep_quality\":"...)
-		b = appendNum(b, d.SleepQuality, 4)
-		b = append(b, ",\"soreness\":"...)
-		b = appendNum(b, d.Soreness, 4)
-		b = append(b, ",\"stress\":"...)
-		b = appendNum(b, d.Stress, 4)
-		b = append(b, ",\"mood\":"...)
-		b = appendNum(b, d.Mood, 4)
-		b = append(b, ",\"energy\":"...)
-		b = appendNum(b, d.Energy, 4)
-		b = append(b, ",\"action\":\""...)
-		b = append(b, d.Action.String()...)
-		b = append(b, "\",\"work_in\":"...)
-		if d.WorkInKind == metrics.NoWorkIn {
-			b = append(b, "null"...)
-		} else {
-			b = appendString(b, d.WorkInKind.String())
-		}
-		b = append(b, '}')
 	}
-	w.b = b
-	w.comma[len(w.comma)-1] = len(days) > 0
-	w.endArr()
+	return out
 }
 
-func weeklyJSON(w *jw, a *Athlete) {
-	w.arr()
+// historyJSON sums up the athlete's whole series, whatever the detail
+// window: the weekly rows' totals and each rule's flags.
+func historyJSON(w *jw, a *Athlete) {
+	var load float64
+	var sessions, restDays, days, complete, lighter int
+	bySport := make([]float64, len(a.Sports))
 	for i := range a.Weeks {
 		wk := &a.Weeks[i]
+		load += wk.Load
+		sessions += wk.Sessions
+		restDays += wk.RestDays
+		days += wk.Days
+		if wk.Complete {
+			complete++
+		}
+		if wk.Lighter {
+			lighter++
+		}
+		for s, l := range wk.BySport {
+			bySport[s] += l
+		}
+	}
+	w.obj()
+	w.kv("days", func() { w.int(days) })
+	w.kv("weeks", func() { w.int(len(a.Weeks)) })
+	w.kv("complete_weeks", func() { w.int(complete) })
+	w.kv("lighter_weeks", func() { w.int(lighter) })
+	w.kv("load", func() { w.round(load, 4) })
+	w.kv("sessions", func() { w.int(sessions) })
+	w.kv("rest_days", func() { w.int(restDays) })
+	w.key("by_sport")
+	sportsJSON(w, a.Sports, bySport)
+	w.key("flags")
+	w.obj()
+	for _, rule := range metrics.RuleNames() {
+		var runs, alerts, spanDays int
+		var first, last metrics.Date
+		for _, f := range a.Flags {
+			if f.Rule != rule {
+				continue
+			}
+			if runs == 0 || f.From < first {
+				first = f.From
+			}
+			if runs == 0 || f.To > last {
+				last = f.To
+			}
+			runs++
+			if f.Severity == metrics.Alert {
+				alerts++
+			}
+			spanDays += int(f.To-f.From) + 1
+		}
+		if runs == 0 {
+			continue
+		}
+		w.key(rule)
+		w.obj()
+		w.kv("runs", func() { w.int(runs) })
+		w.kv("alerts", func() { w.int(alerts) })
+		w.kv("days", func() { w.int(spanDays) })
+		w.kv("first", func() { w.date(first) })
+		w.kv("last", func() { w.date(last) })
+		w.endObj()
+	}
+	w.endObj()
+	w.endObj()
+}
+
+// sportsJSON writes LP per sport (lower-cased), sports with load only.
+func sportsJSON(w *jw, sports []string, lp []float64) {
+	w.obj()
+	for s, name := range sports {
+		if lp[s] != 0 {
+			w.kv(name, func() { w.round(lp[s], 4) })
+		}
+	}
+	w.endObj()
+}
+
+// fileIndex finds a session's file in the report's files table. An
+// athlete's sessions come from a few files, so each origin is looked up
+// once; a name listed twice (one file that two athletes' profiles each
+// name as their own) resolves to its first entry.
+type fileIndex struct {
+	files []model.File
+	seen  map[*metrics.Origin]int
+}
+
+// of returns the index of o's file, or -1 for a row that came from no
+// file of the report.
+func (x *fileIndex) of(o *metrics.Origin) int {
+	if o == nil {
+		return -1
+	}
+	if i, ok := x.seen[o]; ok {
+		return i
+	}
+	i := slices.IndexFunc(x.files, func(f model.File) bool { return f.Name == o.File })
+	if x.seen == nil {
+		x.seen = map[*metrics.Origin]int{}
+	}
+	x.seen[o] = i
+	return i
+}
+
+func weeklyJSON(w *jw, a *Athlete, weeks []metrics.Week) {
+	w.arr()
+	for i := range weeks {
+		wk := &weeks[i]
 		w.nl()
 		w.obj()
 		w.kv("week_start", func() { w.date(wk.Start) })
@@ -292,19 +370,16 @@ func weeklyJSON(w *jw, a *Athlete) {
 		w.kv("lighter", func() { w.bool(wk.Lighter) })
 		w.kv("lighter_limit", func() { w.round(wk.Limit, 4) })
 		w.key("by_sport")
-		w.obj()
-		for s, name := range a.Sports {
-			if wk.BySport[s] != 0 {
-				w.kv(name, func() { w.round(wk.BySport[s], 4) })
-			}
-		}
-		w.endObj()
+		sportsJSON(w, a.Sports, wk.BySport)
 		w.endObj()
 	}
 	w.endArr()
 }
 
-func sessionsJSON(w *jw, ss []metrics.Session) {
+// sessionsJSON writes the sessions with constant keys appended directly (a
+// five-year team summary has millions of values). Each names its file by
+// index into files (schema 3), or by name when files is nil (schema 2).
+func sessionsJSON(w *jw, ss []metrics.Session, files *fileIndex) {
 	w.arr()
 	b := w.b
 	for i := range ss {
@@ -329,7 +404,13 @@ func sessionsJSON(w *jw, ss []metrics.Session) {
 		b = append(b, ",\"rpe\":"...)
 		b = appendNum(b, s.RPE, -1)
 		b = append(b, ",\"file\":"...)
-		b = appendString(b, s.Origin.FileName())
+		if files == nil {
+			b = appendString(b, s.Origin.FileName())
+		} else if i := files.of(s.Origin); i >= 0 {
+			b = strconv.AppendInt(b, int64(i), 10)
+		} else {
+			b = append(b, "null"...)
+		}
 		b = append(b, ",\"line\":"...)
 		b = strconv.AppendInt(b, int64(s.Line), 10)
 		b = append(b, '}')
@@ -407,7 +488,7 @@ func flagsJSON(w *jw, flags []metrics.Flag) {
 		w.kv("severity", func() { w.str(f.Severity) })
 		w.kv("value", func() { w.round(f.Value, 4) })
 		w.kv("threshold", func() { w.round(f.Threshold, 4) })
-		w.kv("detail", func() { w.str(f.Detail) })
+		w.kv("detail", func() { w.str(f.Detail()) })
 		w.endObj()
 	}
 	w.endArr()

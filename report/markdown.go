@@ -343,7 +343,7 @@ func mdFlags(b *bytes.Buffer, a *metrics.Analysis) {
 			fmt.Fprintf(b, "- … and %d more (the HTML report lists them all)\n", len(recent)-mdMaxFlags)
 			break
 		}
-		fmt.Fprintf(b, "- `%s` %s (%s): %s\n", f.Rule, metrics.Span(f.From, f.To, " – "), f.Severity, md(f.Detail))
+		fmt.Fprintf(b, "- `%s` %s (%s): %s\n", f.Rule, metrics.Span(f.From, f.To, " – "), f.Severity, md(f.Detail()))
 	}
 	b.WriteString("\n")
 }

@@ -19,13 +19,16 @@ type Report struct {
 
 // Options change what the renderers show.
 type Options struct {
-	// DetailWeeks limits each athlete's charts and session table in the
-	// HTML, and the JSON's daily series and sessions, to the last N weeks
-	// (0 = everything).
+	// DetailWeeks limits each athlete's charts and tables in the HTML, and
+	// the JSON's daily series, sessions, weekly rows and flags, to the last
+	// N weeks (0 = everything).
 	DetailWeeks int
 	// Split: every athlete has a page of its own, written whole and
 	// open, and the overview links to them (Writers.Pages sets it).
 	Split bool
+	// JSONSchema is the shape of the JSON summary: PreviousSchema writes
+	// the previous one (--json-schema 2); anything else SchemaVersion.
+	JSONSchema int
 }
 
 // Athlete is one athlete's analysis with what is known about its inputs.

@@ -91,7 +91,7 @@ func RenderPart(r *Report, i, total int, a *Athlete, want Outputs) (*Part, error
 		p.Markdown = athleteMarkdown(a)
 	}
 	if want&JSON != 0 {
-		p.JSON = athleteJSON(a, r.Options.DetailWeeks)
+		p.JSON = athleteJSON(r, a)
 	}
 	return p, nil
 }

@@ -284,7 +284,7 @@ func flagRows(a *metrics.Analysis, from metrics.Date) []flagView {
 		if f.To < from {
 			continue
 		}
-		rows = append(rows, flagView{Rule: f.Rule, Span: metrics.Span(f.From, f.To, " – "), Severity: f.Severity, Detail: f.Detail})
+		rows = append(rows, flagView{Rule: f.Rule, Span: metrics.Span(f.From, f.To, " – "), Severity: f.Severity, Detail: f.Detail()})
 	}
 	// Newest first across rules.
 	slices.SortStableFunc(rows, func(x, y flagView) int { return cmp.Compare(y.Span, x.Span) })

@@ -274,7 +274,7 @@ func TestJSONShape(t *testing.T) {
 					Unit string `json:"unit"`
 				} `json:"evidence"`
 			} `json:"recommendation"`
-			Daily []map[string]any `json:"daily"`
+			Daily map[string][]any `json:"daily"` // columns
 		} `json:"athletes"`
 		Files []map[string]any `json:"files"`
 	}
@@ -285,8 +285,8 @@ func TestJSONShape(t *testing.T) {
 	if doc.SchemaVersion != SchemaVersion || !rec.InProgress || rec.RestsOn == "" || len(rec.Evidence) == 0 || rec.Evidence[0].Unit == "" {
 		t.Errorf("JSON %+v", rec)
 	}
-	if len(doc.Athletes[0].Daily) != len(r.Athletes[0].Days) || len(doc.Files) != 1 {
-		t.Errorf("%d daily rows, %d files", len(doc.Athletes[0].Daily), len(doc.Files))
+	if n := len(doc.Athletes[0].Daily["date"]); n != len(r.Athletes[0].Days) || len(doc.Files) != 1 {
+		t.Errorf("%d days, %d files", n, len(doc.Files))
 	}
 }
 

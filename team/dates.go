@@ -34,7 +34,9 @@ func (r *roster) dropFarDates(lenient bool) error {
 		for _, refs := range [][]rowRefs{e.workouts, e.checkins} {
 			for _, rr := range refs {
 				for _, i := range rr.rows {
-					r.saw(r.dateOf(rr.file, i))
+					if d := r.dateOf(rr.file, i); d != metrics.NoDate {
+						r.saw(d)
+					}
 				}
 			}
 		}
@@ -42,21 +44,11 @@ func (r *roster) dropFarDates(lenient bool) error {
 	return nil
 }
 
-func (r *roster) dateOf(file, row int32) metrics.Date {
-	f := r.parsed[file]
-	if f.Kind == parse.KindCheckins {
-		return f.Checkins.DateAt(int(row))
-	}
-	return f.Workouts.DateAt(int(row))
-}
+// dateOf is a row's day: NoDate for a row of a deferred file whose day
+// decoding will refuse (it takes no part in the far-date rule).
+func (r *roster) dateOf(file, row int32) metrics.Date { return r.parsed[file].DateAt(int(row)) }
 
-func (r *roster) lineOf(file, row int32) int {
-	f := r.parsed[file]
-	if f.Kind == parse.KindCheckins {
-		return f.Checkins.LineAt(int(row))
-	}
-	return f.Workouts.LineAt(int(row))
-}
+func (r *roster) lineOf(file, row int32) int { return r.parsed[file].LineAt(int(row)) }
 
 // dropFar removes one athlete's far rows (or fails on the first of them).
 func (r *roster) dropFar(e *entry, lenient bool) error {
@@ -69,7 +61,9 @@ func (r *roster) dropFar(e *entry, lenient bool) error {
 	for k, refs := range [][]rowRefs{e.workouts, e.checkins} {
 		for j, rr := range refs {
 			for _, i := range rr.rows {
-				rows = append(rows, row{r.dateOf(rr.file, i), rr.file, i, k, j})
+				if d := r.dateOf(rr.file, i); d != metrics.NoDate {
+					rows = append(rows, row{d, rr.file, i, k, j})
+				}
 			}
 		}
 	}

@@ -11,6 +11,7 @@ import (
 	"runtime"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 
@@ -47,26 +48,93 @@ const maxInput = 2 << 30
 
 // ReadFile reads a regular file of at most maxInput bytes: a device, a pipe
 // or a folder would be read until memory runs out, or never end.
-func (osFiles) ReadFile(p string) ([]byte, error) {
-	// Stat before opening: opening a named pipe waits for a writer.
-	if err := readable(os.Stat(p)); err != nil {
-		return nil, err
-	}
-	f, err := os.Open(p)
+func (o osFiles) ReadFile(p string) ([]byte, error) {
+	f, st, err := o.open(p)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	st, err := f.Stat()
-	if err := readable(st, err); err != nil {
-		return nil, err
-	}
 	data := make([]byte, st.Size())
 	n, err := io.ReadFull(f, data)
 	if err != nil && !errors.Is(err, io.ErrUnexpectedEOF) {
 		return nil, err
 	}
 	return data[:n], nil
+}
+
+// Open opens a regular file of at most maxInput bytes, to be read as a
+// stream.
+func (o osFiles) Open(p string) (io.ReadCloser, error) {
+	f, _, err := o.open(p)
+	return f, err
+}
+
+func (osFiles) open(p string) (*os.File, os.FileInfo, error) {
+	// Stat before opening: opening a named pipe waits for a writer.
+	if err := readable(os.Stat(p)); err != nil {
+		return nil, nil, err
+	}
+	f, err := os.Open(p)
+	if err != nil {
+		return nil, nil, err
+	}
+	st, err := f.Stat()
+	if err := readable(st, err); err != nil {
+		f.Close()
+		return nil, nil, err
+	}
+	return f, st, nil
+}
+
+// Spill is a temporary file to hold the records of large sheets until
+// their athletes are analysed, so that they are not in memory; it is
+// removed when closed (at once where the system allows it).
+func (osFiles) Spill() (parse.Spill, io.Closer, error) {
+	f, err := os.CreateTemp("", "workin-rows-*")
+	if err != nil {
+		return nil, nil, err
+	}
+	s := &fileSpill{f: f}
+	if os.Remove(f.Name()) == nil {
+		s.removed = true
+	}
+	return s, s, nil
+}
+
+// fileSpill is a parse.Spill in a temporary file.
+type fileSpill struct {
+	mu      sync.Mutex
+	f       *os.File
+	size    int64
+	removed bool
+}
+
+func (s *fileSpill) Write(p []byte) (int64, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	off := s.size
+	n, err := s.f.WriteAt(p, off)
+	s.size += int64(n)
+	return off, err
+}
+
+func (s *fileSpill) ReadAt(p []byte, off int64) (int, error) { return s.f.ReadAt(p, off) }
+
+func (s *fileSpill) Close() error {
+	err := s.f.Close()
+	if !s.removed {
+		if rerr := os.Remove(s.f.Name()); err == nil {
+			err = rerr
+		}
+	}
+	return err
+}
+
+// streamer is a Files that can open a file as a stream and hold rows aside
+// in a spill (the disk); others are read whole, in memory.
+type streamer interface {
+	Open(path string) (io.ReadCloser, error)
+	Spill() (parse.Spill, io.Closer, error)
 }
 
 // readable refuses what is not a regular file of a size workin reads.
@@ -138,6 +206,17 @@ type roster struct {
 	anon     *entry   // the athlete of files without an athlete column (no profile)
 	anonFile string   // the first such file, for an error
 	inputs   []string // every file read, as named
+	// By parsed file: whether one athlete owns its rows (its remarks are
+	// the athlete's), its remarks from reading, the remark that it was
+	// named more than once, and its index by name.
+	owned      []bool
+	fileNotes  [][]string
+	namedNotes [][]string
+	fileIdx    map[string]int
+	// spill holds large sheets' rows until their athletes are analysed.
+	spill       parse.Spill
+	spillCloser io.Closer
+	spillOnce   sync.Once
 }
 
 type entry struct {
@@ -162,34 +241,48 @@ func count(refs []rowRefs) int {
 	return n
 }
 
-// gather copies an athlete's rows out of the parsed files, without their
-// free-text notes when redacting.
-func (r *roster) gather(e *entry) ([]metrics.Workout, []metrics.Checkin) {
-	ws := gatherRows(e.workouts, func(file, row int32) metrics.Workout {
-		w := r.parsed[file].Workouts.At(int(row))
-		if r.redacted {
-			w.Notes = ""
-		}
-		return w
-	})
-	cs := gatherRows(e.checkins, func(file, row int32) metrics.Checkin {
-		c := r.parsed[file].Checkins.At(int(row))
-		if r.redacted {
-			c.Notes = ""
-		}
-		return c
-	})
-	return ws, cs
+// gathered is an athlete's rows, decoded from the parsed files, with what
+// decoding left out or remarked.
+type gathered struct {
+	workouts []metrics.Workout
+	checkins []metrics.Checkin
+	skipped  []model.Skip
+	notes    []fileNote
 }
 
-func gatherRows[T any](refs []rowRefs, at func(file, row int32) T) []T {
-	out := make([]T, 0, count(refs))
-	for _, rr := range refs {
-		for _, i := range rr.rows {
-			out = append(out, at(rr.file, i))
+// fileNote is a remark decoding made about a row of parsed file file.
+type fileNote struct {
+	file int32
+	parse.Note
+}
+
+// gather decodes an athlete's rows out of the parsed files (deferred files
+// decode them now), without their free-text notes when redacting.
+func (r *roster) gather(e *entry) (gathered, error) {
+	var g gathered
+	for _, refs := range [][]rowRefs{e.workouts, e.checkins} {
+		for _, rr := range refs {
+			d, err := r.parsed[rr.file].Decode(rr.rows)
+			if err != nil {
+				return g, err
+			}
+			g.workouts = append(g.workouts, d.Workouts...)
+			g.checkins = append(g.checkins, d.Checkins...)
+			g.skipped = append(g.skipped, d.Skipped...)
+			for _, n := range d.Notes {
+				g.notes = append(g.notes, fileNote{rr.file, n})
+			}
 		}
 	}
-	return out
+	if r.redacted {
+		for i := range g.workouts {
+			g.workouts[i].Notes = ""
+		}
+		for i := range g.checkins {
+			g.checkins[i].Notes = ""
+		}
+	}
+	return g, nil
 }
 
 // redact replaces athlete names everywhere they appear (loadInputs has
@@ -314,8 +407,9 @@ func readOnce(srcs []source, fsys Files) []source {
 
 // loadInputs reads the configuration and every data file and gives each
 // row to its athlete.
-func loadInputs(f Config, fsys Files) (*roster, error) {
+func loadInputs(f Config, fsys Files, rp **roster) (*roster, error) {
 	r := &roster{byKey: map[string]*entry{}, redacted: f.Redact}
+	*rp = r // for the caller to release its spill on an error
 	var srcs []source
 	cfgPath := f.Config
 	// No output may be an input: checked before anything is read, and again
@@ -359,6 +453,11 @@ func loadInputs(f Config, fsys Files) (*roster, error) {
 			return nil, usagef("--profile %s is a team file; give it without --profile", display(cfgPath))
 		}
 		srcs = r.configure(cfg)
+		// The roster is known: an unknown --athlete is refused before any
+		// data file is read.
+		if _, err := r.pick(f.Athletes); err != nil {
+			return nil, err
+		}
 	}
 	owner := ""
 	if r.known && !r.team {
@@ -373,31 +472,46 @@ func loadInputs(f Config, fsys Files) (*roster, error) {
 	srcs = readOnce(srcs, fsys)
 	parsed, err := readAll(srcs, fsys, f.Lenient, r)
 	if err != nil {
+		// A bad row of an earlier file comes first.
+		for _, pf := range parsed {
+			if pf.File != nil {
+				if e := pf.File.FirstError(0); e != nil {
+					return nil, e
+				}
+			}
+		}
 		return nil, err
 	}
 	if f.Redact {
 		redactFiles(parsed)
 	}
+	r.fileIdx = map[string]int{}
 	for i, pf := range parsed {
 		r.parsed = append(r.parsed, pf.File)
 		fi := pf.File.Summary()
+		r.fileNotes = append(r.fileNotes, fi.Notes)
+		var named []string
 		if also := srcs[i].also; len(also) > 0 {
 			names := strings.ToValidUTF8(text.List(also, 3), "\uFFFD")
 			if f.Redact {
 				names = "names redacted"
 			}
-			fi.Notes = append([]string{fmt.Sprintf("named %s more (%s): the same file, read once", text.Plural(len(also), "time", "times"), names)}, fi.Notes...)
+			named = []string{fmt.Sprintf("named %s more (%s): the same file, read once", text.Plural(len(also), "time", "times"), names)}
+			fi.Notes = append(named, fi.Notes...)
 		}
+		r.namedNotes = append(r.namedNotes, named)
+		r.owned = append(r.owned, srcs[i].owner != "" || pf.hasUnnamed())
+		r.fileIdx[pf.File.Name] = i
 		r.files = append(r.files, fi)
 		if err := r.assign(srcs[i], int32(i), pf, f.Lenient); err != nil {
-			return nil, err
+			return nil, r.earliest(err)
 		}
 	}
 	if err := r.finish(); err != nil {
 		return nil, err
 	}
 	if err := r.dropFarDates(f.Lenient); err != nil {
-		return nil, err
+		return nil, r.earliest(err)
 	}
 	r.count()
 	return r, nil
@@ -464,10 +578,6 @@ func readAll(srcs []source, fsys Files, lenient bool, r *roster) ([]parsedFile, 
 }
 
 func readOne(s source, fsys Files, lenient bool, r *roster) (parsedFile, error) {
-	data, err := fsys.ReadFile(s.path)
-	if err != nil {
-		return parsedFile{}, &parse.Error{File: s.path, FileLevel: true, Err: err, Msg: fmt.Sprintf("cannot read the file: %v", unwrapPath(err))}
-	}
 	owner := s.owner
 	if owner == "" && r.known && len(r.athletes) == 1 {
 		owner = r.athletes[0].cfg.Profile.ID
@@ -479,23 +589,85 @@ func readOne(s source, fsys Files, lenient bool, r *roster) (parsedFile, error) 
 		}
 		return &none
 	}
-	opt := parse.Options{Lenient: lenient, Athlete: owner,
+	opt := parse.Options{Lenient: lenient, Athlete: owner, Defer: true,
 		Scales: func(athlete string) parse.Scales { return cfg(athlete).Scales },
 		Zone:   func(athlete string) *time.Location { return cfg(athlete).Zone },
 		Unit:   func(athlete string) string { return cfg(athlete).DistanceUnit },
 	}
-	// The name in messages and outputs is valid UTF-8 whatever the path's bytes.
-	f, err := parse.ReadBytes(data, strings.ToValidUTF8(s.path, "\uFFFD"), s.kind, opt)
+	f, err := r.read(s, fsys, opt)
 	if err != nil {
 		return parsedFile{}, err
 	}
-	groups := append(f.Workouts.ByAthlete(), f.Checkins.ByAthlete()...)
+	groups := f.Groups()
 	if owner == "" && r.known && len(groups) > 0 && groups[0].Athlete == "" {
 		return parsedFile{}, &parse.Error{File: s.path, Line: 1, FileLevel: true,
 			Msg: fmt.Sprintf("the file has no athlete column; with %d athletes in the team, add one so each row names its athlete", len(r.athletes))}
 	}
 	return parsedFile{f, groups}, nil
 }
+
+// read reads one data file: as a stream into the run's spill where the
+// files allow it (a large team sheet is then never in memory), else whole.
+func (r *roster) read(s source, fsys Files, opt parse.Options) (*parse.File, error) {
+	// The name in messages and outputs is valid UTF-8 whatever the path's bytes.
+	name := strings.ToValidUTF8(s.path, "\uFFFD")
+	cannot := func(err error) error {
+		return &parse.Error{File: s.path, FileLevel: true, Err: err, Msg: fmt.Sprintf("cannot read the file: %v", unwrapPath(err))}
+	}
+	if st, ok := fsys.(streamer); ok {
+		if opt.Spill = r.spillOf(st); opt.Spill != nil {
+			rc, err := st.Open(s.path)
+			if err != nil {
+				return nil, cannot(err)
+			}
+			f, err := parse.ReadFrom(rc, name, s.kind, opt)
+			rc.Close()
+			if !errors.Is(err, parse.ErrNotStreamed) {
+				return f, err
+			}
+		}
+	}
+	data, err := fsys.ReadFile(s.path)
+	if err != nil {
+		return nil, cannot(err)
+	}
+	return parse.ReadBytes(data, name, s.kind, opt)
+}
+
+// spillOf returns the run's spill, made on first use (nil when the system
+// gives none: rows are then held in memory).
+func (r *roster) spillOf(st streamer) parse.Spill {
+	r.spillOnce.Do(func() {
+		r.spill, r.spillCloser, _ = st.Spill()
+	})
+	return r.spill
+}
+
+// earliest returns the first bad row of the files, in file order, when
+// err is a bad row found late (while analysing an athlete, or by the
+// roster): a strict run reports the first problem in the files, and a
+// deferred file has rows no one has decoded yet.
+func (r *roster) earliest(err error) error {
+	var pe *parse.Error
+	if !errors.As(err, &pe) || pe.FileLevel {
+		return err
+	}
+	for _, f := range r.parsed {
+		if f.Name == pe.File {
+			if e := f.FirstError(pe.Line); e != nil {
+				return e
+			}
+			return err
+		}
+		if e := f.FirstError(0); e != nil {
+			return e
+		}
+	}
+	return err
+}
+
+// fileIndex is the index of the parsed file named name.
+func (r *roster) fileIndex(name string) int { return r.fileIdx[name] }
 
 // unwrapPath drops the path that *fs.PathError repeats.
 func unwrapPath(err error) error {
@@ -507,10 +679,7 @@ func unwrapPath(err error) error {
 
 // assign gives the rows of one file to athletes, an athlete at a time.
 func (r *roster) assign(s source, file int32, f parsedFile, lenient bool) error {
-	line := func(i int32) int { return int(f.Workouts.At(int(i)).Line) }
-	if f.Kind == parse.KindCheckins {
-		line = func(i int32) int { return int(f.Checkins.At(int(i)).Line) }
-	}
+	line := func(i int32) int { return f.LineAt(int(i)) }
 	var orphans []model.Skip
 	for _, g := range f.groups {
 		e, orphan, err := r.athleteOf(s, g.Athlete, f.Name, line(g.Rows[0]), lenient)
@@ -665,6 +834,40 @@ func (r *roster) finish() error {
 		r.title = "Training report"
 	}
 	return nil
+}
+
+// maxListedIDs is how many ids an unknown --athlete's message lists.
+const maxListedIDs = 5
+
+// pick returns the athletes ids names (--athlete), in report order and
+// each once; no ids is every athlete. An id is matched as rows match
+// athletes (case folded, normal form C), but only against ids, never
+// names; an id that is no athlete's is a usage error that names it and a
+// few of the ids there are.
+func (r *roster) pick(ids []string) ([]*entry, error) {
+	if len(ids) == 0 {
+		return r.athletes, nil
+	}
+	want := map[*entry]bool{}
+	for _, id := range ids {
+		key := parse.NameKey(strings.TrimSpace(id))
+		i := slices.IndexFunc(r.athletes, func(e *entry) bool { return parse.NameKey(e.cfg.Profile.ID) == key })
+		if i < 0 {
+			known := make([]string, len(r.athletes))
+			for i, a := range r.athletes {
+				known[i] = text.Clip(a.cfg.Profile.ID, 40)
+			}
+			return nil, usagef("--athlete %q: no athlete has that id; the ids are %s", text.Clip(id, 40), text.List(known, maxListedIDs))
+		}
+		want[r.athletes[i]] = true
+	}
+	var out []*entry
+	for _, e := range r.athletes {
+		if want[e] {
+			out = append(out, e)
+		}
+	}
+	return out, nil
 }
 
 // count sets each athlete's row counts.

@@ -106,6 +106,8 @@ type reportFlags struct {
 	detail   int
 	redact   bool
 	quiet    bool
+	schema   int        // --json-schema: the JSON summary's shape
+	athletes stringList // --athlete: report only these
 }
 
 func run(args []string, stdout, stderr io.Writer) error {
@@ -154,13 +156,15 @@ func parseFlags(cmd string, args []string, stderr io.Writer) (*reportFlags, erro
 	fs.BoolVar(&f.redact, "redact", false, "replace athlete names by their ids and leave out free-text notes, in all outputs")
 	fs.BoolVar(&f.quiet, "quiet", false, "no progress line on stderr")
 	fs.StringVar(&f.split, "split", "", "write the HTML as `DIR`/index.html, the team's overview, and one self-contained page per athlete beside it, instead of -o")
+	fs.IntVar(&f.schema, "json-schema", report.SchemaVersion, fmt.Sprintf("write the JSON summary in schema_version `N`: %d, or %d for the previous shape (kept for one version; docs/json.md)", report.SchemaVersion, report.PreviousSchema))
 	f.detail = -1
-	fs.Var((*weeksFlag)(&f.detail), "detail-weeks", "limit each athlete's charts, tables and JSON daily series to the last `N` weeks; 0 shows everything (default: everything for up to 10 athletes, else 26)")
+	fs.Var((*weeksFlag)(&f.detail), "detail-weeks", "limit each athlete's charts and tables, and the JSON's daily series, sessions, weekly rows and flags, to the last `N` weeks; 0 shows everything (default: everything for up to 10 athletes, else 26)")
 	if cmd == "report" {
 		fs.StringVar(&f.profile, "profile", "", "read the athlete profile `FILE` (YAML)")
 		fs.Var(&f.workouts, "workouts", "read workouts from `FILE` (repeatable)")
 		fs.Var(&f.checkins, "checkins", "read check-ins from `FILE` (repeatable)")
 		fs.BoolVar(&f.lenient, "lenient", false, "skip bad rows (listed in the report) instead of stopping at the first")
+		fs.Var(&f.athletes, "athlete", "report only the athlete whose id is `ID`, case ignored (repeatable), in every output; all files are still read and checked")
 	}
 	help := func() {
 		if cmd == "report" {
@@ -224,6 +228,12 @@ func (f *reportFlags) validate(cmd string, positional []string, asOf string) err
 	}
 	if a, ok := metrics.ParseAction(f.failOn); f.failOn != "" && (!ok || a == metrics.Go) {
 		return usagef("--fail-on must be rest, work-in, easy or unknown, got %q", f.failOn)
+	}
+	if f.schema != report.SchemaVersion && f.schema != report.PreviousSchema {
+		return usagef("--json-schema must be %d or %d, got %d", report.SchemaVersion, report.PreviousSchema, f.schema)
+	}
+	if f.schema != report.SchemaVersion && f.json == "" {
+		return usagef("--json-schema %d is the shape of the JSON summary: give --json FILE too", f.schema)
 	}
 	if f.out == "" {
 		return usagef("-o needs a file name")

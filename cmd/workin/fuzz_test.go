@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
@@ -20,8 +21,9 @@ import (
 //   - no panic, and an exit code of 0, 1, 2 or 3;
 //   - a failed run (1 or 2) leaves no output and no temporary file;
 //   - a run that writes (0 or 3) writes all three outputs, all valid UTF-8,
-//     and its Markdown renders with no link, image, HTML or heading that
-//     came from the input;
+//     its Markdown renders with no link, image, HTML or heading that came
+//     from the input, and its JSON (either schema) is valid JSON with no raw
+//     <, > or &;
 //   - every line on stderr starts with workin's own prefix and holds no
 //     control character.
 //
@@ -31,6 +33,7 @@ func FuzzCommand(f *testing.F) {
 		"date,athlete,soreness,hrv,resting_hr,notes\n2026-01-05,ana,3,60,50,sick\n", "name: Ana\nmax_hr: 190\nresting_hr: 50\n", "", uint8(0))
 	f.Add("date,sport,duration\r2026-01-05,run,45\r", "date,soreness\n2062-01-05,3\n", "rules: {ctl_days: 9999999}\n", "2026-01-05", uint8(1))
 	f.Add("\xff\xfed\x00a\x00t\x00e\x00\n\x00", "date,athlete\n2026-01-05,\"a\n::error::x\"\n", "timezone: Local\n", "1970-01-01", uint8(6))
+	f.Add("date,athlete,sport,duration,tss\n2026-01-05,ana,run,45,40\n2026-01-06,Ben,ride,60,\n", "", "", "1", uint8(16|32|8))
 	f.Add("Activity ID,Activity Date,Activity Type,Elapsed Time\n1,\"Jan 5, 2026, 7:00:00 AM\",Run,3600\n", "", "", "", uint8(2))
 	f.Fuzz(func(t *testing.T, workouts, checkins, profile, asOf string, flags uint8) {
 		dir := t.TempDir()
@@ -59,6 +62,12 @@ func FuzzCommand(f *testing.F) {
 		} else if asOf != "" {
 			args = append(args, "--as-of", asOf)
 		}
+		if flags&16 != 0 {
+			args = append(args, "--json-schema", "2")
+		}
+		if flags&32 != 0 {
+			args = append(args, "--athlete", "ana")
+		}
 		var o, e bytes.Buffer
 		code := exitCode(run(args, &o, &e), &e)
 		switch code {
@@ -74,6 +83,10 @@ func FuzzCommand(f *testing.F) {
 			}
 			md, _ := os.ReadFile(outs[1])
 			checkInertMarkdown(t, md)
+			js, _ := os.ReadFile(outs[2])
+			if !json.Valid(js) || bytes.ContainsAny(js, "<>&") {
+				t.Fatalf("the JSON is not valid or holds a raw <, > or &: %.200s", js)
+			}
 		case 1, 2:
 			for _, out := range outs {
 				if _, err := os.Stat(out); err == nil {

@@ -11,6 +11,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -116,6 +117,13 @@ func TestGolden(t *testing.T) {
 	golden(t, "basic.md", md)
 	golden(t, "basic.json", js)
 	golden(t, "basic.html.region", stableRegion.Find(html))
+	// --json-schema 2 writes what schema 2 always wrote, and nothing else
+	// changes with it.
+	html2, md2, js2 := reportOnce(t, t.TempDir(), "--json-schema", "2")
+	golden(t, "basic.v2.json", js2)
+	if !bytes.Equal(html2, html) || !bytes.Equal(md2, md) {
+		t.Error("--json-schema 2 changes the HTML or the Markdown")
+	}
 }
 
 func TestDeterministic(t *testing.T) {
@@ -176,6 +184,7 @@ func TestExitCodes(t *testing.T) {
 		{"bad as-of", []string{"report", "--workouts", bad, "--as-of", "2026-02-30"}, 2, `--as-of: "2026-02-30" is not a real day`},
 		{"bad fail-on", []string{"report", "--workouts", bad, "--fail-on", "panic"}, 2, `--fail-on must be rest, work-in, easy or unknown, got "panic"`},
 		{"two configs", []string{"report", "a.yaml", "b.yaml"}, 2, "give one team or profile file, got 2"},
+		{"json-schema without json", []string{"report", "--workouts", bad, "--json-schema", "2"}, 2, "--json-schema 2 is the shape of the JSON summary: give --json FILE too"},
 		{"one file for two outputs", []string{"report", "--workouts", bad, "-o", "x.out", "--json", "./x.out"}, 2, "two outputs would be written to ./x.out"},
 		{"bad cell", []string{"report", "--workouts", bad, "-o", filepath.Join(dir, "x.html")}, 1,
 			bad + `:3: column "rpe": want an RPE from 0 to 10 (CR-10 scale), got "11"`},
@@ -298,21 +307,23 @@ func TestJSONMatchesScienceVectors(t *testing.T) {
 			}
 			var doc struct {
 				Athletes []struct {
-					Daily []map[string]any `json:"daily"`
+					Daily map[string][]any `json:"daily"` // columns
 				} `json:"athletes"`
 			}
 			b, _ := os.ReadFile(js)
 			if err := json.Unmarshal(b, &doc); err != nil {
 				t.Fatal(err)
 			}
-			byDate := map[string]map[string]any{}
-			for _, d := range doc.Athletes[0].Daily {
-				byDate[d["date"].(string)] = d
-			}
+			daily := doc.Athletes[0].Daily
 			for _, w := range tc.want {
-				got, ok := byDate[w.date][w.key].(float64)
+				i := slices.Index(daily["date"], any(w.date))
+				if i < 0 || i >= len(daily[w.key]) {
+					t.Errorf("%s %s: no such day or column", w.date, w.key)
+					continue
+				}
+				got, ok := daily[w.key][i].(float64)
 				if !ok || math.Abs(got-w.value) > 0.01 {
-					t.Errorf("%s %s = %v, want %v", w.date, w.key, byDate[w.date][w.key], w.value)
+					t.Errorf("%s %s = %v, want %v", w.date, w.key, daily[w.key][i], w.value)
 				}
 			}
 		})
@@ -680,4 +691,72 @@ func unattributed(t *testing.T, path string) ([]skippedRow, []int) {
 		lines = append(lines, sk.Line)
 	}
 	return got.Skipped, lines
+}
+
+// TestAthleteFlag: --athlete reports only the athletes it names, in all
+// three outputs and for --fail-on; an unknown id is a usage error whose
+// every stderr line is workin's own.
+func TestAthleteFlag(t *testing.T) {
+	team := "../../samples/team.yaml"
+	names := map[string]string{"ana": "Ana Ruiz", "ben": "Ben Okafor", "cai": "Cai Lindqvist"}
+	tests := []struct {
+		name   string
+		args   []string
+		code   int
+		ids    []string // the JSON's athletes, in order
+		stderr []string // lines of stderr, in order (code 2)
+	}{
+		{"one athlete", []string{"--athlete", "ben"}, 0, []string{"ben"}, nil},
+		{"any case, report order", []string{"--athlete", "CAI", "--athlete", "ana"}, 0, []string{"ana", "cai"}, nil},
+		{"--fail-on sees only those", []string{"--athlete", "ana", "--fail-on", "rest"}, 0, []string{"ana"}, nil},
+		{"--fail-on still fires for them", []string{"--athlete", "ben", "--fail-on", "rest"}, 3, []string{"ben"}, nil},
+		{"unknown id", []string{"--athlete", "ana", "--athlete", "zed"}, 2, nil,
+			[]string{`workin: --athlete "zed": no athlete has that id; the ids are ana, ben, cai`, "Run 'workin help' for usage."}},
+		{"an id that forges a workflow command", []string{"--athlete", "x\n::error::boom"}, 2, nil,
+			[]string{`workin: --athlete "x\n::error::boom": no athlete has that id; the ids are ana, ben, cai`, "Run 'workin help' for usage."}},
+		{"json-schema out of range", []string{"--json-schema", "4"}, 2, nil,
+			[]string{"workin: --json-schema must be 3 or 2, got 4", "Run 'workin help' for usage."}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := t.TempDir()
+			out := func(n string) string { return filepath.Join(dir, n) }
+			args := append([]string{"report", team, "-o", out("r.html"), "--md", out("r.md"), "--json", out("r.json")}, tc.args...)
+			_, stderr, code := run2(t, "", args...)
+			if code != tc.code {
+				t.Fatalf("exit %d, want %d; stderr:\n%s", code, tc.code, stderr)
+			}
+			if tc.code == 2 {
+				if got := strings.Split(strings.TrimSuffix(stderr, "\n"), "\n"); fmt.Sprint(got) != fmt.Sprint(tc.stderr) {
+					t.Errorf("stderr %q, want %q", got, tc.stderr)
+				}
+				if _, err := os.Stat(out("r.html")); err == nil {
+					t.Error("a usage error wrote the report")
+				}
+				return
+			}
+			var doc struct{ Athletes []struct{ ID string } }
+			b, _ := os.ReadFile(out("r.json"))
+			if err := json.Unmarshal(b, &doc); err != nil {
+				t.Fatal(err)
+			}
+			var ids []string
+			for _, a := range doc.Athletes {
+				ids = append(ids, a.ID)
+			}
+			if fmt.Sprint(ids) != fmt.Sprint(tc.ids) {
+				t.Errorf("JSON athletes %v, want %v", ids, tc.ids)
+			}
+			html, _ := os.ReadFile(out("r.html"))
+			md, _ := os.ReadFile(out("r.md"))
+			for id, name := range names {
+				want := slices.Contains(tc.ids, id)
+				for what, text := range map[string][]byte{"HTML": html, "Markdown": md, "JSON": b} {
+					if got := bytes.Contains(text, []byte(name)); got != want {
+						t.Errorf("%s names %s: %v, want %v", what, name, got, want)
+					}
+				}
+			}
+		})
+	}
 }

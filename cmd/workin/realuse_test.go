@@ -44,13 +44,13 @@ type summaryDoc struct {
 			} `json:"evidence"`
 			Unchecked []struct{ Rule, Reason string } `json:"unchecked"`
 		} `json:"recommendation"`
-		Daily []struct {
-			Date      string   `json:"date"`
-			Rest      bool     `json:"rest"`
-			Checkin   bool     `json:"checkin"`
-			HRV       *float64 `json:"hrv"`
-			RestingHR *float64 `json:"resting_hr"`
-			Sleep     *float64 `json:"sleep_hours"`
+		Daily struct { // columns, one value per day
+			Date      []string   `json:"date"`
+			Rest      []bool     `json:"rest"`
+			Checkin   []bool     `json:"checkin"`
+			HRV       []*float64 `json:"hrv"`
+			RestingHR []*float64 `json:"resting_hr"`
+			Sleep     []*float64 `json:"sleep_hours"`
 		} `json:"daily"`
 		Sessions []struct {
 			Source string  `json:"source"`
@@ -129,8 +129,7 @@ func TestMorningIsNotARestDay(t *testing.T) {
 	if !got.InProgress || !strings.Contains(got.RestsOn, "not over") {
 		t.Errorf("the advice does not say that today is not over: %q", got.RestsOn)
 	}
-	days := today.Athletes[0].Daily
-	if last := days[len(days)-1]; last.Rest {
+	if rest := today.Athletes[0].Daily.Rest; rest[len(rest)-1] {
 		t.Error("the as-of day is a rest day")
 	}
 	if strings.Contains(md, "last rest day **Thu 5 Mar**") || strings.Contains(md, "No warning sign") {
@@ -151,9 +150,9 @@ func TestDemoLastRestDays(t *testing.T) {
 	}
 	for _, a := range doc.Athletes {
 		last := ""
-		for _, d := range a.Daily {
-			if d.Rest {
-				last = d.Date
+		for i, rest := range a.Daily.Rest {
+			if rest {
+				last = a.Daily.Date[i]
 			}
 		}
 		if last == "" || last == doc.AsOf {
@@ -196,10 +195,11 @@ func TestOnePersonIsOneAthlete(t *testing.T) {
 				t.Error("no sessions")
 			}
 			var hrv, rhr, sleep bool
-			for _, d := range a.Daily {
-				hrv = hrv || d.HRV != nil
-				rhr = rhr || d.RestingHR != nil
-				sleep = sleep || d.Sleep != nil
+			d := a.Daily
+			for i := range d.Date {
+				hrv = hrv || d.HRV[i] != nil
+				rhr = rhr || d.RestingHR[i] != nil
+				sleep = sleep || d.Sleep[i] != nil
 			}
 			if tc.hrv && (!hrv || !rhr) || !sleep {
 				t.Errorf("check-ins together: hrv %v, resting HR %v, sleep %v", hrv, rhr, sleep)

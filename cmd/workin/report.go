@@ -23,11 +23,12 @@ func runReport(f *reportFlags, fsys team.Files, stderr io.Writer) error {
 	t, err := team.Load(team.Config{
 		Config: cmp(f.config, f.profile), Profile: f.profile != "", Workouts: f.workouts, Checkins: f.checkins,
 		Outputs: []string{f.out, f.md, f.json}, Lenient: f.lenient, Redact: f.redact,
-		AsOf: f.asOf, AsOfSet: f.asOfSet, DetailWeeks: f.detail,
+		AsOf: f.asOf, AsOfSet: f.asOfSet, DetailWeeks: f.detail, Athletes: f.athletes,
 	}, fsys)
 	if err != nil {
 		return err
 	}
+	defer t.Close()
 	made, err := splitDir(f.split)
 	if err != nil {
 		return err
@@ -38,6 +39,7 @@ func runReport(f *reportFlags, fsys team.Files, stderr io.Writer) error {
 		return err
 	}
 	rep := t.Report()
+	rep.Options.JSONSchema = f.schema
 	w := report.Writers{HTML: outs.Writer(0), Markdown: outs.Writer(1), JSON: outs.Writer(2)}
 	if f.split != "" {
 		w.Pages = func(name string) (io.WriteCloser, error) {

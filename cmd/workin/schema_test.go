@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -12,25 +13,39 @@ import (
 	"github.com/workin/workin/metrics"
 )
 
+// schemas are the JSON summary's schema files by schema_version: the
+// current shape, and the previous one --json-schema 2 still writes.
+var schemas = map[int]string{3: "../../docs/summary.schema.json", 2: "../../docs/summary.v2.schema.json"}
+
 // TestJSONMatchesSchema validates the demo's JSON summary, and the basic
-// test team's, against docs/summary.schema.json.
+// test team's (whole, windowed, redacted), against the schema of the
+// version they were written in.
 func TestJSONMatchesSchema(t *testing.T) {
-	c := jsonschema.NewCompiler()
-	schema, err := c.Compile("../../docs/summary.schema.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	dir := t.TempDir()
-	for _, args := range [][]string{
-		{"demo", "-o", filepath.Join(dir, "d.html"), "--json", filepath.Join(dir, "d.json")},
-		{"report", "testdata/basic/team.yaml", "-o", filepath.Join(dir, "b.html"), "--json", filepath.Join(dir, "b.json")},
-	} {
-		if _, err := runCLI(t, args...); err != nil {
+	compiled := map[int]*jsonschema.Schema{}
+	for v, path := range schemas {
+		s, err := jsonschema.NewCompiler().Compile(path)
+		if err != nil {
 			t.Fatal(err)
 		}
+		compiled[v] = s
 	}
-	for _, name := range []string{"d.json", "b.json"} {
-		b, err := os.ReadFile(filepath.Join(dir, name))
+	dir := t.TempDir()
+	for _, tc := range []struct {
+		version int
+		args    []string
+	}{
+		{3, []string{"demo"}},
+		{3, []string{"report", "testdata/basic/team.yaml"}},
+		{3, []string{"report", "testdata/basic/team.yaml", "--detail-weeks", "1", "--redact"}},
+		{2, []string{"demo", "--json-schema", "2"}},
+		{2, []string{"report", "testdata/basic/team.yaml", "--json-schema", "2", "--detail-weeks", "1"}},
+	} {
+		name := strings.Join(tc.args, " ")
+		js := filepath.Join(dir, "s.json")
+		if _, err := runCLI(t, append(tc.args, "-o", filepath.Join(dir, "s.html"), "--json", js)...); err != nil {
+			t.Fatal(err)
+		}
+		b, err := os.ReadFile(js)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -38,20 +53,54 @@ func TestJSONMatchesSchema(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if err := schema.Validate(doc); err != nil {
-			t.Errorf("%s does not match the schema: %v", name, err)
+		if err := compiled[tc.version].Validate(doc); err != nil {
+			t.Errorf("%s does not match schema %d: %v", name, tc.version, err)
 		}
-	}
-	// The schema can fail: a document with an unknown action does not pass.
-	bad, _ := jsonschema.UnmarshalJSON(bytes.NewReader([]byte(`{"schema_version":2,"as_of":"2026-01-01","files":[],"athletes":[{"id":"a","name":"a","recommendation":{"action":"panic","work_in":null,"evidence":[]},"daily":[],"weekly":[],"flags":[],"data_quality":{"rows_read":0,"skipped":[]}}]}`)))
-	if schema.Validate(bad) == nil {
-		t.Error("a bad action passed the schema")
+		if other := 5 - tc.version; compiled[other].Validate(doc) == nil {
+			t.Errorf("%s (schema %d) also passes schema %d", name, tc.version, other)
+		}
+		// The schema can fail: the same document with one bad value does not pass.
+		for what, spoil := range map[string]func(a map[string]any){
+			"an unknown action": func(a map[string]any) { a["recommendation"].(map[string]any)["action"] = "panic" },
+			"a text load":       func(a map[string]any) { spoilDaily(a["daily"], tc.version) },
+		} {
+			var v map[string]any
+			if err := json.Unmarshal(b, &v); err != nil {
+				t.Fatal(err)
+			}
+			spoil(v["athletes"].([]any)[0].(map[string]any))
+			out, _ := json.Marshal(v)
+			bad, err := jsonschema.UnmarshalJSON(bytes.NewReader(out))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if compiled[tc.version].Validate(bad) == nil {
+				t.Errorf("%s: %s passed schema %d", name, what, tc.version)
+			}
+		}
 	}
 }
 
-// TestSchemaRuleEnum: the JSON schema's rule enum is the rule registry.
+// spoilDaily makes the first day's load a string, in either shape of the
+// daily series.
+func spoilDaily(daily any, version int) {
+	if version == 2 {
+		daily.([]any)[0].(map[string]any)["load"] = "heavy"
+		return
+	}
+	daily.(map[string]any)["load"].([]any)[0] = "heavy"
+}
+
+// TestSchemaRuleEnum: each JSON schema's rule and action enums are the
+// rule registry and the actions.
 func TestSchemaRuleEnum(t *testing.T) {
-	b, err := os.ReadFile("../../docs/summary.schema.json")
+	for _, path := range schemas {
+		t.Run(filepath.Base(path), func(t *testing.T) { schemaEnums(t, path) })
+	}
+}
+
+func schemaEnums(t *testing.T, path string) {
+	b, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -86,5 +135,60 @@ func TestReadmeListsEveryRule(t *testing.T) {
 		if !strings.Contains(string(b), "| `"+r+"` |") {
 			t.Errorf("the README's rules table has no row for %s", r)
 		}
+	}
+}
+
+// TestJSONDocExamples runs docs/json.md's migration examples with jq on the
+// demo (with a detail window, so that weeks and flags are cut): in each
+// pair, the schema 2 command on a version 2 summary and the schema 3
+// command on a version 3 summary of the same run print the same.
+func TestJSONDocExamples(t *testing.T) {
+	if _, err := exec.LookPath("jq"); err != nil {
+		t.Skip("no jq")
+	}
+	doc, err := os.ReadFile("../../docs/json.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dirs := map[string]string{}
+	for _, v := range []string{"2", "3"} {
+		dirs[v] = t.TempDir()
+		if _, err := runCLI(t, "demo", "-o", filepath.Join(dirs[v], "s.html"), "--json", filepath.Join(dirs[v], "summary.json"),
+			"--detail-weeks", "4", "--json-schema", v); err != nil {
+			t.Fatal(err)
+		}
+	}
+	pairs := 0
+	for _, block := range strings.Split(string(doc), "```sh\n")[1:] {
+		block, _, _ = strings.Cut(block, "```")
+		cmds := map[string]string{}
+		lines := strings.Split(block, "\n")
+		for i, l := range lines {
+			if v, ok := strings.CutPrefix(l, "# schema "); ok && i+1 < len(lines) {
+				cmds[v] = lines[i+1]
+			}
+		}
+		if len(cmds) == 0 {
+			continue
+		}
+		pairs++
+		out := map[string]string{}
+		for v, cmd := range cmds {
+			c := exec.Command("bash", "-c", cmd)
+			c.Dir = dirs[v]
+			var stderr bytes.Buffer
+			c.Stderr = &stderr
+			b, err := c.Output()
+			if err != nil || len(bytes.TrimSpace(b)) == 0 {
+				t.Errorf("schema %s: %s: %v, %d bytes\n%s", v, cmd, err, len(b), stderr.String())
+			}
+			out[v] = string(b)
+		}
+		if len(cmds) != 2 || out["2"] != out["3"] {
+			t.Errorf("the pair\n  %s\n  %s\nprints differently:\n%.300s\n%.300s", cmds["2"], cmds["3"], out["2"], out["3"])
+		}
+	}
+	if pairs < 5 {
+		t.Errorf("%d example pairs in docs/json.md, want at least 5", pairs)
 	}
 }

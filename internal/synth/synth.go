@@ -16,7 +16,8 @@ var Start = metrics.MustDate("2021-01-04")
 
 // Workouts returns a workouts sheet: for every athlete about six sessions a
 // week over days days, with a mix of load sources (RPE only, heart rate,
-// power, given TSS), in date order as a team sheet is kept.
+// power, given TSS), in date order as a team sheet is kept, and notes on
+// some (a few over several lines).
 func Workouts(athletes, days int) []byte {
 	rng := rand.New(rand.NewPCG(1, uint64(athletes)))
 	b := make([]byte, 0, athletes*days*52)
@@ -56,23 +57,41 @@ func Workouts(athletes, days int) []byte {
 			default:
 				b = append(b, ",,"...)
 			}
-			if rng.IntN(10) == 0 {
-				b = append(b, `,"felt ok, legs heavy"`...)
-			} else {
-				b = append(b, ',')
-			}
+			b = append(b, ',')
+			b = appendNote(b, rng)
 			b = append(b, '\n')
 		}
 	}
 	return b
 }
 
+// notes are what athletes write: plain, with commas, with quotes, and
+// about one in a hundred over several lines, as real team sheets have.
+var notes = []string{
+	`felt ok`, `"felt ok, legs heavy"`, `"coach said ""easy"", kept it easy"`, `tired`,
+	`"Intervals 6x800
+legs heavy, ""ok"" by the end"`, `"slept badly
+
+neighbours, again"`,
+}
+
+// appendNote appends a notes cell: empty for most rows.
+func appendNote(b []byte, rng *rand.Rand) []byte {
+	switch r := rng.IntN(100); {
+	case r == 0:
+		return append(b, notes[4+rng.IntN(2)]...)
+	case r < 12:
+		return append(b, notes[rng.IntN(4)]...)
+	}
+	return b
+}
+
 // Checkins returns a check-ins sheet: one morning check-in per athlete per
-// day, with a few days missed.
+// day, with a few days missed, and notes on some.
 func Checkins(athletes, days int) []byte {
 	rng := rand.New(rand.NewPCG(2, uint64(athletes)))
 	b := make([]byte, 0, athletes*days*44)
-	b = append(b, "date,athlete,sleep_hours,sleep_quality,soreness,stress,mood,energy,hrv,resting_hr\n"...)
+	b = append(b, "date,athlete,sleep_hours,sleep_quality,soreness,stress,mood,energy,hrv,resting_hr,notes\n"...)
 	for d := 0; d < days; d++ {
 		date := (Start + metrics.Date(d)).String()
 		for a := 0; a < athletes; a++ {
@@ -92,6 +111,10 @@ func Checkins(athletes, days int) []byte {
 			b = strconv.AppendInt(b, int64(40+rng.IntN(40)), 10)
 			b = append(b, ',')
 			b = strconv.AppendInt(b, int64(45+rng.IntN(15)), 10)
+			b = append(b, ',')
+			if rng.IntN(4) == 0 {
+				b = appendNote(b, rng)
+			}
 			b = append(b, '\n')
 		}
 	}
