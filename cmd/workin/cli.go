@@ -127,7 +127,7 @@ func run(args []string, stdout, stderr io.Writer) error {
 		if err != nil {
 			return err
 		}
-		return demo(f, stderr)
+		return demo(f, stdout, stderr)
 	case "inspect":
 		return inspect(args[1:], stdout, stderr, team.OS())
 	case "help", "-h", "-help", "--help":

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	neturl "net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -108,10 +109,31 @@ func unmake(dir string, made bool) {
 	}
 }
 
-// demo renders the embedded sample team.
-func demo(f *reportFlags, stderr io.Writer) error {
+// demo renders the embedded sample team and says where the report is and
+// how to open it (on stdout: a person runs the demo; report itself prints
+// nothing there).
+func demo(f *reportFlags, stdout, stderr io.Writer) error {
 	f.config = "team.yaml"
-	return runReport(f, team.FS(samples.FS), stderr)
+	if err := runReport(f, team.FS(samples.FS), stderr); err != nil {
+		return err
+	}
+	abs, err := filepath.Abs(f.out)
+	if err != nil {
+		abs = f.out
+	}
+	url := (&neturl.URL{Scheme: "file", Path: filepath.ToSlash(abs)}).String()
+	if f.split != "" {
+		fmt.Fprintf(stdout, "Wrote the demo report to %s: the team's overview (%s) and one page per athlete.\n", display(f.split), report.OverviewPage)
+	} else {
+		fmt.Fprintf(stdout, "Wrote the demo report to %s.\n", display(f.out))
+	}
+	fmt.Fprintf(stdout, "Open it in a web browser (it needs no network): %s\n", display(url))
+	for _, o := range []struct{ what, path string }{{"Markdown summary", f.md}, {"JSON summary", f.json}} {
+		if o.path != "" {
+			fmt.Fprintf(stdout, "%s: %s\n", o.what, display(o.path))
+		}
+	}
+	return nil
 }
 
 func cmp(a, b string) string {

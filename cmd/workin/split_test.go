@@ -144,3 +144,18 @@ func TestSplitFailsWhole(t *testing.T) {
 		t.Errorf("--split onto a file: exit %d, %q", code, stderr)
 	}
 }
+
+// TestDemoSaysWhere: the demo says where it wrote the report and how to
+// open it; report itself keeps stdout empty.
+func TestDemoSaysWhere(t *testing.T) {
+	dir := t.TempDir()
+	out, stderr, code := run2(t, dir, "demo", "-o", "d.html")
+	abs, _ := filepath.Abs(filepath.Join(dir, "d.html"))
+	if code != 0 || !strings.Contains(out, "d.html") || !strings.Contains(out, "file://"+filepath.ToSlash(abs)) || !strings.Contains(out, "web browser") {
+		t.Errorf("demo: exit %d, stdout %q, stderr %q", code, out, stderr)
+	}
+	out, _, code = run2(t, dir, "demo", "--split", "pages")
+	if code != 0 || !strings.Contains(out, "index.html") {
+		t.Errorf("demo --split: exit %d, stdout %q", code, out)
+	}
+}
