@@ -46,7 +46,7 @@ func firstSession(ss []metrics.Session, d metrics.Date) int {
 // distinguishable and a legend never pages.
 type sportGroup struct {
 	name   string // as the legend shows it
-	colour string // a "$sport-…" colour token (report.css), resolved by report.js
+	colour string // a "$c-sport-…" colour token (report.css), resolved by report.js
 	rpe    bool   // some of its load was estimated from RPE
 }
 
@@ -65,17 +65,17 @@ var sportFamilies = []struct {
 	colour string
 	is     func(key string) bool
 }{
-	{"$sport-ride", func(k string) bool {
+	{"$c-sport-ride", func(k string) bool {
 		return strings.Contains(k, "ride") || strings.Contains(k, "bike") || strings.Contains(k, "cycl")
 	}},
-	{"$sport-run", metrics.IsRun},
-	{"$sport-swim", func(k string) bool { return strings.Contains(k, "swim") }},
-	{"$sport-strength", func(k string) bool {
+	{"$c-sport-run", metrics.IsRun},
+	{"$c-sport-swim", func(k string) bool { return strings.Contains(k, "swim") }},
+	{"$c-sport-strength", func(k string) bool {
 		return strings.Contains(k, "strength") || strings.Contains(k, "weight") || strings.Contains(k, "gym") || strings.Contains(k, "lift")
 	}},
 }
 
-var sportExtras = [maxNamedSports]string{"$sport-x1", "$sport-x2", "$sport-x3", "$sport-x4", "$sport-x5"}
+var sportExtras = [maxNamedSports]string{"$c-sport-x1", "$c-sport-x2", "$c-sport-x3", "$c-sport-x4", "$c-sport-x5"}
 
 // sportGroups groups the sessions from day first on into stacks, largest
 // load first, work-ins and "other" last, and returns for each sport key
@@ -142,8 +142,8 @@ func sportGroups(a *metrics.Analysis, first metrics.Date) ([]sportGroup, map[str
 		}
 		groups = append(groups, g)
 	}
-	add(others, "other", "$sport-other")
-	add(workins, "work-ins", "$sport-workin")
+	add(others, "other", "$c-sport-other")
+	add(workins, "work-ins", "$c-sport-workin")
 	return groups, of
 }
 

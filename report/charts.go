@@ -195,25 +195,25 @@ func shadedWords(kind string, c cardContext) string {
 	return "Shaded: " + strings.Join(parts, ", ") + ". Tap a shade for its rule; the timeline below has a row per rule."
 }
 
-// Colours are tokens, "$name", that report.js resolves from the page's
+// Colours are tokens, "$c-name", that report.js resolves from the page's
 // CSS custom properties (report.css: --c-name), so the charts take the
 // light or the dark palette, and the light one in print. The report
 // design's roles: blue for the series a chart is named after, ink for
 // comparisons, grey for bands and form; status colours only on bands,
 // rule spans and the advice, never on data lines.
 const (
-	colBlue   = "$blue"
-	colInk    = "$ink"
-	colGrey   = "$grey"
-	colLight  = "$light"
-	colBand   = "$band"
-	colEdge   = "$bandEdge"
-	colRest   = "$bandRest"
-	colLow    = "$bandLow"
-	colBandHR = "$bandGrey"
-	colGrid   = "$grid"
-	colPanel  = "$panel"
-	colMuted  = "$muted"
+	colBlue   = "$c-blue"
+	colInk    = "$c-ink"
+	colGrey   = "$c-grey"
+	colLight  = "$c-light"
+	colBand   = "$c-band"
+	colEdge   = "$c-bandEdge"
+	colRest   = "$c-bandRest"
+	colLow    = "$c-bandLow"
+	colBandHR = "$c-bandGrey"
+	colGrid   = "$c-grid"
+	colPanel  = "$c-panel"
+	colMuted  = "$c-muted"
 )
 
 var (
@@ -576,7 +576,7 @@ func wellnessChart() charts.Overlaper {
 		charts.WithYAxisOpts(opts.YAxis{Type: "value", Name: "sleep (h)", Min: 0, Max: 10, SplitNumber: 2,
 			SplitLine: &opts.SplitLine{Show: opts.Bool(true), LineStyle: &opts.LineStyle{Color: colGrid}}}),
 		charts.WithVisualMapOpts(opts.VisualMap{Type: "continuous", Min: 0, Max: 9, Show: opts.Bool(false),
-			InRange: &opts.VisualMapInRange{Color: []string{"$heat0", "$heat2", "$heat4"}}}),
+			InRange: &opts.VisualMapInRange{Color: []string{"$c-heat0", "$c-heat2", "$c-heat4"}}}),
 	)...)
 	x := dayAxis(1, true)
 	x.Data = "$dates"
@@ -657,13 +657,13 @@ func patchCalendar(o map[string]any) {
 	}
 	o["visualMap"] = []any{
 		legend(0, 0,
-			piece(map[string]any{"max": -1.5}, "rest", "$restCell"), piece(map[string]any{"min": -1.5, "max": -0.5}, "rest + work-in", "$sport-workin"),
-			piece(map[string]any{"min": 0, "max": 40}, "< 40 LP", "$load1"), piece(map[string]any{"min": 40, "max": 80}, "40–80", "$load2"),
-			piece(map[string]any{"min": 80, "max": 120}, "80–120", "$load3"), piece(map[string]any{"min": 120}, "≥ 120", "$load4")),
+			piece(map[string]any{"max": -1.5}, "rest", "$c-restCell"), piece(map[string]any{"min": -1.5, "max": -0.5}, "rest + work-in", "$c-sport-workin"),
+			piece(map[string]any{"min": 0, "max": 40}, "< 40 LP", "$c-load1"), piece(map[string]any{"min": 40, "max": 80}, "40–80", "$c-load2"),
+			piece(map[string]any{"min": 80, "max": 120}, "80–120", "$c-load3"), piece(map[string]any{"min": 120}, "≥ 120", "$c-load4")),
 		legend(1, 172,
-			piece(map[string]any{"max": "$rest"}, "readiness < $rest", "$heat4"), piece(map[string]any{"min": "$rest", "max": "$low"}, "low", "$heat3"),
-			piece(map[string]any{"min": "$low", "max": 60}, "40–60", "$heat2"), piece(map[string]any{"min": 60, "max": 75}, "60–75", "$heat1"),
-			piece(map[string]any{"min": 75}, "≥ 75 usual", "$heat0")),
+			piece(map[string]any{"max": "$rest"}, "readiness < $rest", "$c-heat4"), piece(map[string]any{"min": "$rest", "max": "$low"}, "low", "$c-heat3"),
+			piece(map[string]any{"min": "$low", "max": 60}, "40–60", "$c-heat2"), piece(map[string]any{"min": 60, "max": 75}, "60–75", "$c-heat1"),
+			piece(map[string]any{"min": 75}, "≥ 75 usual", "$c-heat0")),
 	}
 }
 
@@ -704,14 +704,14 @@ func patchTimeline(o map[string]any) {
 	o["visualMap"] = []any{
 		map[string]any{"type": "piecewise", "seriesIndex": 0, "dimension": "v", "show": false, "pieces": pieces},
 		map[string]any{"type": "piecewise", "seriesIndex": 1, "dimension": "v", "show": false, "pieces": []any{
-			map[string]any{"value": 1, "label": "warn", "color": "$spanWarnMark"}, map[string]any{"value": 2, "label": "alert", "color": "$spanAlertMark"}}},
+			map[string]any{"value": 1, "label": "warn", "color": "$c-spanWarnMark"}, map[string]any{"value": 2, "label": "alert", "color": "$c-spanAlertMark"}}},
 	}
 }
 
 // actionColours colour each advice in the timeline (with its shape in the
 // tooltip and the table: colour is never alone).
 var actionColours = [metrics.NumActions]string{
-	metrics.Go: "$go", metrics.Unknown: "$unknown", metrics.Easy: "$easy", metrics.WorkIn: "$workin", metrics.Rest: "$rest",
+	metrics.Go: "$c-go", metrics.Unknown: "$c-unknown", metrics.Easy: "$c-easy", metrics.WorkIn: "$c-workin", metrics.Rest: "$c-rest",
 }
 
 // ruleRows are the rows of the timeline: the advice, then the rules that

@@ -246,12 +246,51 @@ func colourTokens(t *testing.T) map[string]bool {
 		if light[k] == "" || dark[k] == "" {
 			t.Errorf("report.js reads --c-%s, which report.css does not define in both palettes", k)
 		}
-		out[k] = true
+		out["c-"+k] = true
 	}
 	for k := range light {
-		if !out[k] {
+		if !out["c-"+k] {
 			t.Errorf("report.css defines --c-%s, which report.js does not read", k)
 		}
 	}
 	return out
+}
+
+// TestColourTokensOnlyAsColours: a colour token stands only where a colour
+// goes, and a colour key holds a colour token or a literal, never an
+// athlete's value ("$rest" is a threshold; "$c-rest" the rest colour).
+func TestColourTokensOnlyAsColours(t *testing.T) {
+	raw, err := chartSkeletons()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var v any
+	json.Unmarshal(raw, &v)
+	n := 0
+	var walk func(key string, v any)
+	walk = func(key string, v any) {
+		switch x := v.(type) {
+		case map[string]any:
+			for k, e := range x {
+				walk(k, e)
+			}
+		case []any:
+			for _, e := range x {
+				walk(key, e)
+			}
+		case string:
+			colourKey := strings.HasSuffix(strings.ToLower(key), "color")
+			token := strings.HasPrefix(x, "$c-")
+			if token {
+				n++
+			}
+			if token != colourKey && (token || strings.HasPrefix(x, "$")) {
+				t.Errorf("%s: %q", key, x)
+			}
+		}
+	}
+	walk("", v)
+	if n < 20 {
+		t.Errorf("only %d colour tokens in the skeletons", n)
+	}
 }

@@ -259,7 +259,7 @@ const teamTop = 8
 // teamPalette colours the named athletes of the team load chart (tokens
 // of report.css, light and dark, neighbours distinguishable); the others
 // are grey.
-var teamPalette = [teamTop]string{"$team0", "$team1", "$team2", "$team3", "$team4", "$team5", "$team6", "$team7"}
+var teamPalette = [teamTop]string{"$c-team0", "$c-team1", "$c-team2", "$c-team3", "$c-team4", "$c-team5", "$c-team6", "$c-team7"}
 
 // teamLoadChart stacks each week's load by athlete: the teamTop athletes
 // with the most load over the weeks shown by name, the rest as "others".
@@ -319,7 +319,7 @@ func teamLoadChart(parts []*Part, order []int, weeks []metrics.Date) *charts.Bar
 	)
 	bar.SetXAxis(labels)
 	for k, r := range rows {
-		color := "$teamOther"
+		color := "$c-teamOther"
 		if k < teamTop {
 			color = teamPalette[k]
 		}
@@ -384,9 +384,9 @@ func patchTeamReady(o map[string]any) {
 	o["visualMap"] = []any{map[string]any{"type": "piecewise", "show": true, "orient": "horizontal", "top": 0, "left": 0,
 		"itemWidth": 12, "itemHeight": 10, "textStyle": map[string]any{"fontSize": 10}, "dimension": 2, "seriesIndex": 0,
 		"pieces": []any{
-			map[string]any{"min": 0, "max": 25, "label": "< 25", "color": "$heat4"}, map[string]any{"min": 25, "max": 40, "label": "25–40", "color": "$heat3"},
-			map[string]any{"min": 40, "max": 60, "label": "40–60", "color": "$heat2"}, map[string]any{"min": 60, "max": 75, "label": "60–75", "color": "$heat1"},
-			map[string]any{"min": 75, "label": "≥ 75", "color": "$heat0"}}}}
+			map[string]any{"min": 0, "max": 25, "label": "< 25", "color": "$c-heat4"}, map[string]any{"min": 25, "max": 40, "label": "25–40", "color": "$c-heat3"},
+			map[string]any{"min": 40, "max": 60, "label": "40–60", "color": "$c-heat2"}, map[string]any{"min": 60, "max": 75, "label": "60–75", "color": "$c-heat1"},
+			map[string]any{"min": 75, "label": "≥ 75", "color": "$c-heat0"}}}}
 	if ss := series(o); len(ss) > 1 {
 		if st, ok := ss[1].(map[string]any)["itemStyle"].(map[string]any); ok {
 			st["borderType"] = "dashed"

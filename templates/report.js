@@ -42,6 +42,14 @@
     THEME_KEYS.forEach(function (k) { out[k] = st.getPropertyValue("--c-" + k).trim(); });
     return out;
   }
+
+  // colourVars are the colours as the options name them: "$c-ink" (a
+  // prefix no placeholder of an athlete's vars has).
+  function colourVars(v) {
+    var out = {};
+    Object.keys(v).forEach(function (k) { out["c-" + k] = v[k]; });
+    return out;
+  }
   var THEME_KEYS = ["ink", "muted", "grid", "panel", "bg", "blue", "grey", "light", "band", "bandEdge", "bandRest", "bandLow",
     "bandGrey", "spanWarn", "spanAlert", "spanWarnMark", "spanAlertMark", "go", "easy", "workin", "rest", "unknown",
     "heat0", "heat1", "heat2", "heat3", "heat4", "load1", "load2", "load3", "load4", "restCell", "hatch",
@@ -182,13 +190,13 @@
         }
       });
       if (rpe) out.push({ type: "bar", id: "rpekey", name: "hatched: from RPE", data: [], stack: s.stack,
-        itemStyle: { color: v.light, decal: hatch(v) } });
+        itemStyle: { color: v["c-light"], decal: hatch(v) } });
     });
     opt.series = out;
   }
 
   function hatch(v) {
-    return { symbol: "rect", symbolSize: 1, dashArrayX: [1, 0], dashArrayY: [2, 3], rotation: -Math.PI / 4, color: v.hatch };
+    return { symbol: "rect", symbolSize: 1, dashArrayX: [1, 0], dashArrayY: [2, 3], rotation: -Math.PI / 4, color: v["c-hatch"] };
   }
 
   function zoomRange(n, weeks, perWeek) {
@@ -247,7 +255,7 @@
   function build(kind, i, el) {
     var d = athleteData(i);
     var v = themeVars();
-    var vars = Object.assign({}, v, d.vars);
+    var vars = Object.assign(colourVars(v), d.vars);
     var opt = resolve(clone(OPTS[kind]), vars);
     theme(opt, v);
     opt.aria = { enabled: true, label: { description: el.getAttribute("aria-label") } };
@@ -428,7 +436,7 @@
   function team(kind, el) {
     if (!teamOpts) teamOpts = JSON.parse(document.getElementById("team-data").textContent);
     var v = themeVars();
-    var opt = theme(resolveColours(clone(teamOpts[kind]), v), v);
+    var opt = theme(resolveColours(clone(teamOpts[kind]), colourVars(v)), v);
     if (kind === "teamload") {
       fitLegend(opt, el);
       opt.tooltip.formatter = function (ps) {
@@ -463,14 +471,23 @@
       if (!isTeam && META[kind] && META[kind].zoom) {
         c.group = "days" + i;
         echarts.connect("days" + i);
-        c.on("dataZoom", function () { refreshTable(el); });
+        c.on("dataZoom", function () { refreshTable(el); if (kind === "timeline") fitShapes(c, el); });
       }
+      if (kind === "timeline") fitShapes(c, el);
       charts[el.id] = c;
       if (resizer) resizer.observe(el);
     } catch (e) {
       el.textContent = "This chart could not be drawn: " + e.message;
       fail("chart " + el.id, e);
     }
+  }
+
+  // fitShapes sizes the advice shapes to the days shown, so they never
+  // overlap: 9 px when there is room, down to 3.
+  function fitShapes(c, el) {
+    var z = c.getOption().dataZoom, days = z && z.length ? z[0].endValue - z[0].startValue + 1 : 84;
+    var size = Math.max(3, Math.min(9, Math.floor((el.clientWidth - 150) / days) - 1));
+    c.setOption({ series: [{ id: "advice", symbolSize: size }] });
   }
 
   function redraw() {
