@@ -147,7 +147,11 @@ func chartViews(a *metrics.Analysis, group string, c cardContext) []chartView {
 		default:
 			v.Table = dayTable(s, c.cols, c.days)
 		}
-		if c.cols != nil { // the section is in the page as HTML, readable without scripts
+		switch {
+		case c.cols == nil: // a packed body: never read without scripts
+		case v.Table.Static && len(v.Table.Rows) == 0:
+			v.NoScript = "This chart needs scripts, which this viewer does not run; it has nothing to show for " + v.Table.Span + " anyway."
+		default: // the section is in the page as HTML, readable without scripts
 			v.NoScript = "This chart needs scripts, which this viewer does not run; the table under it holds its numbers"
 			if v.Table.Span != "" {
 				v.NoScript += " for " + v.Table.Span

@@ -121,7 +121,8 @@ type tableView struct {
 	Caption string
 	Span    string // the days a day table holds ("the last 12 weeks")
 	Head    []string
-	Rows    [][]string // empty: report.js builds it when opened
+	Rows    [][]string // none and not Static: report.js builds it when opened
+	Static  bool       // the rows are in the page (none: nothing to show)
 	Weeks   []weekView
 	Advice  []historyView
 }
@@ -136,6 +137,7 @@ func dayTable(s *chartSpec, cols dayColumns, days []metrics.Day) *tableView {
 	if cols == nil {
 		return t
 	}
+	t.Static = true
 	from := max(0, len(days)-staticTableDays)
 	for i := len(days) - 1; i >= from; i-- {
 		row := []string{days[i].Date.String()}

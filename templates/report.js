@@ -630,6 +630,11 @@
       cells.forEach(function (x) { var td = tr.insertCell(); td.className = "num"; td.textContent = x === "" ? "—" : x; });
     }
     if (left) cap.textContent += " (days without a value left out)";
+    if (!body.rows.length) {
+      var none = body.insertRow().insertCell();
+      none.colSpan = spec.length + 1;
+      none.textContent = "No values in these days.";
+    }
     var wrap = det.querySelector(".scroll");
     if (!wrap) { wrap = document.createElement("div"); wrap.className = "scroll"; det.appendChild(wrap); }
     wrap.textContent = "";
