@@ -6,18 +6,23 @@
 // on any console message from a page or when:
 //
 //   - a chart is not drawn (laptop, every athlete opened);
+//
 //   - on a phone (380 × 700 CSS px, emulated as a device: a narrow window
 //     alone gives a page 500 px), in light or dark mode, an athlete's first
 //     screen does not hold the action word, the plan, at most four
 //     evidence lines and readiness with its parts, or the roster's cards
 //     do not fit the width;
+//
 //   - dark mode does not take the dark palette;
+//
 //   - without scripts, a chart box is left on the page, or the advice and
 //     the tables are missing;
+//
 //   - a packed athlete does not unpack and draw when opened;
+//
 //   - printing an athlete's page takes more than maxPrintPages pages.
 //
-//	go run ./internal/smoke [-shots DIR]
+//     go run ./internal/smoke [-shots DIR]
 //
 // -shots also saves the README's screenshots (docs/screenshot-*.png: an
 // athlete's page on a laptop and on a phone, light and dark, and the
