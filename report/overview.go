@@ -248,6 +248,25 @@ func teamData(r *Report, parts []*Part) []byte {
 	w.raw(string(load))
 	w.key("teamready")
 	w.raw(string(ready))
+	// The readiness grid, one row of 28 days per athlete in the roster's
+	// order, null for no check-in: report.js makes the heatmap's cells
+	// (and the missing ones) from it.
+	w.key("grid")
+	w.arr()
+	for _, i := range order {
+		s := parts[i].Summary
+		pad := 28 - len(s.Trend)
+		w.arr()
+		for k := 0; k < 28; k++ {
+			if k >= pad {
+				w.round(s.Trend[k-pad], 0)
+			} else {
+				w.raw("null")
+			}
+		}
+		w.endArr()
+	}
+	w.endArr()
 	w.endObj()
 	return w.b
 }
@@ -340,7 +359,7 @@ func teamLoadChart(parts []*Part, order []int, weeks []metrics.Date) *charts.Bar
 }
 
 // teamReadyChart is everyone's readiness over the last 28 days, one row per
-// athlete in the roster's order; a day without a check-in has no cell.
+// athlete in the roster's order.
 func teamReadyChart(r *Report, parts []*Part, order []int) *charts.HeatMap {
 	start := r.AsOf - 27
 	days := make([]string, 28)
@@ -348,18 +367,8 @@ func teamReadyChart(r *Report, parts []*Part, order []int) *charts.HeatMap {
 		days[k] = (start + metrics.Date(k)).String()
 	}
 	names := make([]string, len(order))
-	var data, missing []opts.HeatMapData
 	for row, i := range order {
-		s := parts[i].Summary
-		names[row] = s.Name
-		pad := 28 - len(s.Trend)
-		for k := 0; k < 28; k++ {
-			if k >= pad && metrics.Known(s.Trend[k-pad]) {
-				data = append(data, opts.HeatMapData{Value: [3]any{k, row, math.Round(s.Trend[k-pad])}})
-			} else {
-				missing = append(missing, opts.HeatMapData{Value: [3]any{k, row, -1}})
-			}
-		}
+		names[row] = parts[i].Summary.Name
 	}
 	h := charts.NewHeatMap()
 	h.SetGlobalOptions(
@@ -371,10 +380,11 @@ func teamReadyChart(r *Report, parts []*Part, order []int) *charts.HeatMap {
 		charts.WithYAxisOpts(opts.YAxis{Type: "category", Inverse: opts.Bool(true), Data: names}),
 		charts.WithGridOpts(opts.Grid{Left: "8", Right: "24", Top: "40", Bottom: "8", ContainLabel: opts.Bool(true)}),
 	)
-	h.AddSeries("readiness", data)
-	// A day without a check-in is drawn as missing, an empty dashed box
-	// with its own legend entry, never as a shade of readiness.
-	h.AddSeries("no check-in", missing, charts.WithItemStyleOpts(opts.ItemStyle{Color: colPanel, BorderColor: colMuted, BorderWidth: 1}))
+	// The cells come from the grid (teamData), made by report.js. A day
+	// without a check-in is drawn as missing, an empty dashed box with its
+	// own legend entry, never as a shade of readiness.
+	h.AddSeries("readiness", nil)
+	h.AddSeries("no check-in", nil, charts.WithItemStyleOpts(opts.ItemStyle{Color: colPanel, BorderColor: colMuted, BorderWidth: 1}))
 	return h
 }
 

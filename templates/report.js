@@ -445,6 +445,12 @@
         return lines.join("<br>");
       };
     } else {
+      var data = [], missing = [];
+      teamOpts.grid.forEach(function (row, y) {
+        row.forEach(function (v, x) { (v == null ? missing : data).push([x, y, v == null ? -1 : v]); });
+      });
+      opt.series[0].data = data;
+      opt.series[1].data = missing;
       opt.tooltip.formatter = function (p) {
         var v = p.value[2];
         return esc(opt.yAxis[0].data[p.value[1]]) + "<br>" + opt.xAxis[0].data[p.value[0]] + ": " + (v < 0 ? "no check-in" : "readiness " + v);
@@ -736,7 +742,7 @@
         if (x === null && y === null) return (+a.getAttribute("data-order")) - (+b.getAttribute("data-order"));
         if (x === null) return 1;
         if (y === null) return -1;
-        var r = typeof x === "number" && typeof y === "number" ? x - y : String(x).localeCompare(String(y));
+        var r = typeof x === "number" && typeof y === "number" ? x - y : String(x).localeCompare(String(y), undefined, { numeric: true });
         return r * dir || (+a.getAttribute("data-order")) - (+b.getAttribute("data-order"));
       });
       rows.forEach(function (r) { body.appendChild(r); });
