@@ -300,8 +300,14 @@ const maxEvidenceShown = 4
 // a reference, that sentence: the first screen shows the plan, the
 // reference follows below the readiness.
 func splitPlan(plan string) (do, why string) {
-	if i := strings.LastIndex(plan, ". "); i > 0 && strings.Contains(plan[i:], " et al. ") {
-		return plan[:i+1], plan[i+2:]
+	for i := strings.LastIndex(plan, ". "); i > 0; i = strings.LastIndex(plan[:i], ". ") {
+		if strings.HasSuffix(plan[:i], " al") { // "et al. 2022" ends no sentence
+			continue
+		}
+		if strings.Contains(plan[i:], " et al. ") {
+			return plan[:i+1], plan[i+2:]
+		}
+		break
 	}
 	return plan, ""
 }
