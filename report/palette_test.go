@@ -1,8 +1,10 @@
 package report
 
 import (
+	"flag"
 	"fmt"
 	"io/fs"
+	"os"
 	"math"
 	"regexp"
 	"strconv"
@@ -105,18 +107,46 @@ func TestPaletteContrast(t *testing.T) {
 	}
 }
 
-// ExamplePaletteContrast is the table the README quotes.
+// paletteOrder is the order of the README's contrast table.
+var paletteOrder = []string{"ink", "muted", "blue", "grey", "light", "bandEdge", "spanWarnMark", "spanAlertMark", "heat3", "heat4", "load3", "load4",
+	"sport-ride", "sport-run", "sport-swim", "sport-strength", "sport-x1", "sport-x2", "sport-x3", "sport-x4", "sport-x5", "sport-other", "sport-workin",
+	"team0", "team1", "team2", "team3", "team4", "team5", "team6", "team7", "teamOther"}
+
+// paletteTable is the README's table of the chart colours' contrast
+// against the chart panel.
 func paletteTable(t testing.TB) string {
 	var b strings.Builder
 	l, d := paletteOf(t, "light"), paletteOf(t, "dark")
-	for _, k := range []string{"ink", "muted", "blue", "grey", "light", "sport-ride", "sport-run", "sport-swim", "sport-strength", "sport-other", "sport-workin", "spanAlertMark"} {
-		fmt.Fprintf(&b, "| %s | %s %.1f:1 | %s %.1f:1 |\n", k, l[k], contrast(l[k], l["panel"]), d[k], contrast(d[k], d["panel"]))
+	b.WriteString("| colour (`--c-…`) | light, on #F5F6F7 | dark, on #1C1F23 | at least |\n|---|---|---|---|\n")
+	for _, k := range paletteOrder {
+		fmt.Fprintf(&b, "| `%s` | %s %.1f:1 | %s %.1f:1 | %.1f:1 |\n", k, l[k], contrast(l[k], l["panel"]), d[k], contrast(d[k], d["panel"]), paletteRoles[k])
 	}
 	return b.String()
 }
 
-func TestPaletteTable(t *testing.T) {
-	if testing.Verbose() {
-		t.Log("\n" + paletteTable(t))
+// TestReadmePalette: the README's contrast table is the palette's.
+func TestReadmePalette(t *testing.T) {
+	if len(paletteOrder) != len(paletteRoles) {
+		t.Fatalf("%d colours in the table, %d with a role", len(paletteOrder), len(paletteRoles))
+	}
+	readme, err := os.ReadFile("../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	const start, end = "<!-- palette: go test ./report -run TestReadmePalette -update-readme -->\n", "<!-- /palette -->"
+	s := string(readme)
+	i, j := strings.Index(s, start), strings.Index(s, end)
+	if i < 0 || j < i {
+		t.Fatal("README.md has no palette table")
+	}
+	want := paletteTable(t)
+	if got := s[i+len(start) : j]; got != want {
+		if *updateReadme {
+			os.WriteFile("../README.md", []byte(s[:i+len(start)]+want+s[j:]), 0o644)
+			return
+		}
+		t.Errorf("README.md's palette table is not the palette's (go test ./report -run TestReadmePalette -update-readme):\n%s", want)
 	}
 }
+
+var updateReadme = flag.Bool("update-readme", false, "rewrite the README's palette table")

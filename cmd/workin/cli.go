@@ -170,7 +170,7 @@ func parseFlags(cmd string, args []string, stderr io.Writer) (*reportFlags, erro
 		if cmd == "report" {
 			fmt.Fprint(stderr, reportHelp)
 		} else {
-			fmt.Fprint(stderr, "Usage: workin demo [-o FILE] [--md FILE] [--json FILE]\n\nRenders the built-in sample team (samples/) with no input files.\n\nFlags:\n")
+			fmt.Fprint(stderr, "Usage: workin demo [-o FILE | --split DIR] [--md FILE] [--json FILE]\n\nRenders the built-in sample team (samples/) with no input files, and says\nwhere the report is and how to open it.\n\nFlags:\n")
 		}
 		fs.SetOutput(stderr)
 		fs.PrintDefaults()
