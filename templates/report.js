@@ -451,6 +451,7 @@
       });
       opt.series[0].data = data;
       opt.series[1].data = missing;
+      if (printing && opt.dataZoom) opt.dataZoom = opt.dataZoom.filter(function (z) { return z.type !== "slider"; });
       opt.tooltip.formatter = function (p) {
         var v = p.value[2];
         return esc(opt.yAxis[0].data[p.value[1]]) + "<br>" + opt.xAxis[0].data[p.value[0]] + ": " + (v < 0 ? "no check-in" : "readiness " + v);
@@ -806,7 +807,7 @@
       d.open = true;
       opened.push(d);
     });
-    document.querySelectorAll("details.fold[open] .chart").forEach(function (el) {
+    document.querySelectorAll("details.fold[open] .chart, .chart[data-team]").forEach(function (el) {
       if (charts[el.id]) return;
       draw(el);
     });
