@@ -524,7 +524,7 @@ func hrvChart() charts.Overlaper {
 	band := func(id string, area bool) charts.SeriesOpts {
 		return charts.WithSeriesOpts(func(s *charts.SingleSeries) {
 			s.Id, s.Stack, s.Symbol, s.ShowSymbol = id, "band", "none", opts.Bool(false)
-			s.LineStyle = &opts.LineStyle{Opacity: opts.Float(0)}
+			s.LineStyle = &opts.LineStyle{Color: colEdge, Width: 1, Type: "dotted", Opacity: opts.Float(0.8)}
 			s.ItemStyle = &opts.ItemStyle{Color: colEdge}
 			if area {
 				s.AreaStyle = &opts.AreaStyle{Color: colBand, Opacity: opts.Float(1)}

@@ -99,11 +99,15 @@ func dictAthlete() *Athlete {
 	return &Athlete{Analysis: a, HasProfile: true, Quality: Quality{RowsRead: len(ws) + len(cs), WorkoutRows: len(ws), CheckinRows: len(cs)}}
 }
 
+// packLevel is the DEFLATE level: measured on 500 athletes' bodies, 5
+// takes 1.1 ms a body for 9.4 KB, 6 1.5 ms for 9.2 KB, 9 2.8 ms for 9.1 KB.
+const packLevel = 5
+
 // pack compresses a body against the dictionary and returns it as a JSON
 // string of base64, ready for a <script type="application/json">.
 func pack(dict []byte, body string) string {
 	var z bytes.Buffer
-	w, err := flate.NewWriterDict(&z, 6, dict)
+	w, err := flate.NewWriterDict(&z, packLevel, dict)
 	if err != nil { // only for a bad level
 		panic(err)
 	}

@@ -46,6 +46,7 @@ func inflateAsBrowser(t *testing.T, dict []byte, packed string) string {
 // body exactly, and the page carries the dictionary it was packed with.
 func TestPackedBodies(t *testing.T) {
 	a := sampleAthlete(t)
+	a.Profile.Name = "Bo </script><img src=x onerror=alert(1)>"
 	r := &Report{Title: "Big", Team: true, AsOf: a.AsOf}
 	for i := 0; i <= staticMax; i++ {
 		r.Athletes = append(r.Athletes, a)
@@ -80,9 +81,15 @@ func TestPackedBodies(t *testing.T) {
 	if got != want.String() {
 		t.Fatalf("unpacked body differs from the body (%d vs %d bytes)", len(got), want.Len())
 	}
-	for _, must := range []string{`id="data-0"`, `class="chart"`, "Sessions of the last four weeks", "Data quality for"} {
+	for _, must := range []string{`id="data-0"`, `class="chart"`, "Sessions of the last four weeks", "Data quality for Bo &lt;/script&gt;&lt;img"} {
 		if !strings.Contains(got, must) {
 			t.Errorf("the unpacked body lacks %s", must)
+		}
+	}
+	// User text is escaped in the page and in what it unpacks to.
+	for what, s := range map[string]string{"page": html, "unpacked body": got} {
+		if strings.Contains(s, "<img") || strings.Count(strings.ToLower(s), "</script") != strings.Count(strings.ToLower(s), "<script") {
+			t.Errorf("the %s holds user text as markup", what)
 		}
 	}
 	// The advice stays HTML, readable without scripts; the packed part
