@@ -26,9 +26,10 @@
 //
 // -shots also saves the README's screenshots (docs/screenshot-*.png: an
 // athlete's page on a laptop and on a phone, light and dark, and the
-// roster on a phone), taken from the demo, and an athlete printed to PDF:
+// roster on a phone), taken from the demo; -pdf an athlete's page printed
+// (pdftoppm turns its pages into pictures):
 //
-//	go run ./internal/smoke -shots docs
+//	go run ./internal/smoke -shots docs -pdf /tmp/ben.pdf
 package main
 
 import (
@@ -48,7 +49,8 @@ import (
 const maxPrintPages = 12
 
 func main() {
-	shots := flag.String("shots", "", "save the README's screenshots and a printed athlete in `DIR`")
+	shots := flag.String("shots", "", "save the README's screenshots in `DIR`")
+	pdf := flag.String("pdf", "", "save an athlete's page printed to PDF as `FILE`, to look at the pages")
 	flag.Parse()
 	log.SetFlags(0)
 	log.SetPrefix("smoke: ")
@@ -74,7 +76,7 @@ func main() {
 		log.Fatal(err)
 	}
 	defer b.Close()
-	s := &smoke{b: b, shots: *shots}
+	s := &smoke{b: b, shots: *shots, pdf: *pdf}
 	s.allCharts(demo)
 	s.firstScreens(demo, filepath.Join(split, "ben.html"), false)
 	s.firstScreens(demo, filepath.Join(split, "ben.html"), true)
@@ -94,6 +96,7 @@ func main() {
 type smoke struct {
 	b        *cdp.Browser
 	shots    string
+	pdf      string
 	problems []string
 }
 
@@ -350,9 +353,8 @@ func (s *smoke) print(own string) {
 	}
 	s.quiet(p, "print")
 	fmt.Printf("smoke: print: %s is %d A4 pages\n", filepath.Base(own), n)
-	if s.shots != "" {
-		os.MkdirAll(s.shots, 0o755)
-		os.WriteFile(filepath.Join(s.shots, "print.pdf"), pdf, 0o644)
+	if s.pdf != "" {
+		os.WriteFile(s.pdf, pdf, 0o644)
 	}
 }
 
