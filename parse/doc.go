@@ -22,6 +22,16 @@
 // comma-separated files, days that do not exist. Last, a converter checks
 // the row (ranges, dates, names) and makes it a metrics value.
 //
+// A team sheet can be read deferred (Options.Defer): it is read as a
+// whole read reads it (the same errors, skips and remarks), but its rows
+// go aside into a Spill, encoded compactly and grouped by athlete, and
+// File.Decode reads one athlete's rows back when the pipeline comes to
+// them. With ReadFrom and a Spill on disk a large sheet is read block by
+// block and is never in memory whole: 8 bytes a row stay in memory, and an
+// athlete's rows are values only while the athlete is analysed
+// (FuzzDeferred and TestStreamMatchesWhole check both paths against a
+// whole read).
+//
 // Nothing returned aliases the caller's buffer: row text, skipped rows and
 // errors are copied (TestNothingAliasesTheInput).
 package parse

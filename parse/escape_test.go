@@ -120,9 +120,6 @@ func snapshotDecoded(d Decoded, derr error) string {
 	if derr != nil {
 		fmt.Fprintf(&b, "decode error %q\n", derr.Error())
 	}
-	for _, s := range d.Skipped {
-		fmt.Fprintf(&b, "decoded skip %+v\n", s)
-	}
 	for _, w := range d.Workouts {
 		fmt.Fprintf(&b, "dw %q %q %q %v\n", w.Athlete, w.Sport, w.Notes, w.Date)
 	}

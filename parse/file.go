@@ -86,9 +86,7 @@ type File struct {
 // so that a file named after a person leaves no trace in the outputs.
 func (f *File) Relabel(name string) {
 	f.Name = name
-	if f.index != nil {
-		f.index.t.file = name // what decoding names in skips and errors
-	}
+
 	for _, o := range []*metrics.Origin{f.Workouts.origin, f.Checkins.origin} {
 		if o != nil {
 			o.File = name
@@ -140,8 +138,7 @@ func (f *File) Summary() model.File {
 		Skipped: len(f.Skipped), First: f.First, Last: f.Last, Ignored: f.Ignored, Notes: f.Notes}
 }
 
-// Used is the number of rows kept (for a deferred file, the rows indexed:
-// decoding may leave more out).
+// Used is the number of rows kept.
 func (f *File) Used() int {
 	if f.index != nil {
 		return f.index.rows
@@ -198,15 +195,7 @@ func readWorkouts(t *table, opt Options) (*File, error) {
 	}
 	if opt.Defer {
 		f.Workouts.origin = origin
-		err := indexSheet(t, newIndexer(b, opt, origin), f, opt.Spill, t.blocks(), newConvert, func(d *Decoded, ws []metrics.Workout) {
-			own := owned{}
-			for i := range ws {
-				w := &ws[i]
-				w.Athlete, w.Sport, w.Notes = own.label(w.Athlete), own.label(w.Sport), strings.Clone(w.Notes)
-			}
-			d.Workouts = append(d.Workouts, ws...)
-		})
-		if err != nil {
+		if err := deferNative(t, f, b, opt, newConvert, workoutCodec(origin)); err != nil {
 			return nil, err
 		}
 		f.finishNotes()
@@ -247,15 +236,7 @@ func readCheckins(t *table, opt Options) (*File, error) {
 	}
 	if opt.Defer {
 		f.Checkins.origin = origin
-		err := indexSheet(t, newIndexer(b, opt, origin), f, opt.Spill, t.blocks(), newConvert, func(d *Decoded, cs []metrics.Checkin) {
-			own := owned{}
-			for i := range cs {
-				c := &cs[i]
-				c.Athlete, c.Notes = own.label(c.Athlete), strings.Clone(c.Notes)
-			}
-			d.Checkins = append(d.Checkins, cs...)
-		})
-		if err != nil {
+		if err := deferNative(t, f, b, opt, newConvert, checkinCodec(origin)); err != nil {
 			return nil, err
 		}
 		f.finishNotes()
@@ -494,6 +475,12 @@ func blank(rec []string) bool {
 func readRows[R, T any, P packedRow[P]](t *table, b *binding, opt Options, newConvert func() func(*R, int, *[]string) (T, *rowError), pack func(T, *textTable) P) (rows[P], []part, error) {
 	athleteOf := func(rec []string) string { return b.athleteOf(rec, opt.Athlete) }
 	return collect(t, opt, &b.layout, athleteOf, nativeDecode(b, opt, newConvert), pack)
+}
+
+// deferNative reads a native sheet deferred (Options.Defer).
+func deferNative[R, T any](t *table, f *File, b *binding, opt Options, newConvert func() func(*R, int, *[]string) (T, *rowError), codec rowCodec[T]) error {
+	athleteOf := func(rec []string) string { return b.athleteOf(rec, opt.Athlete) }
+	return deferSheet(t, f, opt, &b.layout, athleteOf, nativeDecode(b, opt, newConvert), codec, t.blocks())
 }
 
 // nativeDecode makes the decoders of a native sheet's batches: gocsv binds

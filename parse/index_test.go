@@ -46,17 +46,15 @@ func readBoth(src string, kind Kind, lenient bool) (whole, deferred string) {
 	// Both decode athlete by athlete, as the pipeline does.
 	byAthlete := func(f *File) (Decoded, error) {
 		var all Decoded
-		var first error
 		for _, g := range f.Groups() {
 			d, err := f.Decode(g.Rows)
+			if err != nil {
+				return all, err
+			}
 			all.Workouts = append(all.Workouts, d.Workouts...)
 			all.Checkins = append(all.Checkins, d.Checkins...)
-			all.Skipped = append(all.Skipped, d.Skipped...)
-			if err != nil && first == nil {
-				first = f.FirstError(0)
-			}
 		}
-		return all, first
+		return all, nil
 	}
 	f, err := ReadBytes([]byte(src), "f.csv", kind, opt)
 	if err != nil {
@@ -73,7 +71,7 @@ func readBoth(src string, kind Kind, lenient bool) (whole, deferred string) {
 	}
 	d, err := byAthlete(g)
 	ws, cs := rowsOf(d)
-	return whole, describe(ws, cs, append(g.Skipped, d.Skipped...), err)
+	return whole, describe(ws, cs, g.Skipped, err)
 }
 
 var deferSeeds = []string{

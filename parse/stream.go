@@ -19,14 +19,14 @@ var ErrNotStreamed = errors.New("the file cannot be read as a stream")
 // whole. Anything else — exports, small files, text that is not UTF-8 —
 // is read whole, as ReadBytes reads it.
 func ReadFrom(r io.Reader, name string, want Kind, opt Options) (*File, error) {
-	first := make([]byte, blockBytes)
-	n, err := io.ReadFull(r, first)
-	switch err {
-	case nil:
-	case io.EOF, io.ErrUnexpectedEOF:
-		return ReadBytes(first[:n], name, want, opt)
-	default:
+	// Read up to a block, growing as it comes: a small file costs only its
+	// size (fresh memory is slow to touch on some machines).
+	first, err := io.ReadAll(io.LimitReader(r, int64(blockBytes)))
+	if err != nil {
 		return nil, readError(name, err)
+	}
+	if len(first) < blockBytes {
+		return ReadBytes(first, name, want, opt)
 	}
 	whole := func() (*File, error) {
 		rest, err := io.ReadAll(r)

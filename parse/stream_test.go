@@ -53,7 +53,10 @@ func describeDeferred(t *testing.T, src string, lenient, stream bool) string {
 		return "error " + err.Error()
 	}
 	var out bytes.Buffer
-	fmt.Fprintf(&out, "rows %d skipped %d first %v last %v\n", f.Rows, len(f.Skipped), f.First, f.Last)
+	fmt.Fprintf(&out, "rows %d skipped %d first %v last %v notes %q\n", f.Rows, len(f.Skipped), f.First, f.Last, f.Notes)
+	for _, s := range f.Skipped {
+		fmt.Fprintf(&out, "skip %+v\n", s)
+	}
 	for _, g := range f.Groups() {
 		d, err := f.Decode(g.Rows)
 		if err != nil {
@@ -62,9 +65,6 @@ func describeDeferred(t *testing.T, src string, lenient, stream bool) string {
 		}
 		for _, w := range d.Workouts {
 			fmt.Fprintf(&out, "%s %s %d %q %v\n", w.Athlete, w.Date, w.Line, w.Notes, w.RPE)
-		}
-		for _, s := range d.Skipped {
-			fmt.Fprintf(&out, "skip %+v\n", s)
 		}
 	}
 	return out.String()

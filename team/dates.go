@@ -34,9 +34,7 @@ func (r *roster) dropFarDates(lenient bool) error {
 		for _, refs := range [][]rowRefs{e.workouts, e.checkins} {
 			for _, rr := range refs {
 				for _, i := range rr.rows {
-					if d := r.dateOf(rr.file, i); d != metrics.NoDate {
-						r.saw(d)
-					}
+					r.saw(r.dateOf(rr.file, i))
 				}
 			}
 		}
@@ -44,8 +42,7 @@ func (r *roster) dropFarDates(lenient bool) error {
 	return nil
 }
 
-// dateOf is a row's day: NoDate for a row of a deferred file whose day
-// decoding will refuse (it takes no part in the far-date rule).
+// dateOf is a row's day.
 func (r *roster) dateOf(file, row int32) metrics.Date { return r.parsed[file].DateAt(int(row)) }
 
 func (r *roster) lineOf(file, row int32) int { return r.parsed[file].LineAt(int(row)) }
@@ -61,9 +58,7 @@ func (r *roster) dropFar(e *entry, lenient bool) error {
 	for k, refs := range [][]rowRefs{e.workouts, e.checkins} {
 		for j, rr := range refs {
 			for _, i := range rr.rows {
-				if d := r.dateOf(rr.file, i); d != metrics.NoDate {
-					rows = append(rows, row{d, rr.file, i, k, j})
-				}
+				rows = append(rows, row{r.dateOf(rr.file, i), rr.file, i, k, j})
 			}
 		}
 	}

@@ -206,13 +206,6 @@ type roster struct {
 	anon     *entry   // the athlete of files without an athlete column (no profile)
 	anonFile string   // the first such file, for an error
 	inputs   []string // every file read, as named
-	// By parsed file: whether one athlete owns its rows (its remarks are
-	// the athlete's), its remarks from reading, the remark that it was
-	// named more than once, and its index by name.
-	owned      []bool
-	fileNotes  [][]string
-	namedNotes [][]string
-	fileIdx    map[string]int
 	// spill holds large sheets' rows until their athletes are analysed.
 	spill       parse.Spill
 	spillCloser io.Closer
@@ -241,48 +234,31 @@ func count(refs []rowRefs) int {
 	return n
 }
 
-// gathered is an athlete's rows, decoded from the parsed files, with what
-// decoding left out or remarked.
-type gathered struct {
-	workouts []metrics.Workout
-	checkins []metrics.Checkin
-	skipped  []model.Skip
-	notes    []fileNote
-}
-
-// fileNote is a remark decoding made about a row of parsed file file.
-type fileNote struct {
-	file int32
-	parse.Note
-}
-
-// gather decodes an athlete's rows out of the parsed files (deferred files
-// decode them now), without their free-text notes when redacting.
-func (r *roster) gather(e *entry) (gathered, error) {
-	var g gathered
+// gather reads an athlete's rows out of the parsed files (a deferred file
+// reads them back from its spill), without their free-text notes when
+// redacting.
+func (r *roster) gather(e *entry) ([]metrics.Workout, []metrics.Checkin, error) {
+	var ws []metrics.Workout
+	var cs []metrics.Checkin
 	for _, refs := range [][]rowRefs{e.workouts, e.checkins} {
 		for _, rr := range refs {
 			d, err := r.parsed[rr.file].Decode(rr.rows)
 			if err != nil {
-				return g, err
+				return nil, nil, err
 			}
-			g.workouts = append(g.workouts, d.Workouts...)
-			g.checkins = append(g.checkins, d.Checkins...)
-			g.skipped = append(g.skipped, d.Skipped...)
-			for _, n := range d.Notes {
-				g.notes = append(g.notes, fileNote{rr.file, n})
-			}
+			ws = append(ws, d.Workouts...)
+			cs = append(cs, d.Checkins...)
 		}
 	}
 	if r.redacted {
-		for i := range g.workouts {
-			g.workouts[i].Notes = ""
+		for i := range ws {
+			ws[i].Notes = ""
 		}
-		for i := range g.checkins {
-			g.checkins[i].Notes = ""
+		for i := range cs {
+			cs[i].Notes = ""
 		}
 	}
-	return g, nil
+	return ws, cs, nil
 }
 
 // redact replaces athlete names everywhere they appear (loadInputs has
@@ -472,46 +448,31 @@ func loadInputs(f Config, fsys Files, rp **roster) (*roster, error) {
 	srcs = readOnce(srcs, fsys)
 	parsed, err := readAll(srcs, fsys, f.Lenient, r)
 	if err != nil {
-		// A bad row of an earlier file comes first.
-		for _, pf := range parsed {
-			if pf.File != nil {
-				if e := pf.File.FirstError(0); e != nil {
-					return nil, e
-				}
-			}
-		}
 		return nil, err
 	}
 	if f.Redact {
 		redactFiles(parsed)
 	}
-	r.fileIdx = map[string]int{}
 	for i, pf := range parsed {
 		r.parsed = append(r.parsed, pf.File)
 		fi := pf.File.Summary()
-		r.fileNotes = append(r.fileNotes, fi.Notes)
-		var named []string
 		if also := srcs[i].also; len(also) > 0 {
 			names := strings.ToValidUTF8(text.List(also, 3), "\uFFFD")
 			if f.Redact {
 				names = "names redacted"
 			}
-			named = []string{fmt.Sprintf("named %s more (%s): the same file, read once", text.Plural(len(also), "time", "times"), names)}
-			fi.Notes = append(named, fi.Notes...)
+			fi.Notes = append([]string{fmt.Sprintf("named %s more (%s): the same file, read once", text.Plural(len(also), "time", "times"), names)}, fi.Notes...)
 		}
-		r.namedNotes = append(r.namedNotes, named)
-		r.owned = append(r.owned, srcs[i].owner != "" || pf.hasUnnamed())
-		r.fileIdx[pf.File.Name] = i
 		r.files = append(r.files, fi)
 		if err := r.assign(srcs[i], int32(i), pf, f.Lenient); err != nil {
-			return nil, r.earliest(err)
+			return nil, err
 		}
 	}
 	if err := r.finish(); err != nil {
 		return nil, err
 	}
 	if err := r.dropFarDates(f.Lenient); err != nil {
-		return nil, r.earliest(err)
+		return nil, err
 	}
 	r.count()
 	return r, nil
@@ -642,32 +603,6 @@ func (r *roster) spillOf(st streamer) parse.Spill {
 	})
 	return r.spill
 }
-
-// earliest returns the first bad row of the files, in file order, when
-// err is a bad row found late (while analysing an athlete, or by the
-// roster): a strict run reports the first problem in the files, and a
-// deferred file has rows no one has decoded yet.
-func (r *roster) earliest(err error) error {
-	var pe *parse.Error
-	if !errors.As(err, &pe) || pe.FileLevel {
-		return err
-	}
-	for _, f := range r.parsed {
-		if f.Name == pe.File {
-			if e := f.FirstError(pe.Line); e != nil {
-				return e
-			}
-			return err
-		}
-		if e := f.FirstError(0); e != nil {
-			return e
-		}
-	}
-	return err
-}
-
-// fileIndex is the index of the parsed file named name.
-func (r *roster) fileIndex(name string) int { return r.fileIdx[name] }
 
 // unwrapPath drops the path that *fs.PathError repeats.
 func unwrapPath(err error) error {

@@ -11,17 +11,13 @@
 package team
 
 import (
-	"cmp"
 	"errors"
 	"fmt"
 	"runtime"
 	"slices"
-	"sync"
 
 	"github.com/workin/workin/internal/text"
 	"github.com/workin/workin/metrics"
-	"github.com/workin/workin/model"
-	"github.com/workin/workin/parse"
 	"github.com/workin/workin/report"
 )
 
@@ -68,17 +64,6 @@ func usagef(format string, args ...any) error {
 type Team struct {
 	r      *roster
 	report *report.Report
-	// decoded is what decoding the athletes' rows of each parsed file left
-	// out or remarked, gathered as athletes are analysed: Run adds it to
-	// the files' summaries at the end.
-	mu      sync.Mutex
-	decoded []decodedFile
-}
-
-// decodedFile is what decoding did to one parsed file's rows.
-type decodedFile struct {
-	skipped int
-	notes   []parse.Note
 }
 
 // maxAsOfGap bounds --as-of after the data: a report a year past the last
@@ -110,11 +95,6 @@ func load(c Config, fsys Files, rp **roster) (*Team, error) {
 	}
 	r.athletes = picked
 	if !r.hasRows {
-		for _, f := range r.parsed { // rows whose day decoding refuses
-			if err := f.FirstError(0); err != nil {
-				return nil, err
-			}
-		}
 		return nil, errors.New("the input files hold no rows: nothing to report (check the file names and the athlete column)")
 	}
 	asOf := c.AsOf
@@ -134,7 +114,7 @@ func load(c Config, fsys Files, rp **roster) (*Team, error) {
 			rep.Options.DetailWeeks = 26
 		}
 	}
-	return &Team{r: r, report: rep, decoded: make([]decodedFile, len(r.parsed))}, nil
+	return &Team{r: r, report: rep}, nil
 }
 
 // Close releases what the run holds aside (the spill of large sheets'
@@ -156,47 +136,17 @@ func (t *Team) Report() *report.Report { return t.report }
 func (t *Team) Len() int { return len(t.r.athletes) }
 
 // Athlete gathers athlete i's rows and analyses them. It is safe to call
-// for different athletes at once. In a strict run a bad row is the error.
+// for different athletes at once.
 func (t *Team) Athlete(i int) (*report.Athlete, error) {
 	e := t.r.athletes[i]
-	g, err := t.r.gather(e)
+	ws, cs, err := t.r.gather(e)
 	if err != nil {
 		return nil, err
 	}
 	q := e.quality
-	if len(g.skipped) > 0 {
-		q.Skipped = append(slices.Clip(q.Skipped), g.skipped...)
-		slices.SortStableFunc(q.Skipped, func(a, b model.Skip) int {
-			return cmp.Or(cmp.Compare(t.r.fileIndex(a.File), t.r.fileIndex(b.File)), cmp.Compare(a.Line, b.Line))
-		})
-	}
-	q.WorkoutRows, q.CheckinRows = len(g.workouts), len(g.checkins)
-	q.RowsRead = q.WorkoutRows + q.CheckinRows + len(q.Skipped)
-	t.noteDecoded(e, g, &q)
 	q.Files = filesOf(e)
-	a := metrics.Analyze(metrics.Input{Profile: e.cfg.Profile, Params: e.cfg.Params, AsOf: t.report.AsOf, Workouts: g.workouts, Checkins: g.checkins})
+	a := metrics.Analyze(metrics.Input{Profile: e.cfg.Profile, Params: e.cfg.Params, AsOf: t.report.AsOf, Workouts: ws, Checkins: cs})
 	return &report.Athlete{Analysis: a, HasProfile: t.r.known, Given: e.cfg.Given, Quality: q}, nil
-}
-
-// noteDecoded records what decoding athlete e's rows left out or remarked,
-// for the files' summaries, and gives the remarks about the files only
-// the athlete's rows fill to the athlete.
-func (t *Team) noteDecoded(e *entry, g gathered, q *report.Quality) {
-	if len(g.skipped) == 0 && len(g.notes) == 0 {
-		return
-	}
-	t.mu.Lock()
-	defer t.mu.Unlock()
-	for _, sk := range g.skipped {
-		t.decoded[t.r.fileIndex(sk.File)].skipped++
-	}
-	for _, n := range g.notes {
-		d := &t.decoded[n.file]
-		d.notes = append(d.notes, n.Note)
-		if t.r.owned[n.file] {
-			q.Notes = append(slices.Clip(q.Notes), t.r.parsed[n.file].Name+": "+n.Text)
-		}
-	}
 }
 
 // filesOf lists the input files that gave an athlete rows, in input order
@@ -228,14 +178,12 @@ func (t *Team) NotAnInput(fsys Files, paths ...string) error {
 // Run analyses every athlete on workers goroutines (GOMAXPROCS when 0),
 // hands each analysis to produce there, and each result to consume in
 // athlete order, holding only a few at a time: the output never depends on
-// scheduling, and a big team is never in memory at once. When it returns
-// without error, the report's files count the rows decoding left out. In a
-// strict run the error is the first bad row of the files, in file order.
+// scheduling, and a big team is never in memory at once.
 func Run[T any](t *Team, workers int, produce func(i int, a *report.Athlete) (T, error), consume func(i int, v T) error) error {
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
-	err := ordered(t.Len(), workers, func(i int) (T, error) {
+	return ordered(t.Len(), workers, func(i int) (T, error) {
 		a, err := t.Athlete(i)
 		if err != nil {
 			var zero T
@@ -243,31 +191,6 @@ func Run[T any](t *Team, workers int, produce func(i int, a *report.Athlete) (T,
 		}
 		return produce(i, a)
 	}, consume)
-	if err != nil {
-		return t.r.earliest(err)
-	}
-	t.finishFiles()
-	return nil
-}
-
-// finishFiles adds what decoding left out or remarked to the files'
-// summaries.
-func (t *Team) finishFiles() {
-	for i, d := range t.decoded {
-		if d.skipped == 0 && len(d.notes) == 0 {
-			continue
-		}
-		f := &t.report.Files[i]
-		f.Skipped += d.skipped
-		f.Used -= d.skipped
-		slices.SortStableFunc(d.notes, func(a, b parse.Note) int { return cmp.Compare(a.Line, b.Line) })
-		notes := slices.Clip(t.r.fileNotes[i])
-		for _, n := range d.notes {
-			notes = append(notes, n.Text)
-		}
-		f.Notes = append(slices.Clip(t.r.namedNotes[i]), parse.CapNotes(notes)...)
-	}
-	t.decoded = make([]decodedFile, len(t.decoded))
 }
 
 // display is text.Visible: one line, control characters escaped.
