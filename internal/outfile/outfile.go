@@ -40,6 +40,7 @@ func (o *File) Close() error {
 	}
 	o.done = true
 	err := o.Flush()
+	o.Writer = nil // its buffer (1 MB) goes: a run may hold many closed files
 	if cerr := o.tmp.Close(); err == nil {
 		err = cerr
 	}
