@@ -415,10 +415,20 @@
   }
 
   // Charts follow their box: window resizes, rotation, opened details.
+  // A large change of width (a phone turned) draws the chart again, so its
+  // legend and grids are laid out for the new width.
+  var drawnWidth = {};
   var resizer = "ResizeObserver" in window ? new ResizeObserver(function (entries) {
     entries.forEach(function (e) {
-      var c = charts[e.target.id];
-      if (c && e.contentRect.width) c.resize();
+      var id = e.target.id, c = charts[id], w = e.contentRect.width;
+      if (!c || !w || printing) return;
+      if (Math.abs(w - (drawnWidth[id] || w)) > 60) {
+        c.dispose();
+        delete charts[id];
+        draw(e.target);
+      } else {
+        c.resize();
+      }
     });
   }) : null;
   if (!resizer) {
@@ -482,6 +492,7 @@
       }
       if (kind === "timeline") fitShapes(c, el);
       charts[el.id] = c;
+      drawnWidth[el.id] = el.clientWidth;
       if (resizer) resizer.observe(el);
     } catch (e) {
       el.textContent = "This chart could not be drawn: " + e.message;
