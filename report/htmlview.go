@@ -246,6 +246,14 @@ func buildAthlete(r *Report, i int, a *Athlete, open, lazy bool) athleteView {
 		v.Verdict.Evidence, v.Verdict.More = ev[:maxEvidenceShown:maxEvidenceShown], ev[maxEvidenceShown:]
 	}
 	v.Verdict.Plan, v.Verdict.PlanWhy = splitPlan(v.Verdict.Plan)
+	// A caution's first clause stays on the first screen; the whole of it
+	// (what would give the load, what could not be checked) follows.
+	for k, c := range v.Verdict.Cautions {
+		if head, _, ok := strings.Cut(c, ": "); ok {
+			v.Verdict.Cautions[k] = head + " (more below)."
+			v.Verdict.CautionsMore = append(v.Verdict.CautionsMore, c)
+		}
+	}
 	if lazy {
 		// A big team's athlete: the roster has the sparkline, and the
 		// caveat goes with the rest of the body.

@@ -24,6 +24,9 @@ type verdictView struct {
 	Cautions []string
 	Evidence []evidenceView
 	More     []evidenceView // evidence past the first screen (the HTML only)
+	// CautionsMore are the cautions in full, below the first screen, when
+	// the card shows only their first clause (the HTML only).
+	CautionsMore []string
 	// EvidenceNotes are the check-in notes that fall in the evidence's
 	// windows, once each: they may explain it ("travel", "sick").
 	EvidenceNotes string
@@ -202,12 +205,12 @@ func partMissing(i int, d *metrics.Day) string {
 	switch i {
 	case metrics.PartHRV:
 		if !metrics.Known(d.HRV) {
-			return "no HRV today; its weight is shared by the others"
+			return "none today; weight shared by the others"
 		}
 		return base(d.HRVRef)
 	case metrics.PartRHR:
 		if !metrics.Known(d.RestingHR) {
-			return "no resting HR today; its weight is shared by the others"
+			return "none today; weight shared by the others"
 		}
 		return base(d.RHRRef)
 	case metrics.PartSleep:
