@@ -297,7 +297,7 @@ func (f *File) collect(parts []part) {
 	sort.Strings(reasons)
 	for _, r := range reasons {
 		f.Dropped += drops[r]
-		f.Notes = append(f.Notes, fmt.Sprintf("%d %s", drops[r], r))
+		f.Notes = append(f.Notes, dropNote(drops[r], r))
 	}
 }
 
@@ -556,4 +556,21 @@ func (b *binding) written(tag string) string {
 		return b.names[i]
 	}
 	return tag
+}
+
+// dropNote counts rows left out by design: "3 naps (…)", and for one row
+// the reason's noun singular: "1 cycle without a recorded sleep", "1
+// planned workout without actuals", "1 journal answer".
+func dropNote(n int, reason string) string {
+	if n == 1 {
+		words := strings.SplitN(reason, " ", 3)
+		for i := 0; i < len(words) && i < 2; i++ {
+			if w := words[i]; strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") {
+				words[i] = strings.TrimSuffix(w, "s")
+				break
+			}
+		}
+		reason = strings.Join(words, " ")
+	}
+	return fmt.Sprintf("%d %s", n, reason)
 }

@@ -334,7 +334,11 @@ func readVendor(t *table, b *vbinding, opt Options) (*File, error) {
 	}
 	f.Notes = append(f.Notes, s.notes...)
 	if loc == nil && s.utc && f.Used() > 0 {
-		f.Notes = append(f.Notes, "this export writes UTC times and the profile gives no timezone: sessions are dated by the UTC day; add timezone: (e.g. Europe/Madrid) to the profile")
+		what := "sessions are"
+		if s.kind == KindCheckins {
+			what = "check-ins are"
+		}
+		f.Notes = append(f.Notes, "this export writes UTC times and the profile gives no timezone: "+what+" dated by the UTC day; add timezone: (e.g. Europe/Madrid) to the profile")
 	}
 	f.finishNotes()
 	return f, nil

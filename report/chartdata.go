@@ -1,12 +1,14 @@
 package report
 
 import (
+	"cmp"
 	"math"
 	"slices"
 	"sort"
 	"strconv"
 	"strings"
 
+	"github.com/workin/workin/internal/text"
 	"github.com/workin/workin/metrics"
 )
 
@@ -39,35 +41,154 @@ func firstSession(ss []metrics.Session, d metrics.Date) int {
 	return sort.Search(len(ss), func(i int) bool { return ss[i].Date >= d })
 }
 
-// sportColour gives a sport its colour by family, as in the report design:
-// ride blue, run sky, swim yellow, strength grey, work-ins purple; other
-// sports take lighter greys in turn.
-func sportColour(key string, other *int) string {
-	switch {
-	case metrics.IsWorkIn(key):
-		return "#CC79A7"
-	case strings.Contains(key, "ride") || strings.Contains(key, "bike") || strings.Contains(key, "cycl"):
-		return "#0072B2"
-	case metrics.IsRun(key):
-		return "#56B4E9"
-	case strings.Contains(key, "swim"):
-		return "#F0E442"
-	case strings.Contains(key, "strength") || strings.Contains(key, "weight") || strings.Contains(key, "gym") || strings.Contains(key, "lift"):
-		return "#6B6B6B"
+// sportGroup is one stack of the load charts: a sport, the work-ins, or
+// the rare sports together as "other", so that neighbouring colours stay
+// distinguishable and a legend never pages.
+type sportGroup struct {
+	name   string // as the legend shows it
+	colour string // a "$c-sport-…" colour token (report.css), resolved by report.js
+	rpe    bool   // some of its load was estimated from RPE
+}
+
+// maxNamedSports is how many sports keep their own stack; the rest, and
+// any sport under minSportShare of the load shown, are "other".
+const (
+	maxNamedSports = 5
+	minSportShare  = 0.03
+)
+
+// sportFamilies give a sport its colour by family, as in the report
+// design: ride blue, run sky, swim yellow, strength grey. A second sport
+// of one family (a virtual ride beside rides) takes an extra colour, so
+// two stacks never share one.
+var sportFamilies = []struct {
+	colour string
+	is     func(key string) bool
+}{
+	{"$c-sport-ride", func(k string) bool {
+		return strings.Contains(k, "ride") || strings.Contains(k, "bike") || strings.Contains(k, "cycl")
+	}},
+	{"$c-sport-run", metrics.IsRun},
+	{"$c-sport-swim", func(k string) bool { return strings.Contains(k, "swim") }},
+	{"$c-sport-strength", func(k string) bool {
+		return strings.Contains(k, "strength") || strings.Contains(k, "weight") || strings.Contains(k, "gym") || strings.Contains(k, "lift")
+	}},
+}
+
+var sportExtras = [maxNamedSports]string{"$c-sport-x1", "$c-sport-x2", "$c-sport-x3", "$c-sport-x4", "$c-sport-x5"}
+
+// sportGroups groups the sessions from day first on into stacks, largest
+// load first, work-ins and "other" last, and returns for each sport key
+// its stack.
+func sportGroups(a *metrics.Analysis, first metrics.Date) ([]sportGroup, map[string]int) {
+	load := map[string]float64{}
+	rpe := map[string]bool{}
+	var total float64
+	for i := firstSession(a.Sessions, first); i < len(a.Sessions); i++ {
+		s := &a.Sessions[i]
+		load[s.SportKey] += s.LP
+		total += s.LP
+		if s.Source == metrics.SrcSRPE && s.LP > 0 {
+			rpe[s.SportKey] = true
+		}
 	}
-	greys := []string{"#BBBBBB", "#999999", "#D4D4D4", "#8C8C8C", "#A3A3A3"}
-	c := greys[*other%len(greys)]
-	*other++
-	return c
+	keys := make([]string, 0, len(load))
+	for _, k := range a.Sports { // largest total load first: the order of ties
+		if _, ok := load[k]; ok {
+			keys = append(keys, k)
+		}
+	}
+	slices.SortStableFunc(keys, func(x, y string) int { return cmp.Compare(load[y], load[x]) })
+	var groups []sportGroup
+	of := map[string]int{}
+	var workins, others []string
+	used := map[string]bool{}
+	extra := 0
+	for _, k := range keys {
+		switch {
+		case metrics.IsWorkIn(k):
+			workins = append(workins, k)
+			continue
+		case len(groups) >= maxNamedSports || load[k] <= 0 || load[k] < minSportShare*total:
+			others = append(others, k)
+			continue
+		}
+		colour := ""
+		for _, f := range sportFamilies {
+			if f.is(k) && !used[f.colour] {
+				colour = f.colour
+				break
+			}
+		}
+		if colour == "" {
+			colour = sportExtras[extra]
+			extra++
+		}
+		used[colour] = true
+		of[k] = len(groups)
+		groups = append(groups, sportGroup{name: k, colour: colour, rpe: rpe[k]})
+	}
+	add := func(ks []string, plural, colour string) {
+		if len(ks) == 0 {
+			return
+		}
+		g := sportGroup{name: ks[0], colour: colour}
+		if len(ks) > 1 {
+			g.name = plural + ": " + text.List(ks, 3)
+		}
+		for _, k := range ks {
+			of[k] = len(groups)
+			g.rpe = g.rpe || rpe[k]
+		}
+		groups = append(groups, g)
+	}
+	add(others, "other", "$c-sport-other")
+	add(workins, "work-ins", "$c-sport-workin")
+	return groups, of
+}
+
+// Day flags (the "f" column): what a day was, for the calendar, the ▲ of
+// hard days and the daily chart.
+const (
+	dayRest       = 1 << iota // a completed rest day
+	dayWorkIn                 // a work-in was done
+	dayHard                   // a hard session
+	dayInProgress             // the as-of day, not over
+	dayUnknown                // a session of unknown load
+)
+
+func dayFlags(d *metrics.Day) int {
+	f := 0
+	if d.Rest {
+		f |= dayRest
+	}
+	if d.WorkIn {
+		f |= dayWorkIn
+	}
+	if d.Hard {
+		f |= dayHard
+	}
+	if d.InProgress {
+		f |= dayInProgress
+	}
+	if d.Unknown > 0 {
+		f |= dayUnknown
+	}
+	return f
 }
 
 // chartData writes the athlete's datasets and placeholder values for
 // report.js: the day and week datasets one column per dimension, values
-// rounded to display precision; the timeline and check-in strip datasets in
-// long form; "vars" for the skeletons' "$name" placeholders.
-func chartData(a *Athlete, win window) []byte {
+// rounded to display precision; "vars" for the skeletons' "$name"
+// placeholders; the rule spans and the sport stacks. What can be derived
+// from these columns is derived in the browser rather than written twice
+// (report.js, derive): the dates, the training calendar's codes, the ▲ of
+// hard days, the elevated resting-HR marks, and the long-form datasets of
+// the timeline and the check-in strip.
+func chartData(a *Athlete, win window) ([]byte, dayColumns) {
 	var w jw
-	w.b = make([]byte, 0, 64*(win.to-win.from+1)+1024)
+	cols := dayColumns{}
+	w.b = make([]byte, 0, 48*(win.to-win.from+1)+1024)
 	w.obj()
 	days := a.Days
 	if win.from <= win.to {
@@ -77,14 +198,29 @@ func chartData(a *Athlete, win window) []byte {
 	w.kv("n", func() { w.int(len(days)) })
 	w.key("vars")
 	chartVars(&w, a.Analysis, days)
+	weeks := a.Weeks[min(win.weekFrom, len(a.Weeks)):]
+	var groups []sportGroup
+	var of map[string]int
+	if len(days) > 0 {
+		first := days[0].Date
+		if len(weeks) > 0 {
+			first = min(first, weeks[0].Start)
+		}
+		groups, of = sportGroups(a.Analysis, first)
+	}
 	w.key("ds")
 	w.arr()
 	w.obj()
 	col := func(name string, d int, f func(*metrics.Day) float64) {
+		vals := make([]float64, len(days))
+		for i := range days {
+			vals[i] = roundTo(f(&days[i]), d)
+		}
+		cols[name] = vals
 		w.key(name)
 		w.arr()
-		for i := range days {
-			w.round(f(&days[i]), d)
+		for _, v := range vals {
+			w.round(v, d)
 		}
 		w.endArr()
 	}
@@ -98,41 +234,36 @@ func chartData(a *Athlete, win window) []byte {
 	col("chronic", 0, func(d *metrics.Day) float64 { return d.Chronic })
 	col("mono", 2, func(d *metrics.Day) float64 { return d.Monotony })
 	col("strain", 0, func(d *metrics.Day) float64 { return d.Strain })
-	col("hard", 0, func(d *metrics.Day) float64 { // the ▲ of a day with a hard session
-		if d.Hard {
-			return d.Load
-		}
-		return metrics.Missing()
-	})
-	col("cal", 0, func(d *metrics.Day) float64 { // the training calendar: rest −2, rest with a work-in −1, else load
-		switch {
-		case d.Rest && d.WorkIn:
-			return -1
-		case d.Rest:
-			return -2
-		}
-		return d.Load
-	})
+	col("f", 0, func(d *metrics.Day) float64 { return float64(dayFlags(d)) })
+	col("act", 0, func(d *metrics.Day) float64 { return float64(d.Action) })
 	recoveryColumns(col, a.Params)
-	sportDays(&w, a, win)
+	sportDays(&w, cols, a.Analysis, days, groups, of)
 	w.endObj()
-	weekData(&w, a, win)
-	timelineData(&w, a.Analysis, days)
-	checkinStrip(&w, days)
+	weekData(&w, a.Analysis, weeks, groups, of)
 	w.endArr()
 	spans(&w, a.Analysis, days)
 	w.key("sports")
 	w.arr()
-	other := 0
-	for _, s := range a.Sports {
+	for _, g := range groups {
 		w.obj()
-		w.kv("name", func() { w.str(s) })
-		w.kv("color", func() { w.str(sportColour(s, &other)) })
+		w.kv("name", func() { w.str(g.name) })
+		w.kv("color", func() { w.str(g.colour) })
+		if g.rpe {
+			w.kv("rpe", func() { w.int(1) })
+		}
 		w.endObj()
 	}
 	w.endArr()
 	w.endObj()
-	return w.b
+	return w.b, cols
+}
+
+// roundTo rounds v to d decimals as the page shows it; Missing stays.
+func roundTo(v float64, d int) float64 {
+	if !metrics.Known(v) || math.IsInf(v, 0) {
+		return metrics.Missing()
+	}
+	return math.Round(v*pow10[d]) / pow10[d]
 }
 
 // chartVars are the values the skeletons' placeholders stand for.
@@ -159,113 +290,6 @@ func chartVars(w *jw, a *metrics.Analysis, days []metrics.Day) {
 	w.endObj()
 }
 
-// timelineData writes the timeline's two datasets: the advice of every day
-// (row 0) and, for every rule that held, the days it held (1 warn, 2 alert),
-// rows numbered as in ruleRows.
-func timelineData(w *jw, a *metrics.Analysis, days []metrics.Day) {
-	n := len(days)
-	w.obj()
-	w.key("x")
-	w.arr()
-	for i := 0; i < n; i++ {
-		w.int(i)
-	}
-	w.endArr()
-	w.key("y")
-	w.arr()
-	for i := 0; i < n; i++ {
-		w.int(0)
-	}
-	w.endArr()
-	w.key("v")
-	w.arr()
-	for i := range days {
-		w.int(int(days[i].Action))
-	}
-	w.endArr()
-	w.endObj()
-	var xs, ys, vs []int
-	if n > 0 {
-		first, last := days[0].Date, days[n-1].Date
-		rows := ruleRows(days)
-		for _, f := range a.Flags {
-			if f.To < first || f.From > last {
-				continue
-			}
-			row := slices.Index(rows, f.Rule)
-			sev := 1
-			if f.Severity == metrics.Alert {
-				sev = 2
-			}
-			for d := max(f.From, first); d <= min(f.To, last); d++ {
-				xs, ys, vs = append(xs, int(d-first)), append(ys, row), append(vs, sev)
-			}
-		}
-	}
-	w.obj()
-	for _, c := range []struct {
-		k string
-		v []int
-	}{{"x", xs}, {"y", ys}, {"v", vs}} {
-		w.key(c.k)
-		w.arr()
-		for _, x := range c.v {
-			w.int(x)
-		}
-		w.endArr()
-	}
-	w.endObj()
-}
-
-// checkinStrip writes the check-in strip: one cell per day and item with a
-// rating, v its darkness (0 good … 9 bad for you: soreness and stress as
-// rated, sleep quality, mood and energy flipped), raw the rating.
-func checkinStrip(w *jw, days []metrics.Day) {
-	var xs, ys []int
-	var vs, raw []float64
-	for i := range days {
-		d := &days[i]
-		for k, it := range []struct {
-			v       float64
-			flipped bool
-		}{{d.SleepQuality, true}, {d.Soreness, false}, {d.Stress, false}, {d.Mood, true}, {d.Energy, true}} {
-			if !metrics.Known(it.v) {
-				continue
-			}
-			dark := it.v - 1
-			if it.flipped {
-				dark = 10 - it.v
-			}
-			xs, ys, vs, raw = append(xs, i), append(ys, k), append(vs, dark), append(raw, it.v)
-		}
-	}
-	w.obj()
-	w.key("x")
-	w.arr()
-	for _, x := range xs {
-		w.int(x)
-	}
-	w.endArr()
-	w.key("y")
-	w.arr()
-	for _, y := range ys {
-		w.int(y)
-	}
-	w.endArr()
-	for _, c := range []struct {
-		k string
-		v []float64
-	}{{"v", vs}, {"raw", raw}} {
-		w.key(c.k)
-		w.arr()
-		for _, x := range c.v {
-			w.round(x, 1)
-		}
-		w.endArr()
-	}
-	w.endObj()
-}
-
 // recoveryColumns adds the check-in, baseline and readiness columns.
 func recoveryColumns(col func(string, int, func(*metrics.Day) float64), p metrics.Params) {
 	col("ready", 0, func(d *metrics.Day) float64 { return d.Readiness })
@@ -279,12 +303,6 @@ func recoveryColumns(col func(string, int, func(*metrics.Day) float64), p metric
 	col("rhr", 0, func(d *metrics.Day) float64 { return d.RestingHR })
 	col("rbase", 1, func(d *metrics.Day) float64 { return d.RHRRef.Mean })
 	col("rlim", 1, func(d *metrics.Day) float64 { return d.RHRLimit })
-	col("relev", 0, func(d *metrics.Day) float64 {
-		if metrics.Known(d.RestingHR) && metrics.Known(d.RHRLimit) && d.RestingHR >= d.RHRLimit {
-			return d.RestingHR
-		}
-		return metrics.Missing()
-	})
 	col("sleep", 1, func(d *metrics.Day) float64 { return d.SleepHours })
 	col("sq", 1, func(d *metrics.Day) float64 { return d.SleepQuality })
 	col("sore", 1, func(d *metrics.Day) float64 { return d.Soreness })
@@ -294,62 +312,96 @@ func recoveryColumns(col func(string, int, func(*metrics.Day) float64), p metric
 }
 
 // spans lists the flags that overlap the window, for shaded spans on the
-// charts.
+// charts and the timeline's rule rows, as columns: r the rule's row in
+// vars.rows, a and b the first and last day (indexes), s 1 for an alert.
 func spans(w *jw, a *metrics.Analysis, days []metrics.Day) {
-	w.key("spans")
-	w.arr()
+	var r, from, to, sev []int
 	if len(days) > 0 {
 		first, last := days[0].Date, days[len(days)-1].Date
+		rows := ruleRows(days)
 		for _, f := range a.Flags {
 			if f.To < first || f.From > last {
 				continue
 			}
-			w.obj()
-			w.kv("rule", func() { w.str(f.Rule) })
-			w.kv("from", func() { w.date(max(f.From, first)) })
-			w.kv("to", func() { w.date(f.To) })
-			w.kv("sev", func() { w.str(f.Severity) })
-			w.endObj()
+			row := slices.Index(rows, f.Rule)
+			if row < 0 { // a flag is a run of days its rule held: never
+				continue
+			}
+			r, from, to = append(r, row), append(from, int(max(f.From, first)-first)), append(to, int(min(f.To, last)-first))
+			alert := 0
+			if f.Severity == metrics.Alert {
+				alert = 1
+			}
+			sev = append(sev, alert)
 		}
 	}
-	w.endArr()
-}
-
-// sportDays writes one daily column per sport (s0, s1, …).
-func sportDays(w *jw, a *Athlete, win window) {
-	if win.from > win.to {
-		return
-	}
-	index := map[string]int{}
-	for i, s := range a.Sports {
-		index[s] = i
-	}
-	n := win.to - win.from + 1
-	cols := make([][]float64, len(a.Sports))
-	for i := range cols {
-		cols[i] = make([]float64, n)
-	}
-	first := a.Days[win.from].Date
-	for i := firstSession(a.Sessions, first); i < len(a.Sessions); i++ {
-		s := &a.Sessions[i]
-		cols[index[s.SportKey]][s.Date-first] += s.LP
-	}
-	for i, c := range cols {
-		w.key("s" + strconv.Itoa(i))
+	w.key("spans")
+	w.obj()
+	for _, c := range []struct {
+		k string
+		v []int
+	}{{"r", r}, {"a", from}, {"b", to}, {"s", sev}} {
+		w.key(c.k)
 		w.arr()
-		for _, v := range c {
-			if v == 0 {
-				w.raw("null")
-			} else {
-				w.round(v, 1)
-			}
+		for _, x := range c.v {
+			w.int(x)
 		}
 		w.endArr()
 	}
+	w.endObj()
 }
 
-func weekData(w *jw, a *Athlete, win window) {
-	weeks := a.Weeks[min(win.weekFrom, len(a.Weeks)):]
+// sportDays writes the daily load of each sport stack: s0, s1, … for
+// measured load (given, power, TRIMP, heart rate, pace) and q0, q1, … for
+// load estimated from RPE, written only for stacks that have some.
+func sportDays(w *jw, cols dayColumns, a *metrics.Analysis, days []metrics.Day, groups []sportGroup, of map[string]int) {
+	if len(days) == 0 {
+		return
+	}
+	n := metrics.Date(len(days))
+	meas, rpe := make([][]float64, len(groups)), make([][]float64, len(groups))
+	for g := range groups {
+		meas[g], rpe[g] = make([]float64, n), make([]float64, n)
+	}
+	first := days[0].Date
+	for i := firstSession(a.Sessions, first); i < len(a.Sessions) && a.Sessions[i].Date-first < n; i++ {
+		s := &a.Sessions[i]
+		if s.Source == metrics.SrcSRPE {
+			rpe[of[s.SportKey]][s.Date-first] += s.LP
+		} else {
+			meas[of[s.SportKey]][s.Date-first] += s.LP
+		}
+	}
+	for g := range groups {
+		cols["s"+strconv.Itoa(g)] = loadColumn(w, "s"+strconv.Itoa(g), meas[g])
+		if groups[g].rpe {
+			cols["q"+strconv.Itoa(g)] = loadColumn(w, "q"+strconv.Itoa(g), rpe[g])
+		}
+	}
+}
+
+// loadColumn writes loads as integers, null for none, and returns them
+// as written.
+func loadColumn(w *jw, name string, c []float64) []float64 {
+	w.key(name)
+	w.arr()
+	out := make([]float64, len(c))
+	for i, v := range c {
+		if v == 0 {
+			out[i] = metrics.Missing()
+		} else {
+			out[i] = math.Round(v)
+		}
+		w.round(out[i], 0)
+	}
+	w.endArr()
+	return out
+}
+
+// weekData writes the weeks dataset: each week's total, lighter-week
+// limit, rest days, days in the data, and the load of each sport stack
+// (w0, w1, … measured; v0, v1, … from RPE).
+func weekData(w *jw, a *metrics.Analysis, weeks []metrics.Week, groups []sportGroup, of map[string]int) {
 	w.obj()
 	w.key("week")
 	w.arr()
@@ -369,13 +421,29 @@ func weekData(w *jw, a *Athlete, win window) {
 	wcol("limit", 0, func(x *metrics.Week) float64 { return x.Limit })
 	wcol("rest", 0, func(x *metrics.Week) float64 { return float64(x.RestDays) })
 	wcol("days", 0, func(x *metrics.Week) float64 { return float64(x.Days) })
-	for s := range a.Sports {
-		wcol("w"+strconv.Itoa(s), 1, func(x *metrics.Week) float64 {
-			if x.BySport[s] == 0 {
-				return metrics.Missing()
+	if len(weeks) > 0 {
+		meas, rpe := make([][]float64, len(groups)), make([][]float64, len(groups))
+		for g := range groups {
+			meas[g], rpe[g] = make([]float64, len(weeks)), make([]float64, len(weeks))
+		}
+		k := 0
+		for i := firstSession(a.Sessions, weeks[0].Start); i < len(a.Sessions); i++ {
+			s := &a.Sessions[i]
+			for k+1 < len(weeks) && s.Date >= weeks[k+1].Start {
+				k++
 			}
-			return x.BySport[s]
-		})
+			if s.Source == metrics.SrcSRPE {
+				rpe[of[s.SportKey]][k] += s.LP
+			} else {
+				meas[of[s.SportKey]][k] += s.LP
+			}
+		}
+		for g := range groups {
+			loadColumn(w, "w"+strconv.Itoa(g), meas[g])
+			if groups[g].rpe {
+				loadColumn(w, "v"+strconv.Itoa(g), rpe[g])
+			}
+		}
 	}
 	w.endObj()
 }

@@ -3,12 +3,14 @@ package report
 import (
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 
 	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
 
+	"github.com/workin/workin/internal/text"
 	"github.com/workin/workin/metrics"
 )
 
@@ -51,59 +53,171 @@ type chartSpec struct {
 	tall    bool
 	wide    bool
 	view    func(a *metrics.Analysis) chartView // title, how to read it, label
+	// table lists the columns of a day chart's table (tables.go); noun
+	// names its rows ("HRV by day").
+	table []tableCol
+	noun  string
 }
 
 // chartSpecs lists every athlete chart, in page order within its group.
 var chartSpecs = []chartSpec{
 	{kind: "readiness", group: "recovery", build: readinessChart, zoom: true, tall: true, view: readinessCard,
-		columns: map[int][]string{dsDays: {"date", "ready", "p_hrv", "p_rhr", "p_sleep", "p_well"}}},
+		columns: map[int][]string{dsDays: {"date", "ready", "p_hrv", "p_rhr", "p_sleep", "p_well"}},
+		noun:    "Readiness and its parts",
+		table: []tableCol{{"Readiness", "ready", "0"}, {"HRV part", "p_hrv", "0"}, {"Resting HR part", "p_rhr", "0"},
+			{"Sleep part", "p_sleep", "0"}, {"Wellness part", "p_well", "0"}}},
 	{kind: "hrv", group: "recovery", build: hrvChart, zoom: true, view: hrvCard,
-		columns: map[int][]string{dsDays: {"date", "hlo", "hw", "hrv7", "hrvln"}}},
+		columns: map[int][]string{dsDays: {"date", "hlo", "hw", "hrv7", "hrvln"}},
+		noun:    "HRV",
+		table:   []tableCol{{"HRV (ms)", "hrvln", "ms"}, {"7-day mean (ms)", "hrv7", "ms"}, {"Normal range (ms)", "hlo", "band"}}},
 	{kind: "rhr", group: "recovery", build: rhrChart, zoom: true, view: rhrCard,
-		columns: map[int][]string{dsDays: {"date", "rhr", "rbase", "rlim", "relev"}}},
+		columns: map[int][]string{dsDays: {"date", "rhr", "rbase", "rlim", "relev"}},
+		noun:    "Resting HR",
+		table:   []tableCol{{"Resting HR (bpm)", "rhr", "0"}, {"Baseline (bpm)", "rbase", "0"}, {"Elevated from (bpm)", "rlim", "0"}}},
 	{kind: "wellness", group: "recovery", build: wellnessChart, patch: patchWellness, zoom: true, tall: true, view: wellnessCard,
-		columns: map[int][]string{dsDays: {"date", "sleep"}, dsCheckins: {"x", "y", "v", "raw"}}},
+		columns: map[int][]string{dsDays: {"date", "sleep"}, dsCheckins: {"x", "y", "v", "raw"}},
+		noun:    "Sleep and check-ins",
+		table: []tableCol{{"Sleep (h)", "sleep", "1"}, {"Sleep quality", "sq", "1"}, {"Soreness", "sore", "1"}, {"Stress", "stress", "1"},
+			{"Mood", "mood", "1"}, {"Energy", "energy", "1"}}},
 	{kind: "daily", group: "load", build: dailyChart, zoom: true, view: dailyCard,
-		columns: map[int][]string{dsDays: {"date", "s0", "hard"}}},
+		columns: map[int][]string{dsDays: {"date", "s0", "hard"}},
+		noun:    "Load",
+		table:   []tableCol{{"Load (LP)", "load", "0"}, {"of it from RPE", "q", "rpe"}, {"Hard", "f", "hard"}, {"Day", "f", "day"}}},
 	{kind: "weekly", group: "load", build: weeklyChart, view: weeklyCard,
 		columns: map[int][]string{dsWeeks: {"week", "w0", "limit", "total"}}},
 	{kind: "pmc", group: "load", build: pmcChart, zoom: true, tall: true, view: pmcCard,
-		columns: map[int][]string{dsDays: {"date", "ctl", "atl", "tsb"}}},
+		columns: map[int][]string{dsDays: {"date", "ctl", "atl", "tsb"}},
+		noun:    "Fitness, fatigue and form",
+		table:   []tableCol{{"Fitness", "ctl", "0"}, {"Fatigue", "atl", "0"}, {"Form", "tsb", "0"}}},
 	{kind: "acwr", group: "load", build: acwrChart, zoom: true, tall: true, view: acwrCard,
-		columns: map[int][]string{dsDays: {"date", "acwr", "acute", "chronic"}}},
+		columns: map[int][]string{dsDays: {"date", "acwr", "acute", "chronic"}},
+		noun:    "Acute:chronic",
+		table:   []tableCol{{"Acute:chronic", "acwr", "2"}, {"Acute (LP/day)", "acute", "0"}, {"Chronic (LP/day)", "chronic", "0"}}},
 	{kind: "mono", group: "load", build: monoChart, zoom: true, tall: true, view: monoCard,
-		columns: map[int][]string{dsDays: {"date", "mono", "strain"}}},
+		columns: map[int][]string{dsDays: {"date", "mono", "strain"}},
+		noun:    "Monotony and strain",
+		table:   []tableCol{{"Monotony", "mono", "1"}, {"Strain", "strain", "0"}}},
 	{kind: "calendar", group: "history", build: calendarChart, patch: patchCalendar, wide: true, tall: true, view: calendarCard,
-		columns: map[int][]string{dsDays: {"date", "cal", "ready"}}},
+		columns: map[int][]string{dsDays: {"date", "cal", "ready"}},
+		noun:    "Training, rest and readiness",
+		table:   []tableCol{{"Load (LP)", "load", "0"}, {"Day", "f", "day"}, {"Readiness", "ready", "0"}}},
 	{kind: "timeline", group: "history", build: timelineChart, patch: patchTimeline, zoom: true, wide: true, view: timelineCard,
 		columns: map[int][]string{dsAdvice: {"x", "y", "v"}, dsFlags: {"x", "y", "v"}}},
 }
 
+// derivedColumns are the columns report.js derives from the written ones
+// (derive in report.js) rather than reading them from the page: the dates
+// from the first day and the count, the calendar's codes, the ▲ of hard
+// days and the elevated resting-HR marks from the day flags and values,
+// and the long-form datasets of the timeline and the check-in strip.
+var derivedColumns = map[int][]string{
+	dsDays:     {"date", "cal", "hard", "relev"},
+	dsAdvice:   {"x", "y", "v"},
+	dsFlags:    {"x", "y", "v"},
+	dsCheckins: {"x", "y", "v", "raw"},
+}
+
+// cardContext is what the cards need beyond the analysis: the days
+// shown, the day columns as written when the tables are in the page (nil:
+// report.js builds them when opened), and the weeks, advice and rule
+// spans.
+type cardContext struct {
+	days   []metrics.Day
+	cols   dayColumns
+	weeks  []weekView
+	advice []historyView
+	flags  []metrics.Flag
+}
+
 // chartViews lists the cards of one group for an athlete.
-func chartViews(a *metrics.Analysis, group string) []chartView {
+func chartViews(a *metrics.Analysis, group string, c cardContext) []chartView {
 	var out []chartView
-	for _, s := range chartSpecs {
-		if s.group == group {
-			v := s.view(a)
-			v.Kind, v.Tall, v.Wide, v.NoZoom = s.kind, s.tall, s.wide, !s.zoom
-			out = append(out, v)
+	for i := range chartSpecs {
+		s := &chartSpecs[i]
+		if s.group != group {
+			continue
 		}
+		v := s.view(a)
+		v.Kind, v.Tall, v.Wide, v.NoZoom = s.kind, s.tall, s.wide, !s.zoom
+		switch s.kind {
+		case "weekly":
+			v.Table = &tableView{Name: "Table of the weeks", Weeks: c.weeks}
+		case "timeline":
+			v.Table = &tableView{Name: fmt.Sprintf("Table of the advice (%s)", text.Plural(len(c.advice), "day", "days")), Advice: c.advice}
+		default:
+			v.Table = dayTable(s, c.cols, c.days)
+		}
+		switch {
+		case c.cols == nil: // a packed body: never read without scripts
+		case v.Table.Static && len(v.Table.Rows) == 0:
+			v.NoScript = "This chart needs scripts, which this viewer does not run; it has nothing to show for " + v.Table.Span + " anyway."
+		default: // the section is in the page as HTML, readable without scripts
+			v.NoScript = "This chart needs scripts, which this viewer does not run; the table under it holds its numbers"
+			if v.Table.Span != "" {
+				v.NoScript += " for " + v.Table.Span
+			}
+			v.NoScript += "."
+		}
+		v.Shaded = shadedWords(s.kind, c)
+		out = append(out, v)
 	}
 	return out
 }
 
-// Colours of the report design (Okabe–Ito based): blue for the series a
-// chart is named after, ink for comparisons, grey for bands and form.
-// Status colours appear only on bands and rule spans, never on data lines.
+// shadedWords names the rules whose spans a chart shades in the days
+// shown, with how many runs and whether one was an alert: the words the
+// shading needs, since the chart draws no labels over it.
+func shadedWords(kind string, c cardContext) string {
+	if len(c.days) == 0 {
+		return ""
+	}
+	first, last := c.days[0].Date, c.days[len(c.days)-1].Date
+	var parts []string
+	for _, r := range metrics.Rules() {
+		if !slices.Contains(r.Charts, kind) {
+			continue
+		}
+		n, alert := 0, false
+		for _, f := range c.flags {
+			if f.Rule == r.Name && f.To >= first && f.From <= last {
+				n++
+				alert = alert || f.Severity == metrics.Alert
+			}
+		}
+		if n == 0 {
+			continue
+		}
+		p := fmt.Sprintf("%s ×%d", r.Name, n)
+		if alert {
+			p += " (alert: darker)"
+		}
+		parts = append(parts, p)
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return "Shaded: " + strings.Join(parts, ", ") + ". Tap a shade for its rule; the timeline below has a row per rule."
+}
+
+// Colours are tokens, "$c-name", that report.js resolves from the page's
+// CSS custom properties (report.css: --c-name), so the charts take the
+// light or the dark palette, and the light one in print. The report
+// design's roles: blue for the series a chart is named after, ink for
+// comparisons, grey for bands and form; status colours only on bands,
+// rule spans and the advice, never on data lines.
 const (
-	colBlue   = "#0072B2"
-	colInk    = "#1A1A1A"
-	colGrey   = "#6B6B6B"
-	colLight  = "#BBBBBB"
-	colBand   = "rgba(0,114,178,.10)"
-	colRest   = "rgba(213,94,0,.16)"
-	colLow    = "rgba(230,159,0,.14)"
-	colBandHR = "rgba(107,107,107,.10)"
+	colBlue   = "$c-blue"
+	colInk    = "$c-ink"
+	colGrey   = "$c-grey"
+	colLight  = "$c-light"
+	colBand   = "$c-band"
+	colEdge   = "$c-bandEdge"
+	colRest   = "$c-bandRest"
+	colLow    = "$c-bandLow"
+	colBandHR = "$c-bandGrey"
+	colGrid   = "$c-grid"
+	colPanel  = "$c-panel"
+	colMuted  = "$c-muted"
 )
 
 var (
@@ -114,8 +228,10 @@ var (
 
 // chartMeta is what the browser needs to know about a chart kind.
 type chartMeta struct {
-	Zoom  bool     `json:"zoom"`            // follows the day zoom
-	Spans []string `json:"spans,omitempty"` // rules whose runs it shades
+	Zoom  bool       `json:"zoom"`            // follows the day zoom
+	Spans []string   `json:"spans,omitempty"` // rules whose runs it shades
+	Table []tableCol `json:"table,omitempty"` // a day chart's table
+	Noun  string     `json:"noun,omitempty"`  // what the table's rows are
 }
 
 // chartSkeletons returns the option skeletons of every chart kind and their
@@ -132,7 +248,7 @@ func chartSkeletons() ([]byte, error) {
 				return
 			}
 			all[s.kind] = o
-			m := chartMeta{Zoom: s.zoom}
+			m := chartMeta{Zoom: s.zoom, Table: s.table, Noun: s.noun}
 			for _, r := range metrics.Rules() {
 				for _, c := range r.Charts {
 					if c == s.kind {
@@ -198,7 +314,7 @@ func dayAxis(grid int, show bool) opts.XAxis {
 
 func valueAxis(name string, grid int) opts.YAxis {
 	return opts.YAxis{Type: "value", Name: name, GridIndex: grid,
-		SplitLine: &opts.SplitLine{Show: opts.Bool(true), LineStyle: &opts.LineStyle{Color: "#E3E5E8"}}}
+		SplitLine: &opts.SplitLine{Show: opts.Bool(true), LineStyle: &opts.LineStyle{Color: colGrid}}}
 }
 
 func encode(x, y string) charts.SeriesOpts {
@@ -237,7 +353,7 @@ func dailyChart() charts.Overlaper {
 	hard := charts.NewLine()
 	hard.AddSeries("hard session", nil, encode("date", "hard"), charts.WithSeriesOpts(func(s *charts.SingleSeries) {
 		s.Type, s.Id, s.Symbol, s.SymbolSize = "scatter", "hard", "triangle", 8
-		s.ItemStyle = &opts.ItemStyle{Color: "#FFFFFF", BorderColor: colInk, BorderWidth: 1.5}
+		s.ItemStyle = &opts.ItemStyle{Color: colPanel, BorderColor: colInk, BorderWidth: 1.5}
 	}))
 	bar.Overlap(hard)
 	return bar
@@ -320,7 +436,7 @@ func acwrChart() charts.Overlaper {
 	line.AddSeries("acute:chronic", nil, encode("date", "acwr"), styled("acwr", colBlue, 2, "solid", 0),
 		charts.WithSeriesOpts(func(s *charts.SingleSeries) {
 			s.MarkAreas = &opts.MarkAreas{
-				Data: []interface{}{[]map[string]any{{"name": "0.8–1.3 commonly cited range (team sports, disputed)", "yAxis": 0.8}, {"yAxis": 1.3}}},
+				Data: []interface{}{[]map[string]any{{"name": "0.8–1.3 commonly cited", "yAxis": 0.8}, {"yAxis": 1.3}}},
 				MarkAreaStyle: opts.MarkAreaStyle{ItemStyle: &opts.ItemStyle{Color: colBand},
 					Label: &opts.Label{Show: opts.Bool(true), Position: "insideTopLeft", Color: colGrey, FontSize: 10}},
 			}
@@ -402,14 +518,14 @@ func hrvChart() charts.Overlaper {
 	line.SetGlobalOptions(append(base("hrv", 0),
 		charts.WithXAxisOpts(dayAxis(0, true)),
 		charts.WithYAxisOpts(opts.YAxis{Type: "value", Name: "HRV (ms)", Scale: opts.Bool(true),
-			SplitLine: &opts.SplitLine{Show: opts.Bool(true), LineStyle: &opts.LineStyle{Color: "#E3E5E8"}}}),
+			SplitLine: &opts.SplitLine{Show: opts.Bool(true), LineStyle: &opts.LineStyle{Color: colGrid}}}),
 		charts.WithGridOpts(opts.Grid{Left: "8", Right: "24", Top: "52", Bottom: "56", ContainLabel: opts.Bool(true)}),
 	)...)
 	band := func(id string, area bool) charts.SeriesOpts {
 		return charts.WithSeriesOpts(func(s *charts.SingleSeries) {
 			s.Id, s.Stack, s.Symbol, s.ShowSymbol = id, "band", "none", opts.Bool(false)
-			s.LineStyle = &opts.LineStyle{Opacity: opts.Float(0)}
-			s.ItemStyle = &opts.ItemStyle{Color: "rgba(0,114,178,.35)"}
+			s.LineStyle = &opts.LineStyle{Color: colEdge, Width: 1, Type: "dotted", Opacity: opts.Float(0.8)}
+			s.ItemStyle = &opts.ItemStyle{Color: colEdge}
 			if area {
 				s.AreaStyle = &opts.AreaStyle{Color: colBand, Opacity: opts.Float(1)}
 			}
@@ -434,7 +550,7 @@ func rhrChart() charts.Overlaper {
 	line.SetGlobalOptions(append(base("rhr", 0),
 		charts.WithXAxisOpts(dayAxis(0, true)),
 		charts.WithYAxisOpts(opts.YAxis{Type: "value", Name: "bpm", Scale: opts.Bool(true),
-			SplitLine: &opts.SplitLine{Show: opts.Bool(true), LineStyle: &opts.LineStyle{Color: "#E3E5E8"}}}),
+			SplitLine: &opts.SplitLine{Show: opts.Bool(true), LineStyle: &opts.LineStyle{Color: colGrid}}}),
 		charts.WithGridOpts(opts.Grid{Left: "8", Right: "24", Top: "52", Bottom: "56", ContainLabel: opts.Bool(true)}),
 	)...)
 	line.AddSeries("resting HR", nil, encode("date", "rhr"), styled("rhr", colInk, 1.5, "solid", 0),
@@ -462,9 +578,9 @@ func wellnessChart() charts.Overlaper {
 		),
 		charts.WithXAxisOpts(dayAxis(0, false)),
 		charts.WithYAxisOpts(opts.YAxis{Type: "value", Name: "sleep (h)", Min: 0, Max: 10, SplitNumber: 2,
-			SplitLine: &opts.SplitLine{Show: opts.Bool(true), LineStyle: &opts.LineStyle{Color: "#E3E5E8"}}}),
+			SplitLine: &opts.SplitLine{Show: opts.Bool(true), LineStyle: &opts.LineStyle{Color: colGrid}}}),
 		charts.WithVisualMapOpts(opts.VisualMap{Type: "continuous", Min: 0, Max: 9, Show: opts.Bool(false),
-			InRange: &opts.VisualMapInRange{Color: []string{"#F0F0F0", "#9E9E9E", "#3A3A3A"}}}),
+			InRange: &opts.VisualMapInRange{Color: []string{"$c-heat0", "$c-heat2", "$c-heat4"}}}),
 	)...)
 	x := dayAxis(1, true)
 	x.Data = "$dates"
@@ -513,8 +629,8 @@ func calendarChart() charts.Overlaper {
 	)
 	cal := func(top string) *opts.Calendar {
 		return &opts.Calendar{Top: top, Left: "40", Right: "16", Range: []string{"$first", "$last"}, CellSize: "$cell", Orient: "horizontal",
-			SplitLine: &opts.SplitLine{Show: opts.Bool(true), LineStyle: &opts.LineStyle{Color: "#9E9E9E", Width: 1}},
-			ItemStyle: &opts.ItemStyle{BorderColor: "#FFFFFF", BorderWidth: 1},
+			SplitLine: &opts.SplitLine{Show: opts.Bool(true), LineStyle: &opts.LineStyle{Color: colMuted, Width: 1}},
+			ItemStyle: &opts.ItemStyle{Color: colPanel, BorderColor: colGrid, BorderWidth: 1},
 			YearLabel: &opts.CalendarLabel{Show: opts.Bool(false)}}
 	}
 	h.AddCalendar(cal("48"), cal("218"))
@@ -545,13 +661,13 @@ func patchCalendar(o map[string]any) {
 	}
 	o["visualMap"] = []any{
 		legend(0, 0,
-			piece(map[string]any{"max": -1.5}, "rest", "#E8E8E8"), piece(map[string]any{"min": -1.5, "max": -0.5}, "rest + work-in", "#CC79A7"),
-			piece(map[string]any{"min": 0, "max": 40}, "< 40 LP", "#C6DBEF"), piece(map[string]any{"min": 40, "max": 80}, "40–80", "#6BAED6"),
-			piece(map[string]any{"min": 80, "max": 120}, "80–120", "#2171B5"), piece(map[string]any{"min": 120}, "≥ 120", "#08306B")),
+			piece(map[string]any{"max": -1.5}, "rest", "$c-restCell"), piece(map[string]any{"min": -1.5, "max": -0.5}, "rest + work-in", "$c-sport-workin"),
+			piece(map[string]any{"min": 0, "max": 40}, "< 40 LP", "$c-load1"), piece(map[string]any{"min": 40, "max": 80}, "40–80", "$c-load2"),
+			piece(map[string]any{"min": 80, "max": 120}, "80–120", "$c-load3"), piece(map[string]any{"min": 120}, "≥ 120", "$c-load4")),
 		legend(1, 172,
-			piece(map[string]any{"max": "$rest"}, "readiness < $rest", "#3A3A3A"), piece(map[string]any{"min": "$rest", "max": "$low"}, "low", "#7A7A7A"),
-			piece(map[string]any{"min": "$low", "max": 60}, "40–60", "#B0B0B0"), piece(map[string]any{"min": 60, "max": 75}, "60–75", "#D6D6D6"),
-			piece(map[string]any{"min": 75}, "≥ 75 usual", "#F0F0F0")),
+			piece(map[string]any{"max": "$rest"}, "readiness < $rest", "$c-heat4"), piece(map[string]any{"min": "$rest", "max": "$low"}, "low", "$c-heat3"),
+			piece(map[string]any{"min": "$low", "max": 60}, "40–60", "$c-heat2"), piece(map[string]any{"min": 60, "max": 75}, "60–75", "$c-heat1"),
+			piece(map[string]any{"min": 75}, "≥ 75 usual", "$c-heat0")),
 	}
 }
 
@@ -573,12 +689,18 @@ func timelineChart() charts.Overlaper {
 	return h
 }
 
-// patchTimeline names the heatmaps' dimensions and colours the advice by
-// action and the rules by level.
+// patchTimeline names the datasets' dimensions, draws the advice as shapes
+// coloured by action and the rules as cells by level.
 func patchTimeline(o map[string]any) {
 	for _, s := range series(o) {
 		s.(map[string]any)["encode"] = map[string]any{"x": "x", "y": "y", "value": "v"}
 	}
+	// The advice row is shapes, not cells: each action has its shape (set
+	// by report.js from the action), so colour is never alone.
+	adv := series(o)[0].(map[string]any)
+	adv["type"], adv["symbolSize"] = "scatter", 9
+	adv["itemStyle"] = map[string]any{"borderColor": colInk, "borderWidth": 1}
+	adv["encode"] = map[string]any{"x": "x", "y": "y"}
 	var pieces []any
 	for a := metrics.Action(0); a < metrics.NumActions; a++ {
 		pieces = append(pieces, map[string]any{"value": int(a), "label": a.String(), "color": actionColours[a]})
@@ -586,14 +708,14 @@ func patchTimeline(o map[string]any) {
 	o["visualMap"] = []any{
 		map[string]any{"type": "piecewise", "seriesIndex": 0, "dimension": "v", "show": false, "pieces": pieces},
 		map[string]any{"type": "piecewise", "seriesIndex": 1, "dimension": "v", "show": false, "pieces": []any{
-			map[string]any{"value": 1, "label": "warn", "color": "#E69F00"}, map[string]any{"value": 2, "label": "alert", "color": "#D55E00"}}},
+			map[string]any{"value": 1, "label": "warn", "color": "$c-spanWarnMark"}, map[string]any{"value": 2, "label": "alert", "color": "$c-spanAlertMark"}}},
 	}
 }
 
 // actionColours colour each advice in the timeline (with its shape in the
 // tooltip and the table: colour is never alone).
 var actionColours = [metrics.NumActions]string{
-	metrics.Go: "#009E73", metrics.Unknown: "#9E9E9E", metrics.Easy: "#E69F00", metrics.WorkIn: "#CC79A7", metrics.Rest: "#D55E00",
+	metrics.Go: "$c-go", metrics.Unknown: "$c-unknown", metrics.Easy: "$c-easy", metrics.WorkIn: "$c-workin", metrics.Rest: "$c-rest",
 }
 
 // ruleRows are the rows of the timeline: the advice, then the rules that

@@ -2,12 +2,15 @@ package report
 
 import (
 	"encoding/json"
+	"io/fs"
 	"math"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
 
 	"github.com/workin/workin/metrics"
+	"github.com/workin/workin/templates"
 )
 
 // sampleAthlete is eighteen weeks of a runner with heart rate, RPE, a
@@ -57,8 +60,8 @@ type chartDataset struct {
 	N     int              `json:"n"`
 	Vars  map[string]any   `json:"vars"`
 	DS    []map[string]any `json:"ds"`
-	Spans []struct {
-		Rule string `json:"rule"`
+	Spans struct {
+		R, A, B, S []int
 	} `json:"spans"`
 }
 
@@ -68,10 +71,23 @@ type chartDataset struct {
 func TestChartColumnsInDatasets(t *testing.T) {
 	a := sampleAthlete(t)
 	var data chartDataset
-	if err := json.Unmarshal(chartData(a, detailWindow(a.Analysis, 0)), &data); err != nil {
+	raw, _ := chartData(a, detailWindow(a.Analysis, 0))
+	if err := json.Unmarshal(raw, &data); err != nil {
 		t.Fatal(err)
 	}
-	data.DS[dsDays]["date"] = []any{} // report.js builds it from start and n
+	// report.js derives these from the written columns (derive).
+	for ds, cols := range derivedColumns {
+		for len(data.DS) <= ds {
+			data.DS = append(data.DS, map[string]any{})
+		}
+		for _, c := range cols {
+			if _, dup := data.DS[ds][c]; dup {
+				t.Errorf("dataset %d column %q is written and also derived", ds, c)
+			}
+			data.DS[ds][c] = []any{}
+		}
+	}
+	tokens := colourTokens(t)
 	raw, err := chartSkeletons()
 	if err != nil {
 		t.Fatal(err)
@@ -141,8 +157,8 @@ func TestChartColumnsInDatasets(t *testing.T) {
 		browser := map[string]bool{"dates": true, "cell": true} // report.js adds these
 		for _, ph := range placeholders(sk.Opts[spec.kind]) {
 			for _, name := range strings.FieldsFunc(ph, func(r rune) bool { return r == '$' || r == ' ' }) {
-				if _, ok := data.Vars[name]; !ok && !browser[name] && strings.HasPrefix(ph, "$") {
-					t.Errorf("chart %s: placeholder %q has no value in the athlete's vars", spec.kind, ph)
+				if _, ok := data.Vars[name]; !ok && !browser[name] && !tokens[name] && strings.HasPrefix(ph, "$") {
+					t.Errorf("chart %s: placeholder %q has no value in the athlete's vars and is no colour of report.css", spec.kind, ph)
 				}
 			}
 		}
@@ -157,44 +173,124 @@ func TestChartColumnsInDatasets(t *testing.T) {
 	}
 }
 
-// TestChartDataValues pins a few derived columns: the training calendar's
-// codes and the check-in strip's darkness.
+// TestChartDataValues pins the columns the browser derives others from:
+// the day flags (the training calendar, the ▲ of hard days), the advice of
+// each day (the timeline), the check-in items (the strip) and the spans.
 func TestChartDataValues(t *testing.T) {
 	a := sampleAthlete(t)
 	var data chartDataset
-	if err := json.Unmarshal(chartData(a, detailWindow(a.Analysis, 0)), &data); err != nil {
+	raw, cols := chartData(a, detailWindow(a.Analysis, 0))
+	if err := json.Unmarshal(raw, &data); err != nil {
 		t.Fatal(err)
 	}
-	cal := data.DS[dsDays]["cal"].([]any)
+	f, act := data.DS[dsDays]["f"].([]any), data.DS[dsDays]["act"].([]any)
 	for i, d := range a.Days {
-		want := math.Round(d.Load)
-		switch {
-		case d.Rest && d.WorkIn:
-			want = -1
-		case d.Rest:
-			want = -2
+		want := 0
+		if d.Rest {
+			want |= dayRest
 		}
-		if cal[i].(float64) != want {
-			t.Fatalf("day %d cal %v, want %v", i, cal[i], want)
+		if d.WorkIn {
+			want |= dayWorkIn
+		}
+		if d.Hard {
+			want |= dayHard
+		}
+		if d.InProgress {
+			want |= dayInProgress
+		}
+		if d.Unknown > 0 {
+			want |= dayUnknown
+		}
+		if int(f[i].(float64)) != want || int(act[i].(float64)) != int(d.Action) {
+			t.Fatalf("day %d: flags %v, action %v; want %d, %d", i, f[i], act[i], want, d.Action)
+		}
+		if sq := cols["sq"][i]; metrics.Known(d.SleepQuality) && sq != math.Round(d.SleepQuality*10)/10 {
+			t.Fatalf("day %d: sleep quality %v, want %v", i, sq, d.SleepQuality)
 		}
 	}
-	strip := data.DS[dsCheckins]
-	ys, vs, raw := strip["y"].([]any), strip["v"].([]any), strip["raw"].([]any)
-	for k := range ys {
-		dark, r := vs[k].(float64), raw[k].(float64)
-		switch ys[k].(float64) {
-		case 1, 2: // soreness, stress: as rated
-			if dark != r-1 {
-				t.Fatalf("strip item %v: darkness %v for %v", ys[k], dark, r)
-			}
-		default: // sleep quality, mood, energy: flipped
-			if dark != 10-r {
-				t.Fatalf("strip item %v: darkness %v for %v", ys[k], dark, r)
-			}
-		}
+	if !slices.Contains(f, any(float64(dayRest))) || !slices.ContainsFunc(f, func(x any) bool { return int(x.(float64))&dayHard != 0 }) {
+		t.Error("the sample has no rest day or no hard day: the test checks nothing")
 	}
 	rows := data.Vars["rows"].([]any)
 	if rows[0] != "advice" || len(rows) < 2 {
 		t.Errorf("timeline rows %v", rows)
+	}
+	// Every span names a row of the timeline and lies in the window.
+	sp := data.Spans
+	if len(sp.R) == 0 || len(sp.R) != len(sp.A) || len(sp.A) != len(sp.B) || len(sp.B) != len(sp.S) {
+		t.Fatalf("spans %+v", sp)
+	}
+	for j := range sp.R {
+		if sp.R[j] < 1 || sp.R[j] >= len(rows) || sp.A[j] < 0 || sp.A[j] > sp.B[j] || sp.B[j] >= data.N {
+			t.Errorf("span %d: row %d, days %d–%d of %d", j, sp.R[j], sp.A[j], sp.B[j], data.N)
+		}
+	}
+}
+
+// colourTokens are the chart colours report.css defines (--c-name) in
+// both palettes and report.js reads (THEME_KEYS).
+func colourTokens(t *testing.T) map[string]bool {
+	t.Helper()
+	light, dark := paletteOf(t, "light"), paletteOf(t, "dark")
+	js, err := fs.ReadFile(templates.FS, "report.js")
+	if err != nil {
+		t.Fatal(err)
+	}
+	keys := regexp.MustCompile(`(?s)var THEME_KEYS = \[(.*?)\];`).FindSubmatch(js)
+	if keys == nil {
+		t.Fatal("report.js has no THEME_KEYS")
+	}
+	out := map[string]bool{}
+	for _, m := range regexp.MustCompile(`"([^"]+)"`).FindAllSubmatch(keys[1], -1) {
+		k := string(m[1])
+		if light[k] == "" || dark[k] == "" {
+			t.Errorf("report.js reads --c-%s, which report.css does not define in both palettes", k)
+		}
+		out["c-"+k] = true
+	}
+	for k := range light {
+		if !out["c-"+k] {
+			t.Errorf("report.css defines --c-%s, which report.js does not read", k)
+		}
+	}
+	return out
+}
+
+// TestColourTokensOnlyAsColours: a colour token stands only where a colour
+// goes, and a colour key holds a colour token or a literal, never an
+// athlete's value ("$rest" is a threshold; "$c-rest" the rest colour).
+func TestColourTokensOnlyAsColours(t *testing.T) {
+	raw, err := chartSkeletons()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var v any
+	json.Unmarshal(raw, &v)
+	n := 0
+	var walk func(key string, v any)
+	walk = func(key string, v any) {
+		switch x := v.(type) {
+		case map[string]any:
+			for k, e := range x {
+				walk(k, e)
+			}
+		case []any:
+			for _, e := range x {
+				walk(key, e)
+			}
+		case string:
+			colourKey := strings.HasSuffix(strings.ToLower(key), "color")
+			token := strings.HasPrefix(x, "$c-")
+			if token {
+				n++
+			}
+			if token != colourKey && (token || strings.HasPrefix(x, "$")) {
+				t.Errorf("%s: %q", key, x)
+			}
+		}
+	}
+	walk("", v)
+	if n < 20 {
+		t.Errorf("only %d colour tokens in the skeletons", n)
 	}
 }

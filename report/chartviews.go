@@ -64,7 +64,7 @@ func wellnessCard(a *metrics.Analysis) chartView {
 		sleep = "last night " + text.Fixed(d.SleepHours, 1) + " h"
 	}
 	return chartView{Title: "Sleep and check-ins · " + sleep,
-		Read: "Bars are hours of sleep against the 7–9 h adult guideline. Below, each morning's check-in: a dark column is a rough morning, a dark row a trend.",
+		Read: "Bars are hours of sleep against the 7–9 h adult guideline. Below, each morning's check-in items: the stronger the shade, the worse for you (sore, stressed, low mood or energy, poor sleep); a strong column is a rough morning, a strong row a trend. An empty cell was not recorded.",
 		Aria: "Sleep and check-in items; " + sleep + "."}
 }
 
@@ -116,12 +116,12 @@ func monoCard(a *metrics.Analysis) chartView {
 
 func calendarCard(*metrics.Analysis) chartView {
 	return chartView{Title: "Calendar of training, rest and readiness",
-		Read: "Top: each day's training, with rest days pale and rest days with a work-in purple. Bottom: readiness, darker when lower.",
+		Read: "Top: each day's training, the stronger the shade the more load; rest days pale, rest days with a work-in purple. Bottom: readiness, the stronger the shade the lower; an empty cell is a day without a check-in.",
 		Aria: "Calendar of daily training load and readiness."}
 }
 
 func timelineCard(*metrics.Analysis) chartView {
 	return chartView{Title: "What was advised, and which rules held",
-		Read: "The top row is the advice given for each next session (green go, grey unknown, orange easy, purple work-in, red-orange rest); each row below is a rule, darker on alert days.",
+		Read: "The top row is the advice given for each next session, by shape and colour: ■ rest, ○ work-in, ◐ easy, ● go, ◇ unknown. Each row below is a rule, a stronger shade on alert days.",
 		Aria: "Timeline of recommendations and rule firings."}
 }

@@ -17,6 +17,7 @@ import (
 // once per process from the embedded templates package.
 type assets struct {
 	page    *template.Template
+	dict    []byte // the preset dictionary of packed bodies (pack.go)
 	css     template.CSS
 	script  template.JS
 	echarts template.JS
@@ -53,6 +54,9 @@ func loadAssets() (*assets, error) {
 			return
 		}
 		loaded.page, loadErr = template.New("page").Funcs(funcs).ParseFS(templates.FS, "*.html")
+		if loadErr == nil {
+			loaded.dict, loadErr = packDict(loaded.page)
+		}
 	})
 	return &loaded, loadErr
 }
@@ -82,6 +86,32 @@ func WriteHTML(w io.Writer, r *Report) error {
 // WriteHTMLParts writes the page around athlete sections already rendered
 // by RenderPart.
 func WriteHTMLParts(w io.Writer, r *Report, parts []*Part) error {
+	return writePage(w, r, parts, nil)
+}
+
+// writeAthletePage writes one athlete's own page of a split report: the
+// athlete's section, the files it was read from and the methods, with a
+// link back to the overview.
+func writeAthletePage(w io.Writer, r *Report, p *Part) error {
+	one := &Report{Title: p.Summary.Name, AsOf: r.AsOf, Options: r.Options}
+	for _, f := range p.Summary.Files {
+		if f >= 0 && f < len(r.Files) {
+			one.Files = append(one.Files, r.Files[f])
+		}
+	}
+	return writePageAs(w, one, []*Part{p}, nil, func(v *pageView) {
+		v.Back, v.BackName = OverviewPage, r.Title
+		v.Subtitle = r.Title + " · as of " + r.AsOf.Long()
+	})
+}
+
+// writePage writes the page; pages, when split, are the athletes' own
+// pages, which the roster links to instead of the sections.
+func writePage(w io.Writer, r *Report, parts []*Part, pages []string) error {
+	return writePageAs(w, r, parts, pages, nil)
+}
+
+func writePageAs(w io.Writer, r *Report, parts []*Part, pages []string, adjust func(*pageView)) error {
 	a, err := loadAssets()
 	if err != nil {
 		return err
@@ -90,8 +120,17 @@ func WriteHTMLParts(w io.Writer, r *Report, parts []*Part) error {
 	if err != nil {
 		return fmt.Errorf("building chart options: %w", err)
 	}
-	v := buildPage(r, parts)
+	v := buildPage(r, parts, pages)
+	if adjust != nil {
+		adjust(&v)
+	}
 	v.CSS, v.Script, v.ECharts, v.Skeletons = a.css, a.script, a.echarts, template.JS(sk)
+	for _, p := range parts {
+		if p.Lazy {
+			v.Dict = template.JS(dictJSON(a.dict))
+			break
+		}
+	}
 	bw := bufio.NewWriterSize(w, 1<<16)
 	if err := a.page.ExecuteTemplate(bw, "page", v); err != nil {
 		return fmt.Errorf("rendering HTML: %w", err)
@@ -99,14 +138,40 @@ func WriteHTMLParts(w io.Writer, r *Report, parts []*Part) error {
 	return bw.Flush()
 }
 
-// athleteHTML renders one athlete's section.
-func athleteHTML(r *Report, i int, a *Athlete, open bool) (template.HTML, error) {
+// athleteHTML renders one athlete's section: the advice, its evidence and
+// readiness as HTML, and the body (charts, tables, data quality) as HTML
+// too, or, when lazy, packed (pack.go) for report.js to unpack when the
+// athlete is first opened.
+func athleteHTML(r *Report, i int, a *Athlete, open, lazy bool) (template.HTML, error) {
 	as, err := loadAssets()
 	if err != nil {
 		return "", err
 	}
+	v := buildAthlete(r, i, a, open, lazy)
 	var b strings.Builder
-	if err := as.page.ExecuteTemplate(&b, "athlete", buildAthlete(r, i, a, open)); err != nil {
+	if v.Empty == "" {
+		if err := as.page.ExecuteTemplate(&b, "athlete-body", v); err != nil {
+			return "", fmt.Errorf("rendering %s: %w", a.Profile.ID, err)
+		}
+		v.Body = template.HTML(b.String())
+		if v.Lazy {
+			v.Packed = template.JS(pack(as.dict, b.String()))
+			b.Reset()
+			if err := as.page.ExecuteTemplate(&b, "lazy", v); err != nil {
+				return "", fmt.Errorf("rendering %s: %w", a.Profile.ID, err)
+			}
+			v.Body = template.HTML(b.String())
+		}
+		b.Reset()
+	} else {
+		b.Reset()
+		if err := as.page.ExecuteTemplate(&b, "athlete-quality", v); err != nil {
+			return "", fmt.Errorf("rendering %s: %w", a.Profile.ID, err)
+		}
+		v.Body = template.HTML(b.String())
+		b.Reset()
+	}
+	if err := as.page.ExecuteTemplate(&b, "athlete", v); err != nil {
 		return "", fmt.Errorf("rendering %s: %w", a.Profile.ID, err)
 	}
 	return template.HTML(b.String()), nil

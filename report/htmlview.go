@@ -18,12 +18,16 @@ type pageView struct {
 	AsOf      string
 	Subtitle  string
 	Team      bool // show the coach's overview
+	One       bool // one athlete: its name is the page's title
+	Back      string
+	BackName  string
 	Overview  overviewView
 	Sections  []template.HTML // one rendered section per athlete
 	Files     []fileView
 	Orphans   skipList
 	Methods   methodsView
 	Skeletons template.JS
+	Dict      template.JS // the packed bodies' dictionary, when there are any
 	ECharts   template.JS
 	Script    template.JS
 	CSS       template.CSS
@@ -37,14 +41,26 @@ type stat struct {
 type chartView struct {
 	Kind, Title, Read, Aria string
 	Tall, Wide, NoZoom      bool
+	// NoScript tells a reader without scripts where the chart's numbers
+	// are; Shaded names the rules whose spans the chart shades.
+	NoScript, Shaded string
+	Table            *tableView
 }
 
 type athleteView struct {
-	Index      int
-	Anchor     string
-	Name       string
-	Period     string
-	Open       bool
+	Index  int
+	Anchor string
+	Name   string
+	Period string
+	Open   bool
+	// Lazy: the body is packed (a big team) and built when opened; Body
+	// is the rendered body or the packed one; Chip is the advice shown on
+	// a folded athlete's line.
+	Lazy       bool
+	Body       template.HTML
+	Packed     template.JS
+	Chip       string
+	Caveat     string // the verdict's caveat, in a packed body
 	Empty      string // why there is nothing to show
 	Stats      []stat
 	Verdict    verdictView
@@ -72,8 +88,8 @@ type sessionView struct {
 }
 
 type weekView struct {
-	Start, Load, Sessions, Rest, Note string
-	Lighter                           bool
+	Start, Load, RPE, Sessions, Rest, Note string
+	Lighter                                bool
 }
 
 type qualityView struct {
@@ -107,12 +123,15 @@ type methodsView struct {
 // Anchor returns a safe HTML id for an athlete index.
 func anchor(i int) string { return fmt.Sprintf("athlete-%d", i+1) }
 
-func buildPage(r *Report, parts []*Part) pageView {
+func buildPage(r *Report, parts []*Part, pages []string) pageView {
 	v := pageView{Title: r.Title, AsOf: r.AsOf.Long(), Team: r.Team || len(parts) > 1}
+	v.One = !v.Team && len(parts) == 1
 	n := len(parts)
 	v.Subtitle = fmt.Sprintf("as of %s · %s", r.AsOf.Long(), text.Plural(n, "athlete", "athletes"))
-	for _, p := range parts {
-		v.Sections = append(v.Sections, p.HTML)
+	if pages == nil {
+		for _, p := range parts {
+			v.Sections = append(v.Sections, p.HTML)
+		}
 	}
 	merged := map[string]int{}
 	for _, p := range parts {
@@ -126,7 +145,16 @@ func buildPage(r *Report, parts []*Part) pageView {
 		v.Files = append(v.Files, fv)
 	}
 	v.Orphans = skipViews(r.Skipped)
-	v.Overview = buildOverview(r, parts)
+	href := func(i int) string { return "#" + anchor(i) }
+	if pages != nil {
+		v.Team = true
+		href = func(i int) string { return pages[i] }
+	}
+	v.Overview = buildOverview(r, parts, href)
+	v.Overview.Split = pages != nil
+	for _, p := range parts {
+		v.Overview.Packed = v.Overview.Packed || p.Lazy
+	}
 	if v.Overview.Charts {
 		v.Overview.TeamData = template.JS(teamData(r, parts))
 	}
@@ -195,26 +223,44 @@ func skipViews(ss []model.Skip) skipList {
 	return l
 }
 
-func buildAthlete(r *Report, i int, a *Athlete, open bool) athleteView {
-	v := athleteView{Index: i, Anchor: anchor(i), Name: a.Profile.Name, Open: open,
+func buildAthlete(r *Report, i int, a *Athlete, open, lazy bool) athleteView {
+	v := athleteView{Index: i, Anchor: anchor(i), Name: a.Profile.Name, Open: open, Lazy: lazy,
 		Overrides: a.Params.Overrides}
 	v.Quality = buildQuality(a)
 	if len(a.Days) == 0 {
 		v.Empty = "No workouts or check-ins on or before " + r.AsOf.String() + "."
+		v.Lazy = false
 		return v
 	}
 	v.Period = period(a.Start, a.AsOf)
 	win := detailWindow(a.Analysis, r.Options.DetailWeeks)
 	v.Stats = headline(a.Analysis)
 	v.Verdict, v.Ready = buildVerdict(a.Analysis), buildReadiness(a.Analysis)
-	v.Ready.Spark = sparkline(a.Analysis, 28)
-	if a.RecoveryRes.Checkins > 0 {
-		v.Recovery = chartViews(a.Analysis, "recovery")
-	} else {
-		v.NoCheckins = "No check-ins for " + a.Profile.Name + ", so no readiness, HRV, resting HR or sleep, and nothing from the body in the advice above. Add a check-ins file (sleep, soreness, stress, mood, energy, HRV, resting HR) to see the recovery side."
+	v.Chip = v.Verdict.Action
+	if v.Verdict.Kind != "" {
+		v.Chip += " · " + v.Verdict.Kind
 	}
-	v.Charts = chartViews(a.Analysis, "load")
-	v.History = chartViews(a.Analysis, "history")
+	// The first screen shows at most four evidence lines; the rest are
+	// one tap away.
+	if ev := v.Verdict.Evidence; len(ev) > maxEvidenceShown {
+		v.Verdict.Evidence, v.Verdict.More = ev[:maxEvidenceShown:maxEvidenceShown], ev[maxEvidenceShown:]
+	}
+	v.Verdict.Plan, v.Verdict.PlanWhy = splitPlan(v.Verdict.Plan)
+	// A caution's first clause stays on the first screen; the whole of it
+	// (what would give the load, what could not be checked) follows.
+	for k, c := range v.Verdict.Cautions {
+		if head, _, ok := strings.Cut(c, ": "); ok {
+			v.Verdict.Cautions[k] = head + " (more below)."
+			v.Verdict.CautionsMore = append(v.Verdict.CautionsMore, c)
+		}
+	}
+	if lazy {
+		// A big team's athlete: the roster has the sparkline, and the
+		// caveat goes with the rest of the body.
+		v.Caveat, v.Verdict.Caveat = v.Verdict.Caveat, ""
+	} else {
+		v.Ready.Spark = sparkline(a.Analysis, 28)
+	}
 	adviceDays, weekRowsMax := 28, 0
 	if !open {
 		adviceDays, weekRowsMax = 14, 12 // folded athletes of a big team
@@ -239,8 +285,39 @@ func buildAthlete(r *Report, i int, a *Athlete, open bool) athleteView {
 	if weekRowsMax > 0 && len(v.Weeks) > weekRowsMax {
 		v.Weeks = v.Weeks[:weekRowsMax]
 	}
-	v.Data = template.JS(chartData(a, win))
+	data, cols := chartData(a, win)
+	v.Data = template.JS(data)
+	c := cardContext{days: a.Days[win.from : win.to+1], weeks: v.Weeks, advice: v.Advice, flags: a.Flags}
+	if !lazy {
+		c.cols = cols // tables in the page; a packed body's are built when opened
+	}
+	if a.RecoveryRes.Checkins > 0 {
+		v.Recovery = chartViews(a.Analysis, "recovery", c)
+	} else {
+		v.NoCheckins = "No check-ins for " + a.Profile.Name + ", so no readiness, HRV, resting HR or sleep, and nothing from the body in the advice above. Add a check-ins file (sleep, soreness, stress, mood, energy, HRV, resting HR) to see the recovery side."
+	}
+	v.Charts = chartViews(a.Analysis, "load", c)
+	v.History = chartViews(a.Analysis, "history", c)
 	return v
+}
+
+// maxEvidenceShown is how many evidence lines the first screen shows.
+const maxEvidenceShown = 4
+
+// splitPlan parts a plan into what to do and, when its last sentence gives
+// a reference, that sentence: the first screen shows the plan, the
+// reference follows below the readiness.
+func splitPlan(plan string) (do, why string) {
+	for i := strings.LastIndex(plan, ". "); i > 0; i = strings.LastIndex(plan[:i], ". ") {
+		if strings.HasSuffix(plan[:i], " al") { // "et al. 2022" ends no sentence
+			continue
+		}
+		if strings.Contains(plan[i:], " et al. ") {
+			return plan[:i+1], plan[i+2:]
+		}
+		break
+	}
+	return plan, ""
 }
 
 // today returns the as-of day.
@@ -347,10 +424,22 @@ func hardWhy(why string) string {
 
 func weekRows(a *metrics.Analysis, win window) []weekView {
 	var rows []weekView
+	rpe := map[metrics.Date]float64{}
+	if win.weekFrom < len(a.Weeks) {
+		ws := a.Params.WeekStart
+		for i := firstSession(a.Sessions, a.Weeks[win.weekFrom].Start); i < len(a.Sessions); i++ {
+			if s := &a.Sessions[i]; s.Source == metrics.SrcSRPE {
+				rpe[s.Date.WeekStart(ws)] += s.LP
+			}
+		}
+	}
 	for i := len(a.Weeks) - 1; i >= win.weekFrom; i-- {
 		w := a.Weeks[i]
-		v := weekView{Start: w.Start.String(), Load: lp(w.Load), Sessions: fmt.Sprint(w.Sessions), Rest: fmt.Sprint(w.RestDays),
+		v := weekView{Start: w.Start.String(), Load: lp(w.Load), RPE: dash, Sessions: fmt.Sprint(w.Sessions), Rest: fmt.Sprint(w.RestDays),
 			Lighter: w.Lighter}
+		if x := rpe[w.Start]; x > 0 {
+			v.RPE = lp(x)
+		}
 		switch {
 		case !w.Complete && w.Start+metrics.Date(w.Days-1) == a.AsOf:
 			v.Note = fmt.Sprintf("in progress: %s of 7 so far, today not over", text.Plural(w.Days, "day", "days"))

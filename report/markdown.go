@@ -114,7 +114,7 @@ func WriteMarkdownParts(w io.Writer, r *Report, parts []*Part) error {
 	var out bytes.Buffer
 	fmt.Fprintf(&out, "# %s\n\n", md(r.Title))
 	fmt.Fprintf(&out, "workin report as of %s · %s\n\n", r.AsOf.Long(), text.Plural(len(parts), "athlete", "athletes"))
-	ov := buildOverview(r, parts)
+	ov := buildOverview(r, parts, func(int) string { return "" })
 	var counts []string
 	for _, c := range ov.Counts {
 		counts = append(counts, fmt.Sprintf("%s %d %s", c.Shape, c.N, c.Word))

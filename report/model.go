@@ -23,6 +23,9 @@ type Options struct {
 	// the JSON's daily series, sessions, weekly rows and flags, to the last
 	// N weeks (0 = everything).
 	DetailWeeks int
+	// Split: every athlete has a page of its own, written whole and
+	// open, and the overview links to them (Writers.Pages sets it).
+	Split bool
 	// JSONSchema is the shape of the JSON summary: PreviousSchema writes
 	// the previous one (--json-schema 2); anything else SchemaVersion.
 	JSONSchema int
@@ -44,4 +47,7 @@ type Quality struct {
 	Skipped      []model.Skip // the athlete's rows left out in lenient mode
 	Notes        []string     // remarks about the athlete's files
 	OtherAthlete int          // rows of other athletes in files the athlete's profile listed
+	// Files are the input files that gave the athlete rows, as indexes
+	// into Report.Files: an athlete's own page lists only these.
+	Files []int
 }

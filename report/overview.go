@@ -7,6 +7,7 @@ import (
 	"html/template"
 	"math"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -23,6 +24,11 @@ import (
 type overviewView struct {
 	Counts   []countView
 	NoCheck  int // athletes without a check-in in the last two days
+	Needs    int // athletes whose advice is not go, or who lack a check-in
+	Filters  []string
+	Split    bool // names link to each athlete's own page
+	Packed   bool // the athletes' bodies are packed (a big team)
+	LoadRead string
 	Rows     []rosterRow
 	Charts   bool        // the team charts (two or more athletes)
 	TeamData template.JS // the team charts' options, data included
@@ -37,14 +43,23 @@ type countView struct {
 }
 
 type rosterRow struct {
-	Anchor, Name, Class, Shape, Action, Kind string
-	Rules                                    []string
-	Unchecked                                []string // rules that could not be checked
-	New                                      bool
-	Readiness, ACWR, Form, LastRest          string
-	Load, LoadNote, CheckIn                  string
-	Stale                                    bool // no check-in for two days or more
-	Spark                                    template.HTML
+	Href, Name, Class, Shape, Action, Kind string
+	Rules                                  []string
+	Unchecked                              []string // rules that could not be checked
+	New                                    bool
+	Readiness, ACWR, Form, LastRest        string
+	Load, LoadNote, CheckIn                string
+	Stale                                  bool // no check-in for two days or more
+	Needs                                  bool // advice other than go, or stale
+	// ChipShape is the shape the page shows (hollow when stale), CheckWhy
+	// what a stale check-in means; the Markdown has its own words.
+	ChipShape, CheckWhy string
+	Spark               template.HTML
+	// Order is the row's place in the default order; the sort keys are
+	// numbers ("" for none) that report.js sorts by.
+	Order                                             int
+	ReadySort, ACWRSort, FormSort, LoadSort, RestSort string
+	CheckSort                                         string
 }
 
 // rosterOrder sorts athletes by the severity of their advice, then by
@@ -74,15 +89,21 @@ func rosterOrder(parts []*Part) []int {
 	return order
 }
 
-func buildOverview(r *Report, parts []*Part) overviewView {
+func buildOverview(r *Report, parts []*Part, href func(i int) string) overviewView {
 	v := overviewView{Charts: len(parts) > 1, ReadyHeight: max(320, 60+18*min(len(parts), teamReadyRows))}
+	v.LoadRead = "Each bar is a week's total load, split by athlete: who is carrying the load, and whether the team had a lighter week."
+	if len(parts) > teamTop+1 {
+		v.LoadRead = fmt.Sprintf("Each bar is a week's total load: the %d athletes with the most load over these weeks by name, everyone else together as “others”.", teamTop)
+	}
 	counts := map[metrics.Action]int{}
-	for _, i := range rosterOrder(parts) {
+	for k, i := range rosterOrder(parts) {
 		s := parts[i].Summary
-		row := rosterRow{Anchor: anchor(i), Name: s.Name}
+		row := rosterRow{Href: href(i), Name: s.Name, Order: k}
 		if !s.HasData {
-			row.Class, row.Shape, row.Action = "nodata", "○", "no data"
+			row.Class, row.Shape, row.ChipShape, row.Action = "nodata", "○", "○", "no data"
 			row.Readiness, row.ACWR, row.Form, row.LastRest, row.Load, row.CheckIn = dash, dash, dash, dash, dash, "none"
+			row.Needs = true
+			v.Needs++
 			v.Rows = append(v.Rows, row)
 			continue
 		}
@@ -90,6 +111,7 @@ func buildOverview(r *Report, parts []*Part) overviewView {
 		counts[rec.Action]++
 		look := actionLooks[rec.Action]
 		row.Class, row.Shape, row.Action, row.Kind = look.class, look.shape, rec.Action.String(), rec.WorkIn.String()
+		row.ChipShape = look.shape
 		for _, e := range rec.Evidence {
 			if e.Rule != "readiness" {
 				row.Rules = append(row.Rules, e.Rule)
@@ -113,6 +135,20 @@ func buildOverview(r *Report, parts []*Part) overviewView {
 		row.CheckIn, row.Stale = checkinAge(r.AsOf, s.LastCheckin)
 		if row.Stale {
 			v.NoCheck++
+			row.ChipShape, row.CheckWhy = hollow[rec.Action], "advice on load alone"
+		}
+		row.Needs = rec.Action != metrics.Go || row.Stale
+		if row.Needs {
+			v.Needs++
+		}
+		row.ReadySort, row.ACWRSort, row.FormSort = sortKey(s.Readiness), sortKey(s.ACWR), sortKey(s.Form)
+		row.LoadSort = sortKey(s.Last7)
+		if s.LastRest != metrics.NoDate {
+			row.RestSort = fmt.Sprint(int(r.AsOf - s.LastRest))
+		}
+		row.CheckSort = "100000"
+		if s.LastCheckin != metrics.NoDate {
+			row.CheckSort = fmt.Sprint(int(r.AsOf - s.LastCheckin))
 		}
 		row.Spark = sparkSVG(s.Trend)
 		v.Rows = append(v.Rows, row)
@@ -123,8 +159,24 @@ func buildOverview(r *Report, parts []*Part) overviewView {
 		}
 		look := actionLooks[a]
 		v.Counts = append(v.Counts, countView{look.shape, a.String(), look.class, counts[a]})
+		v.Filters = append(v.Filters, look.class)
 	}
+	v.Filters = append(v.Filters, "stale", "action")
 	return v
+}
+
+// hollow is the shape of an advice that rests on load alone (no recent
+// check-in): the report design's hollow shape, with a "?".
+var hollow = [metrics.NumActions]string{
+	metrics.Go: "○", metrics.Unknown: "?", metrics.Easy: "◌", metrics.WorkIn: "◌", metrics.Rest: "□",
+}
+
+// sortKey is a number for the roster's sort, "" when unknown.
+func sortKey(v float64) string {
+	if !metrics.Known(v) {
+		return ""
+	}
+	return strconv.FormatFloat(math.Round(v*100)/100, 'f', -1, 64)
 }
 
 // checkinAge says how old the last check-in is; two days or more is stale.
@@ -196,6 +248,25 @@ func teamData(r *Report, parts []*Part) []byte {
 	w.raw(string(load))
 	w.key("teamready")
 	w.raw(string(ready))
+	// The readiness grid, one row of 28 days per athlete in the roster's
+	// order, null for no check-in: report.js makes the heatmap's cells
+	// (and the missing ones) from it.
+	w.key("grid")
+	w.arr()
+	for _, i := range order {
+		s := parts[i].Summary
+		pad := 28 - len(s.Trend)
+		w.arr()
+		for k := 0; k < 28; k++ {
+			if k >= pad {
+				w.round(s.Trend[k-pad], 0)
+			} else {
+				w.raw("null")
+			}
+		}
+		w.endArr()
+	}
+	w.endArr()
 	w.endObj()
 	return w.b
 }
@@ -204,9 +275,10 @@ func teamData(r *Report, parts []*Part) []byte {
 // summed into one series, so the legend never pages.
 const teamTop = 8
 
-// teamPalette colours the named athletes of the team load chart: Okabe–Ito
-// colours, neighbours distinguishable; the others are grey.
-var teamPalette = [teamTop]string{"#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"}
+// teamPalette colours the named athletes of the team load chart (tokens
+// of report.css, light and dark, neighbours distinguishable); the others
+// are grey.
+var teamPalette = [teamTop]string{"$c-team0", "$c-team1", "$c-team2", "$c-team3", "$c-team4", "$c-team5", "$c-team6", "$c-team7"}
 
 // teamLoadChart stacks each week's load by athlete: the teamTop athletes
 // with the most load over the weeks shown by name, the rest as "others".
@@ -266,7 +338,7 @@ func teamLoadChart(parts []*Part, order []int, weeks []metrics.Date) *charts.Bar
 	)
 	bar.SetXAxis(labels)
 	for k, r := range rows {
-		color := "#9E9E9E"
+		color := "$c-teamOther"
 		if k < teamTop {
 			color = teamPalette[k]
 		}
@@ -287,7 +359,7 @@ func teamLoadChart(parts []*Part, order []int, weeks []metrics.Date) *charts.Bar
 }
 
 // teamReadyChart is everyone's readiness over the last 28 days, one row per
-// athlete in the roster's order; a day without a check-in has no cell.
+// athlete in the roster's order.
 func teamReadyChart(r *Report, parts []*Part, order []int) *charts.HeatMap {
 	start := r.AsOf - 27
 	days := make([]string, 28)
@@ -295,28 +367,24 @@ func teamReadyChart(r *Report, parts []*Part, order []int) *charts.HeatMap {
 		days[k] = (start + metrics.Date(k)).String()
 	}
 	names := make([]string, len(order))
-	var data []opts.HeatMapData
 	for row, i := range order {
-		s := parts[i].Summary
-		names[row] = s.Name
-		pad := 28 - len(s.Trend)
-		for k, v := range s.Trend {
-			if metrics.Known(v) {
-				data = append(data, opts.HeatMapData{Value: [3]any{pad + k, row, math.Round(v)}})
-			}
-		}
+		names[row] = parts[i].Summary.Name
 	}
 	h := charts.NewHeatMap()
 	h.SetGlobalOptions(
 		charts.WithInitializationOpts(opts.Initialization{ChartID: "teamready", Width: "100%", Height: "320px"}),
 		charts.WithAnimation(false),
 		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true)}),
-		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(false)}),
+		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Top: "0", Right: "0", Data: []string{"no check-in"}}),
 		charts.WithXAxisOpts(opts.XAxis{Type: "category", Data: days}),
 		charts.WithYAxisOpts(opts.YAxis{Type: "category", Inverse: opts.Bool(true), Data: names}),
 		charts.WithGridOpts(opts.Grid{Left: "8", Right: "24", Top: "40", Bottom: "8", ContainLabel: opts.Bool(true)}),
 	)
-	h.AddSeries("readiness", data)
+	// The cells come from the grid (teamData), made by report.js. A day
+	// without a check-in is drawn as missing, an empty dashed box with its
+	// own legend entry, never as a shade of readiness.
+	h.AddSeries("readiness", nil)
+	h.AddSeries("no check-in", nil, charts.WithItemStyleOpts(opts.ItemStyle{Color: colPanel, BorderColor: colMuted, BorderWidth: 1}))
 	return h
 }
 
@@ -324,11 +392,19 @@ func teamReadyChart(r *Report, parts []*Part, order []int) *charts.HeatMap {
 // labels) and, past 30 athletes, a scroll through the rows.
 func patchTeamReady(o map[string]any) {
 	o["visualMap"] = []any{map[string]any{"type": "piecewise", "show": true, "orient": "horizontal", "top": 0, "left": 0,
-		"itemWidth": 12, "itemHeight": 10, "textStyle": map[string]any{"fontSize": 10}, "dimension": 2,
+		"itemWidth": 12, "itemHeight": 10, "textStyle": map[string]any{"fontSize": 10}, "dimension": 2, "seriesIndex": 0,
 		"pieces": []any{
-			map[string]any{"max": 25, "label": "< 25", "color": "#3A3A3A"}, map[string]any{"min": 25, "max": 40, "label": "25–40", "color": "#7A7A7A"},
-			map[string]any{"min": 40, "max": 60, "label": "40–60", "color": "#B0B0B0"}, map[string]any{"min": 60, "max": 75, "label": "60–75", "color": "#D6D6D6"},
-			map[string]any{"min": 75, "label": "≥ 75", "color": "#F0F0F0"}}}}
+			map[string]any{"min": 0, "max": 25, "label": "< 25", "color": "$c-heat4"}, map[string]any{"min": 25, "max": 40, "label": "25–40", "color": "$c-heat3"},
+			map[string]any{"min": 40, "max": 60, "label": "40–60", "color": "$c-heat2"}, map[string]any{"min": 60, "max": 75, "label": "60–75", "color": "$c-heat1"},
+			map[string]any{"min": 75, "label": "≥ 75", "color": "$c-heat0"}}}}
+	if ss := series(o); len(ss) > 1 {
+		if st, ok := ss[1].(map[string]any)["itemStyle"].(map[string]any); ok {
+			st["borderType"] = "dashed"
+		}
+	}
+	if l, ok := o["legend"].(map[string]any); ok {
+		l["itemWidth"], l["itemHeight"], l["textStyle"] = 12, 10, map[string]any{"fontSize": 10}
+	}
 	ys, _ := o["yAxis"].([]any)
 	if len(ys) == 0 {
 		return

@@ -12,6 +12,7 @@ import (
 type Part struct {
 	Summary  Summary
 	HTML     template.HTML // the athlete's section of the page
+	Lazy     bool          // HTML holds a packed body
 	Markdown []byte        // the athlete's section of the Markdown summary
 	JSON     []byte        // the athlete's object in the JSON "athletes" list
 }
@@ -38,6 +39,9 @@ type Summary struct {
 	Last7, Avg4 float64
 	// Weeks are the last weeks' loads, for the team's weekly chart.
 	Weeks []WeekLoad
+	// Files are the input files that gave the athlete rows (indexes into
+	// Report.Files).
+	Files []int
 }
 
 // WeekLoad is one calendar week's load.
@@ -49,8 +53,13 @@ type WeekLoad struct {
 // teamWeeks is how many weeks the team's weekly chart shows.
 const teamWeeks = 12
 
-// foldOpen is how many athletes a page shows unfolded.
-const foldOpen = 5
+// foldOpen is how many athletes a page shows unfolded; staticMax how
+// many it writes out whole, every chart's table included, so that the
+// page reads without scripts. A bigger team's bodies are packed.
+const (
+	foldOpen  = 5
+	staticMax = 10
+)
 
 // Outputs selects what RenderPart renders.
 type Outputs uint8
@@ -68,11 +77,15 @@ const (
 func RenderPart(r *Report, i, total int, a *Athlete, want Outputs) (*Part, error) {
 	p := &Part{Summary: summarize(a)}
 	if want&HTML != 0 {
-		h, err := athleteHTML(r, i, a, total <= foldOpen)
+		open, lazy := total <= foldOpen, total > staticMax
+		if r.Options.Split { // the athlete's own page
+			open, lazy = true, false
+		}
+		h, err := athleteHTML(r, i, a, open, lazy)
 		if err != nil {
 			return nil, err
 		}
-		p.HTML = h
+		p.HTML, p.Lazy = h, lazy && p.Summary.HasData
 	}
 	if want&Markdown != 0 {
 		p.Markdown = athleteMarkdown(a)
@@ -96,7 +109,7 @@ func renderParts(r *Report, want Outputs) ([]*Part, error) {
 }
 
 func summarize(a *Athlete) Summary {
-	s := Summary{ID: a.Profile.ID, Name: a.Profile.Name, Params: a.Params, HasData: len(a.Days) > 0,
+	s := Summary{ID: a.Profile.ID, Name: a.Profile.Name, Params: a.Params, HasData: len(a.Days) > 0, Files: a.Quality.Files,
 		Form: metrics.Missing(), ACWR: metrics.Missing(), Readiness: metrics.Missing(), Last7: metrics.Missing(), Avg4: metrics.Missing()}
 	if !s.HasData {
 		return s

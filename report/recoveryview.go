@@ -16,10 +16,17 @@ import (
 type verdictView struct {
 	Action, Shape, Class, Kind string
 	Plan, Because              string
+	// PlanWhy is the reference of the plan, shown below the first screen
+	// (the HTML only; Plan holds all of it elsewhere).
+	PlanWhy string
 	// Cautions say what the advice cannot see (load unknown for most
 	// sessions): shown right under the plan.
 	Cautions []string
 	Evidence []evidenceView
+	More     []evidenceView // evidence past the first screen (the HTML only)
+	// CautionsMore are the cautions in full, below the first screen, when
+	// the card shows only their first clause (the HTML only).
+	CautionsMore []string
 	// EvidenceNotes are the check-in notes that fall in the evidence's
 	// windows, once each: they may explain it ("travel", "sick").
 	EvidenceNotes string
@@ -198,12 +205,12 @@ func partMissing(i int, d *metrics.Day) string {
 	switch i {
 	case metrics.PartHRV:
 		if !metrics.Known(d.HRV) {
-			return "no HRV today; its weight is shared by the others"
+			return "none today; weight shared by the others"
 		}
 		return base(d.HRVRef)
 	case metrics.PartRHR:
 		if !metrics.Known(d.RestingHR) {
-			return "no resting HR today; its weight is shared by the others"
+			return "none today; weight shared by the others"
 		}
 		return base(d.RHRRef)
 	case metrics.PartSleep:

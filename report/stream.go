@@ -8,6 +8,12 @@ import (
 // output not asked for.
 type Writers struct {
 	HTML, Markdown, JSON io.Writer
+	// Pages, when set, splits the HTML: each athlete's own page, written
+	// whole (readable without scripts), goes to Pages(name) as soon as
+	// the athlete is rendered, name a safe file name ("ana-ruiz.html",
+	// split.go), closed when written; HTML gets the team's overview, whose
+	// roster links to the pages. Markdown and JSON do not change.
+	Pages func(name string) (io.WriteCloser, error)
 }
 
 // Stream renders a report athlete by athlete: each athlete's analysis is
@@ -23,13 +29,19 @@ type Stream struct {
 	json  *JSONStream
 	total int
 	parts []*Part
+	names *pageNamer
+	pages []string // each athlete's page, when split
 }
 
 // NewStream starts a report of total athletes to the writers asked for.
 func NewStream(r *Report, total int, w Writers) *Stream {
 	s := &Stream{r: r, w: w, total: total}
-	if w.HTML != nil {
+	if w.HTML != nil || w.Pages != nil {
 		s.want |= HTML
+	}
+	if w.Pages != nil {
+		r.Options.Split = true
+		s.names = newPageNamer()
 	}
 	if w.Markdown != nil {
 		s.want |= Markdown
@@ -46,12 +58,29 @@ func (s *Stream) Render(i int, a *Athlete) (*Part, error) {
 	return RenderPart(s.r, i, s.total, a, s.want)
 }
 
-// Add appends the next athlete's part, in report order.
+// Add appends the next athlete's part, in report order; when split, it
+// writes the athlete's page.
 func (s *Stream) Add(p *Part) error {
 	if s.json != nil {
 		s.json.Athlete(p.JSON)
 	}
 	p.JSON = nil
+	if s.names != nil {
+		name := s.names.name(len(s.parts), p.Summary.ID)
+		w, err := s.w.Pages(name)
+		if err != nil {
+			return err
+		}
+		err = writeAthletePage(w, s.r, p)
+		if cerr := w.Close(); err == nil {
+			err = cerr
+		}
+		if err != nil {
+			return err
+		}
+		s.pages = append(s.pages, name)
+		p.HTML = "" // written; the overview needs only the summary
+	}
 	s.parts = append(s.parts, p)
 	return nil
 }
@@ -64,7 +93,7 @@ func (s *Stream) Close() error {
 		}
 	}
 	if s.w.HTML != nil {
-		if err := WriteHTMLParts(s.w.HTML, s.r, s.parts); err != nil {
+		if err := writePage(s.w.HTML, s.r, s.parts, s.pages); err != nil {
 			return err
 		}
 	}

@@ -21,7 +21,7 @@ func sampleReport(t testing.TB) *Report {
 func TestAthleteView(t *testing.T) {
 	r := sampleReport(t)
 	a := r.Athletes[0]
-	v := buildAthlete(r, 0, a, true)
+	v := buildAthlete(r, 0, a, true, false)
 	if v.Empty != "" || v.Verdict.Action == "" || v.Verdict.Plan == "" || v.Verdict.RestsOn == "" {
 		t.Fatalf("verdict %+v", v.Verdict)
 	}
@@ -76,7 +76,7 @@ func TestAthleteView(t *testing.T) {
 		t.Errorf("readiness %+v", v.Ready)
 	}
 	// A folded athlete of a big team shows fewer rows.
-	folded := buildAthlete(r, 0, a, false)
+	folded := buildAthlete(r, 0, a, false, false)
 	if len(folded.Advice) > 14 || len(folded.Weeks) > 12 {
 		t.Errorf("folded: %d advice rows, %d weeks", len(folded.Advice), len(folded.Weeks))
 	}
@@ -85,7 +85,7 @@ func TestAthleteView(t *testing.T) {
 func TestEmptyAthleteView(t *testing.T) {
 	a := metrics.Analyze(metrics.Input{Profile: metrics.NewProfile("e"), Params: metrics.DefaultParams(), AsOf: metrics.MustDate("2026-01-05")})
 	r := &Report{Title: "E", AsOf: a.AsOf, Athletes: []*Athlete{{Analysis: a}}}
-	if v := buildAthlete(r, 0, r.Athletes[0], true); v.Empty == "" {
+	if v := buildAthlete(r, 0, r.Athletes[0], true, false); v.Empty == "" {
 		t.Error("an athlete without data has no message")
 	}
 	var b bytes.Buffer
@@ -125,7 +125,7 @@ func TestOverviewRows(t *testing.T) {
 			Recommendation: metrics.Recommendation{Action: act, Unchecked: []metrics.Unchecked{{Rule: "load-spike"}}}}}
 	}
 	r := &Report{AsOf: asOf}
-	ov := buildOverview(r, []*Part{mk(metrics.Unknown, asOf-3), mk(metrics.Go, asOf)})
+	ov := buildOverview(r, []*Part{mk(metrics.Unknown, asOf-3), mk(metrics.Go, asOf)}, func(int) string { return "" })
 	words := map[string]int{}
 	for _, c := range ov.Counts {
 		words[c.Word] = c.N
@@ -304,7 +304,7 @@ func TestHTMLPage(t *testing.T) {
 			t.Errorf("the page lacks %s", want)
 		}
 	}
-	if n := strings.Count(page, "<script"); n != 4 {
-		t.Errorf("%d script elements, want 4 (skeletons, data, ECharts, glue)", n)
+	if n := strings.Count(page, "<script"); n != 5 {
+		t.Errorf("%d script elements, want 5 (the scripts-on mark, skeletons, data, ECharts, glue)", n)
 	}
 }

@@ -203,8 +203,9 @@ type roster struct {
 	first    metrics.Date // the first date of a row given to an athlete
 	last     metrics.Date // the last date of a row given to an athlete
 	hasRows  bool
-	anon     *entry // the athlete of files without an athlete column (no profile)
-	anonFile string // the first such file, for an error
+	anon     *entry   // the athlete of files without an athlete column (no profile)
+	anonFile string   // the first such file, for an error
+	inputs   []string // every file read, as named
 	// planned are the planned rows athletes' plans refer to; planFiles
 	// the plan sheets read; planOrphans the plan rows of no athlete.
 	planned     []plannedRows
@@ -397,7 +398,8 @@ func loadInputs(f Config, fsys Files, rp **roster) (*roster, error) {
 	// No output may be an input: checked before anything is read, and again
 	// for the files the team or profile names, before they are read.
 	outs := f.Outputs
-	if err := notAnInput(fsys, outs, append(append(append([]string{cfgPath}, f.Workouts...), f.Checkins...), f.Plans...)); err != nil {
+	r.inputs = append(append(append([]string{cfgPath}, f.Workouts...), f.Checkins...), f.Plans...)
+	if err := notAnInput(fsys, outs, r.inputs); err != nil {
 		return nil, err
 	}
 	var cfg *parse.Config
@@ -412,6 +414,7 @@ func loadInputs(f Config, fsys Files, rp **roster) (*roster, error) {
 				return nil, err
 			}
 			profiles = append(profiles, p)
+			r.inputs = append(r.inputs, p)
 			return fsys.ReadFile(p)
 		})
 		var usage *UsageError
@@ -429,6 +432,7 @@ func loadInputs(f Config, fsys Files, rp **roster) (*roster, error) {
 		if err := notAnInput(fsys, outs, named); err != nil {
 			return nil, err
 		}
+		r.inputs = append(r.inputs, named...)
 		if f.Profile && cfg.Team != "" {
 			return nil, usagef("--profile %s is a team file; give it without --profile", display(cfgPath))
 		}

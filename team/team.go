@@ -14,6 +14,7 @@ import (
 	"errors"
 	"fmt"
 	"runtime"
+	"slices"
 
 	"github.com/workin/workin/internal/text"
 	"github.com/workin/workin/metrics"
@@ -145,9 +146,37 @@ func (t *Team) Athlete(i int) (*report.Athlete, error) {
 	if err != nil {
 		return nil, err
 	}
+	q := e.quality
+	q.Files = filesOf(e)
 	a := metrics.Analyze(metrics.Input{Profile: e.cfg.Profile, Params: e.cfg.Params, AsOf: t.report.AsOf, Workouts: ws, Checkins: cs,
 		Planned: t.r.gatherPlans(e)})
-	return &report.Athlete{Analysis: a, HasProfile: t.r.known, Given: e.cfg.Given, Quality: e.quality}, nil
+	return &report.Athlete{Analysis: a, HasProfile: t.r.known, Given: e.cfg.Given, Quality: q}, nil
+}
+
+// filesOf lists the input files that gave an athlete rows, in input order
+// (an athlete's own page names only these).
+func filesOf(e *entry) []int {
+	seen := map[int32]bool{}
+	for _, refs := range [][]rowRefs{e.workouts, e.checkins} {
+		for _, rr := range refs {
+			if len(rr.rows) > 0 {
+				seen[rr.file] = true
+			}
+		}
+	}
+	var out []int
+	for f := range seen {
+		out = append(out, int(f))
+	}
+	slices.Sort(out)
+	return out
+}
+
+// NotAnInput refuses to write any of paths when it is an input of the run,
+// however spelled: for outputs named after the athletes (--split), known
+// only once the roster is.
+func (t *Team) NotAnInput(fsys Files, paths ...string) error {
+	return notAnInput(fsys, paths, t.r.inputs)
 }
 
 // Run analyses every athlete on workers goroutines (GOMAXPROCS when 0),

@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
 	"runtime/debug"
 	"strconv"
@@ -95,6 +96,8 @@ type reportFlags struct {
 	checkins stringList
 	plans    stringList // --plan: planned-session sheets
 	out      string
+	outSet   bool   // -o or --out was given
+	split    string // --split DIR
 	md       string
 	json     string
 	asOf     metrics.Date
@@ -125,7 +128,7 @@ func run(args []string, stdout, stderr io.Writer) error {
 		if err != nil {
 			return err
 		}
-		return demo(f, stderr)
+		return demo(f, stdout, stderr)
 	case "inspect":
 		return inspect(args[1:], stdout, stderr, team.OS())
 	case "help", "-h", "-help", "--help":
@@ -153,6 +156,7 @@ func parseFlags(cmd string, args []string, stderr io.Writer) (*reportFlags, erro
 	fs.StringVar(&f.failOn, "fail-on", "", "exit 3 when an athlete's recommendation is at least `ACTION`: rest, work-in, easy or unknown (no advice: data that could not be checked)")
 	fs.BoolVar(&f.redact, "redact", false, "replace athlete names by their ids and leave out free-text notes, in all outputs")
 	fs.BoolVar(&f.quiet, "quiet", false, "no progress line on stderr")
+	fs.StringVar(&f.split, "split", "", "write the HTML as `DIR`/index.html, the team's overview, and one self-contained page per athlete beside it, instead of -o")
 	fs.IntVar(&f.schema, "json-schema", report.SchemaVersion, fmt.Sprintf("write the JSON summary in schema_version `N`: %d, or %d for the previous shape (kept for one version; docs/json.md)", report.SchemaVersion, report.PreviousSchema))
 	f.detail = -1
 	fs.Var((*weeksFlag)(&f.detail), "detail-weeks", "limit each athlete's charts and tables, and the JSON's daily series, sessions, weekly rows and flags, to the last `N` weeks; 0 shows everything (default: everything for up to 10 athletes, else 26)")
@@ -168,7 +172,7 @@ func parseFlags(cmd string, args []string, stderr io.Writer) (*reportFlags, erro
 		if cmd == "report" {
 			fmt.Fprint(stderr, reportHelp)
 		} else {
-			fmt.Fprint(stderr, "Usage: workin demo [-o FILE] [--md FILE] [--json FILE]\n\nRenders the built-in sample team (samples/) with no input files.\n\nFlags:\n")
+			fmt.Fprint(stderr, "Usage: workin demo [-o FILE | --split DIR] [--md FILE] [--json FILE]\n\nRenders the built-in sample team (samples/) with no input files, and says\nwhere the report is and how to open it.\n\nFlags:\n")
 		}
 		fs.SetOutput(stderr)
 		fs.PrintDefaults()
@@ -187,6 +191,11 @@ func parseFlags(cmd string, args []string, stderr io.Writer) (*reportFlags, erro
 			}
 			return nil, &usageError{msg: err.Error()}
 		}
+		fs.Visit(func(fl *flag.Flag) {
+			if fl.Name == "o" || fl.Name == "out" {
+				f.outSet = true
+			}
+		})
 		if fs.NArg() == 0 {
 			break
 		}
@@ -230,6 +239,15 @@ func (f *reportFlags) validate(cmd string, positional []string, asOf string) err
 	}
 	if f.out == "" {
 		return usagef("-o needs a file name")
+	}
+	if f.split != "" {
+		if f.outSet {
+			return usagef("give -o FILE for one page or --split DIR for one page per athlete, not both")
+		}
+		if st, err := os.Stat(f.split); err == nil && !st.IsDir() {
+			return usagef("--split %s is a file; give a folder (it is made if it does not exist)", display(f.split))
+		}
+		f.out = filepath.Join(f.split, report.OverviewPage)
 	}
 	if err := distinctOutputs(f.out, f.md, f.json); err != nil {
 		return err

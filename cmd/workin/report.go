@@ -1,8 +1,13 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
+	neturl "net/url"
+	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/workin/workin/internal/outfile"
@@ -25,13 +30,31 @@ func runReport(f *reportFlags, fsys team.Files, stderr io.Writer) error {
 		return err
 	}
 	defer t.Close()
+	made, err := splitDir(f.split)
+	if err != nil {
+		return err
+	}
 	outs, err := outfile.Create(f.out, f.md, f.json)
 	if err != nil {
+		unmake(f.split, made)
 		return err
 	}
 	rep := t.Report()
 	rep.Options.JSONSchema = f.schema
-	s := report.NewStream(rep, t.Len(), report.Writers{HTML: outs.Writer(0), Markdown: outs.Writer(1), JSON: outs.Writer(2)})
+	w := report.Writers{HTML: outs.Writer(0), Markdown: outs.Writer(1), JSON: outs.Writer(2)}
+	if f.split != "" {
+		w.Pages = func(name string) (io.WriteCloser, error) {
+			p := filepath.Join(f.split, name)
+			if err := t.NotAnInput(fsys, p); err != nil {
+				return nil, err
+			}
+			if err := distinctOutputs(f.out, f.md, f.json, p); err != nil {
+				return nil, err
+			}
+			return outs.Add(p)
+		}
+	}
+	s := report.NewStream(rep, t.Len(), w)
 	prog := newProgress(stderr, t.Len(), f.quiet)
 	err = team.Run(t, 0, s.Render, func(i int, p *report.Part) error {
 		prog.step(i + 1)
@@ -43,18 +66,74 @@ func runReport(f *reportFlags, fsys team.Files, stderr io.Writer) error {
 	}
 	if err != nil {
 		outs.Abort()
+		unmake(f.split, made)
 		return err
 	}
 	if err := outs.Commit(); err != nil {
+		unmake(f.split, made)
 		return err
 	}
 	return failOn(f.failOn, rep.AsOf, s.Summaries())
 }
 
-// demo renders the embedded sample team.
-func demo(f *reportFlags, stderr io.Writer) error {
+// splitDir makes the --split folder when it does not exist yet (its
+// parent must), and says whether it made it: a failed run removes it
+// again, leaving nothing behind.
+func splitDir(dir string) (made bool, err error) {
+	if dir == "" {
+		return false, nil
+	}
+	st, err := os.Stat(dir)
+	switch {
+	case err == nil && st.IsDir():
+		return false, nil
+	case err == nil:
+		return false, fmt.Errorf("--split %s: it is a file, not a folder", display(dir))
+	case !errors.Is(err, fs.ErrNotExist):
+		return false, fmt.Errorf("--split %s: %w", display(dir), err)
+	}
+	if err := os.Mkdir(dir, 0o777); err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return false, fmt.Errorf("--split %s: the folder %s does not exist", display(dir), display(filepath.Dir(dir)))
+		}
+		return false, fmt.Errorf("--split %s: %w", display(dir), err)
+	}
+	return true, nil
+}
+
+// unmake removes the --split folder a failed run made (it is empty: the
+// outputs were never put in place).
+func unmake(dir string, made bool) {
+	if made {
+		os.Remove(dir)
+	}
+}
+
+// demo renders the embedded sample team and says where the report is and
+// how to open it (on stdout: a person runs the demo; report itself prints
+// nothing there).
+func demo(f *reportFlags, stdout, stderr io.Writer) error {
 	f.config = "team.yaml"
-	return runReport(f, team.FS(samples.FS), stderr)
+	if err := runReport(f, team.FS(samples.FS), stderr); err != nil {
+		return err
+	}
+	abs, err := filepath.Abs(f.out)
+	if err != nil {
+		abs = f.out
+	}
+	url := (&neturl.URL{Scheme: "file", Path: filepath.ToSlash(abs)}).String()
+	if f.split != "" {
+		fmt.Fprintf(stdout, "Wrote the demo report to %s: the team's overview (%s) and one page per athlete.\n", display(f.split), report.OverviewPage)
+	} else {
+		fmt.Fprintf(stdout, "Wrote the demo report to %s.\n", display(f.out))
+	}
+	fmt.Fprintf(stdout, "Open it in a web browser (it needs no network): %s\n", display(url))
+	for _, o := range []struct{ what, path string }{{"Markdown summary", f.md}, {"JSON summary", f.json}} {
+		if o.path != "" {
+			fmt.Fprintf(stdout, "%s: %s\n", o.what, display(o.path))
+		}
+	}
+	return nil
 }
 
 func cmp(a, b string) string {

@@ -28,6 +28,26 @@ type File struct {
 	path string
 	tmp  *os.File
 	*bufio.Writer
+	done bool // flushed and closed early (Close); Commit only renames it
+}
+
+// Close flushes and closes the temporary file before Commit, for a run
+// that writes more outputs than it should keep open (one page per
+// athlete). The file is still put in place only by Commit.
+func (o *File) Close() error {
+	if o.done {
+		return nil
+	}
+	o.done = true
+	err := o.Flush()
+	o.Writer = nil // its buffer (1 MB) goes: a run may hold many closed files
+	if cerr := o.tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return outError(o.path, err)
+	}
+	return nil
 }
 
 func createOut(path string) (*File, error) {
@@ -83,6 +103,16 @@ func Create(paths ...string) (Set, error) {
 	return outs, nil
 }
 
+// Add opens one more output, written and committed with the others.
+func (outs *Set) Add(path string) (*File, error) {
+	o, err := createOut(path)
+	if err != nil {
+		return nil, err
+	}
+	*outs = append(*outs, o)
+	return o, nil
+}
+
 // Commit puts every output in place, all or nothing: it flushes and closes
 // the temporary files, checks every destination before the first rename
 // (an existing one must be a regular file), keeps a hard link to each file
@@ -92,16 +122,15 @@ func (outs Set) Commit() error {
 		if o == nil {
 			continue
 		}
-		err := o.Flush()
-		if cerr := o.tmp.Close(); err == nil {
-			err = cerr
-		}
+		err := o.Close()
 		if err == nil {
-			err = os.Chmod(o.tmp.Name(), outputMode)
+			if cerr := os.Chmod(o.tmp.Name(), outputMode); cerr != nil {
+				err = outError(o.path, cerr)
+			}
 		}
 		if err != nil {
 			outs.Abort()
-			return outError(o.path, err)
+			return err
 		}
 	}
 	for _, o := range outs {
@@ -180,7 +209,9 @@ func (outs Set) Abort() { outs.abortFrom(0) }
 func (outs Set) abortFrom(i int) {
 	for _, o := range outs[i:] {
 		if o != nil {
-			o.tmp.Close()
+			if !o.done {
+				o.tmp.Close()
+			}
 			os.Remove(o.tmp.Name())
 		}
 	}

@@ -67,3 +67,49 @@ func TestCommitAllOrNothing(t *testing.T) {
 		}
 	}
 }
+
+// TestAddClose: outputs added while running and closed early are written
+// and put in place by Commit like the others, hold no buffer once closed,
+// and go with the others on Abort.
+func TestAddClose(t *testing.T) {
+	dir := t.TempDir()
+	main := filepath.Join(dir, "index.html")
+	outs, err := Create(main)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"a.html", "b.html"} {
+		o, err := outs.Add(filepath.Join(dir, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		o.Write([]byte(name))
+		if err := o.Close(); err != nil || o.Writer != nil {
+			t.Fatalf("Close: %v, buffer kept: %v", err, o.Writer != nil)
+		}
+		if err := o.Close(); err != nil {
+			t.Fatalf("a second Close: %v", err)
+		}
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 3 || !strings.HasSuffix(entries[0].Name(), ".tmp") {
+		t.Fatalf("before Commit: %v", entries)
+	}
+	outs.Writer(0).Write([]byte("index"))
+	if err := outs.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	for name, want := range map[string]string{"index.html": "index", "a.html": "a.html", "b.html": "b.html"} {
+		if got, _ := os.ReadFile(filepath.Join(dir, name)); string(got) != want {
+			t.Errorf("%s = %q, want %q", name, got, want)
+		}
+	}
+	// Abort removes added and closed files too.
+	other := t.TempDir()
+	outs, _ = Create(filepath.Join(other, "index.html"))
+	o, _ := outs.Add(filepath.Join(other, "c.html"))
+	o.Close()
+	outs.Abort()
+	if entries, _ := os.ReadDir(other); len(entries) != 0 {
+		t.Errorf("after Abort: %v", entries)
+	}
+}
