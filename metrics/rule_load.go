@@ -156,7 +156,7 @@ var loadSpike = Rule{
 			return st
 		}
 	},
-	warm: anyDay,
+	warm:  anyDay,
 	alert: func(a *Analysis, i int) bool { return a.Days[i].Rules[iLoadSpike].Value > 2 },
 	detail: func(a *Analysis, i, j int) (string, Date) {
 		from, to, today := a.runSpan(iLoadSpike, i, j)
