@@ -19,15 +19,20 @@ import (
 // quotes and line breaks), as `workin report` runs on a club's archive.
 // The 500 × 5 year set is generated here, never committed. It reports
 // rows/s, input MB/s and allocations; compare builds with benchstat.
+//
+// The "+plan" sets add a week of planned sessions for every athlete
+// (--plan): the cost of the projection, the plan's reading included.
 func BenchmarkPipeline(b *testing.B) {
 	for _, s := range []struct {
 		name           string
 		athletes, days int
-	}{{"1x1y", 1, 365}, {"100x2y", 100, 730}, {"500x5y", 500, 5 * 365}} {
+		plan           bool
+	}{{"1x1y", 1, 365, false}, {"100x2y", 100, 730, false}, {"500x5y", 500, 5 * 365, false}, {"500x5y+plan", 500, 5 * 365, true}} {
 		b.Run(s.name, func(b *testing.B) {
 			dir := b.TempDir()
 			w, c := synth.Workouts(s.athletes, s.days), synth.Checkins(s.athletes, s.days)
-			for name, data := range map[string][]byte{"team.yaml": synth.Team(s.athletes), "workouts.csv": w, "checkins.csv": c} {
+			for name, data := range map[string][]byte{"team.yaml": synth.Team(s.athletes), "workouts.csv": w, "checkins.csv": c,
+				"plan.csv": synth.Plan(s.athletes, s.days)} {
 				if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
 					b.Fatal(err)
 				}
@@ -35,6 +40,9 @@ func BenchmarkPipeline(b *testing.B) {
 			rows := countRecords(b, w) + countRecords(b, c)
 			args := []string{"report", filepath.Join(dir, "team.yaml"), "--quiet",
 				"-o", filepath.Join(dir, "r.html"), "--md", filepath.Join(dir, "r.md"), "--json", filepath.Join(dir, "r.json")}
+			if s.plan {
+				args = append(args, "--plan", filepath.Join(dir, "plan.csv"))
+			}
 			defer debug.SetGCPercent(debug.SetGCPercent(gcPercent))
 			runtime.GC()
 			b.ReportAllocs()

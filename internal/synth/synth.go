@@ -131,3 +131,35 @@ func Team(athletes int) []byte {
 	}
 	return b
 }
+
+// Plan returns a plan sheet: for every athlete a week of planned sessions
+// after the last day of Workouts(athletes, days), six a week with a rest
+// day, their loads from the same mix of sources (RPE only, heart rate,
+// power, a given TSS).
+func Plan(athletes, days int) []byte {
+	rng := rand.New(rand.NewPCG(2, uint64(athletes)))
+	b := []byte("date,athlete,sport,duration,rpe,avg_hr,np,tss,notes\n")
+	sports := []string{"run", "ride", "strength", "swim"}
+	for d := days; d < days+7; d++ {
+		date := (Start + metrics.Date(d)).String()
+		for a := 0; a < athletes; a++ {
+			if (d+a)%7 == 0 {
+				continue // a planned rest day
+			}
+			min := 30 + rng.IntN(90)
+			b = fmt.Appendf(b, "%s,a%d,%s,%d:%02d:00,%d,", date, a, sports[(d+a)%len(sports)], min/60, min%60, 3+rng.IntN(6))
+			switch a % 4 {
+			case 1:
+				b = fmt.Appendf(b, "%d,,,", 130+rng.IntN(30))
+			case 2:
+				b = fmt.Appendf(b, ",%d,,", 160+rng.IntN(80))
+			case 3:
+				b = fmt.Appendf(b, ",,%d,", 40+rng.IntN(80))
+			default:
+				b = append(b, ",,,"...)
+			}
+			b = append(b, "planned\n"...)
+		}
+	}
+	return b
+}
