@@ -992,9 +992,9 @@ func (a *Analysis) p90Before(d Date) float64 {
 // deload_weeks.
 func (a *Analysis) deloadLimit() DeloadLimit {
 	p := a.Params
-	n := len(a.Days)
-	run, _ := weeksWithoutLighter(a.Weeks, a.Start, n)
-	out := DeloadLimit{Run: run[n-1], Weeks: p.DeloadWeeks, WeekLoad: Missing(), WeekLimit: Missing()}
+	var wr weekRun
+	run, _ := wr.at(a.Weeks, a.AsOf)
+	out := DeloadLimit{Run: run, Weeks: p.DeloadWeeks, WeekLoad: Missing(), WeekLimit: Missing()}
 	tomorrow := a.AsOf + 1
 	w := &a.Weeks[len(a.Weeks)-1] // the week of the as-of day
 	if w.Start+6 == tomorrow && w.Start >= a.Start {
@@ -1136,10 +1136,32 @@ func (a *Analysis) tomorrowAs(ss []Session, c *nextCalc) Outcome {
 	all[n] = d
 	x := *a
 	x.Days = all
-	x.Weeks = a.buildWeeks(all, nil)
+	x.Weeks = a.weeksWith(&d)
 	x.Projection, x.Headroom = nil, nil
 	x.loadRulesOn(n)
 	return outcomeOf(&x, n)
+}
+
+// weeksWith is the analysed weeks with tomorrow, d, added: what buildWeeks
+// makes over the days and d (without load by sport), from a copy of the
+// weeks rather than from the days.
+func (a *Analysis) weeksWith(d *Day) []Week {
+	ws := make([]Week, len(a.Weeks), len(a.Weeks)+1)
+	copy(ws, a.Weeks)
+	w := &ws[len(ws)-1]
+	if d.Date > w.Start+6 {
+		ws = append(ws, Week{Start: w.Start + 7, Limit: Missing()})
+		w = &ws[len(ws)-1]
+	}
+	w.Days++
+	w.Load += d.Load
+	w.Sessions += d.Sessions
+	w.Unknown += d.Unknown
+	if d.Rest {
+		w.RestDays++
+	}
+	markLighter(ws, a.Params.DeloadRatio, a.AsOf)
+	return ws
 }
 
 // loadRulesOn evaluates the load rules on day i (the others: not

@@ -1167,10 +1167,20 @@ func TestProjectionCarriesBodySigns(t *testing.T) {
 	}
 }
 
+// weeksSansSport is ws without their load by sport.
+func weeksSansSport(ws []Week) []Week {
+	out := slices.Clone(ws)
+	for i := range out {
+		out[i].BySport = nil
+	}
+	return out
+}
+
 // TestWarmStart: the load rules evaluated on a day from the last day their
 // evaluators can start on (Rule.warm) give the states of a run from the
 // first day, on random histories (rest days, unknown loads, hard
-// sessions, lighter weeks) under every convention.
+// sessions, lighter weeks) under every convention; and the weeks with
+// tomorrow added are the weeks built from the days.
 func TestWarmStart(t *testing.T) {
 	r := rand.New(rand.NewPCG(3, 9))
 	warmed := 0
@@ -1201,6 +1211,9 @@ func TestWarmStart(t *testing.T) {
 			all[len(a.Days)] = Day{Date: a.AsOf + 1, Load: 40, TrainLoad: 40, Sessions: 1, Recovery: emptyRecovery, Planned: true}
 			a.continuation().fill(&all[len(a.Days)])
 			x.Weeks = a.buildWeeks(all, nil)
+			if got := a.weeksWith(&all[len(a.Days)]); fmt.Sprint(weeksSansSport(got)) != fmt.Sprint(x.Weeks) {
+				t.Fatalf("trial %d: weeks with tomorrow\n%v\nwant, built from the days,\n%v", trial, got, x.Weeks)
+			}
 			from := x.warmFrom(len(a.Days))
 			if from > 0 {
 				warmed++

@@ -214,15 +214,16 @@ var noDeloadWeek = Rule{
 	},
 	load: true, advice: Easy,
 	eval: func(a *Analysis) func(int) RuleState {
-		run, open := weeksWithoutLighter(a.Weeks, a.Start, len(a.Days))
+		var wr weekRun
 		return func(i int) RuleState {
+			run, open := wr.at(a.Weeks, a.Start+Date(i))
 			n := a.Params.DeloadWeeks
-			st := RuleState{Holds: run[i] >= n, Value: float64(run[i]), Threshold: float64(n)}
-			st.Unknown = !st.Holds && run[i]+open[i] >= n
+			st := RuleState{Holds: run >= n, Value: float64(run), Threshold: float64(n)}
+			st.Unknown = !st.Holds && run+open >= n
 			return st
 		}
 	},
-	warm: anyDay, // its runs are counted over the weeks when it is made
+	warm: anyDay, // its run is counted over the weeks, from the first, whatever day it starts on
 	detail: func(a *Analysis, i, j int) (string, Date) {
 		r := a.Days[j].Rules[iNoDeload]
 		return fmt.Sprintf("%.0f complete weeks without a lighter week (limit %.0f weeks)", r.Value, r.Threshold), a.Days[i].Date
@@ -240,30 +241,24 @@ var noDeloadWeek = Rule{
 	},
 }
 
-// weeksWithoutLighter gives, for every day, how many complete weeks in a
-// row without a lighter one have ended on or before it, and how many
-// lighter weeks of unknown load (LighterOpen) directly before that run
-// could extend it.
-func weeksWithoutLighter(ws []Week, start Date, n int) (run, open []int) {
-	run, open = make([]int, n), make([]int, n)
-	r, o := 0, 0
-	wi := 0
-	for i := 0; i < n; i++ {
-		day := start + Date(i)
-		for wi < len(ws) && ws[wi].Start+6 <= day {
-			if w := ws[wi]; w.Complete {
-				switch {
-				case w.LighterOpen:
-					o, r = o+r+1, 0
-				case w.Lighter:
-					r, o = 0, 0
-				default:
-					r++
-				}
+// weekRun counts, as of a day, the complete weeks in a row without a
+// lighter one that have ended on or before it (run), and the lighter weeks
+// of unknown load (LighterOpen) directly before that run that could
+// extend it (open). It walks the weeks once, for days in increasing order.
+type weekRun struct{ wi, run, open int }
+
+func (w *weekRun) at(ws []Week, day Date) (run, open int) {
+	for ; w.wi < len(ws) && ws[w.wi].Start+6 <= day; w.wi++ {
+		if wk := &ws[w.wi]; wk.Complete {
+			switch {
+			case wk.LighterOpen:
+				w.open, w.run = w.open+w.run+1, 0
+			case wk.Lighter:
+				w.run, w.open = 0, 0
+			default:
+				w.run++
 			}
-			wi++
 		}
-		run[i], open[i] = r, o
 	}
-	return run, open
+	return w.run, w.open
 }
