@@ -266,28 +266,34 @@ func chartSkeletons() ([]byte, error) {
 // optionOf renders a chart's option JSON through go-echarts and applies
 // the patch.
 func optionOf(c charts.Overlaper, patch func(map[string]any)) (json.RawMessage, error) {
-	var s string
-	switch x := c.(type) {
-	case *charts.Bar:
-		s = x.RenderSnippet().Option
-	case *charts.Line:
-		s = x.RenderSnippet().Option
-	case *charts.HeatMap:
-		s = x.RenderSnippet().Option
-	default:
+	ch, ok := c.(optioner)
+	if !ok {
 		return nil, fmt.Errorf("no option renderer for %T", c)
+	}
+	// The chart's own options as go-echarts builds them (Validate copies
+	// the axis data in), without its HTML snippet templates.
+	ch.Validate()
+	b, err := json.Marshal(ch.JSON())
+	if err != nil {
+		return nil, err
 	}
 	// Through encoding/json, whatever the patch: it escapes <, > and &, so
 	// the options (the team charts hold athletes' names) can sit inside a
 	// <script> element.
 	var o map[string]any
-	if err := json.Unmarshal([]byte(s), &o); err != nil {
+	if err := json.Unmarshal(b, &o); err != nil {
 		return nil, err
 	}
 	if patch != nil {
 		patch(o)
 	}
 	return json.Marshal(o)
+}
+
+// optioner is a go-echarts chart whose options can be taken as JSON.
+type optioner interface {
+	Validate()
+	JSON() map[string]any
 }
 
 // base holds the options every day chart shares; axes lists the x axes the

@@ -4,11 +4,13 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"io/fs"
 	"strings"
 	"testing"
 
 	"github.com/workin/workin/metrics"
 	"github.com/workin/workin/model"
+	"github.com/workin/workin/templates"
 )
 
 // sampleReport is a report of the sample athlete.
@@ -306,5 +308,19 @@ func TestHTMLPage(t *testing.T) {
 	}
 	if n := strings.Count(page, "<script"); n != 5 {
 		t.Errorf("%d script elements, want 5 (the scripts-on mark, skeletons, data, ECharts, glue)", n)
+	}
+}
+
+// TestAssetsInline: the embedded scripts can be inlined in a <script>
+// element (nothing in them ends it early).
+func TestAssetsInline(t *testing.T) {
+	for _, name := range []string{"assets/echarts/echarts.min.js", "report.js"} {
+		b, err := fs.ReadFile(templates.FS, name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if scriptEnd.Match(b) {
+			t.Errorf("%s holds </script or <!--", name)
+		}
 	}
 }
