@@ -8,6 +8,7 @@ import (
 	"html/template"
 	"io/fs"
 	"regexp"
+	"sync"
 
 	"github.com/workin/workin/metrics"
 	"github.com/workin/workin/templates"
@@ -107,14 +108,25 @@ const packLevel = 5
 // string of base64, ready for a <script type="application/json">.
 func pack(dict []byte, body string) string {
 	var z bytes.Buffer
-	w, err := flate.NewWriterDict(&z, packLevel, dict)
-	if err != nil { // only for a bad level
-		panic(err)
+	w, _ := packers.Get().(*flate.Writer)
+	if w == nil {
+		var err error
+		if w, err = flate.NewWriterDict(&z, packLevel, dict); err != nil { // only for a bad level
+			panic(err)
+		}
+	} else {
+		w.Reset(&z) // as new, with the same dictionary
 	}
 	w.Write([]byte(body))
 	w.Close()
+	packers.Put(w)
 	return `"` + base64.StdEncoding.EncodeToString(z.Bytes()) + `"`
 }
+
+// packers keeps DEFLATE writers for reuse: making one costs about 600 KB.
+// There is one dictionary per process, so a writer kept is always primed
+// with the right one.
+var packers sync.Pool
 
 // dictJSON is the dictionary as the page holds it: a JSON string, with <,
 // > and & escaped so it can sit in a script element.
