@@ -78,6 +78,10 @@ type athleteView struct {
 	Quality    qualityView
 	Overrides  []metrics.Override
 	Data       template.JS
+	// Plan is the plan check (nil without planned sessions), Headroom
+	// tomorrow's headroom and the rest-tomorrow comparison (planview.go).
+	Plan     *planView
+	Headroom *headroomView
 }
 
 type sessionView struct {
@@ -236,6 +240,7 @@ func buildAthlete(r *Report, i int, a *Athlete, open, lazy bool) athleteView {
 	win := detailWindow(a.Analysis, r.Options.DetailWeeks)
 	v.Stats = headline(a.Analysis)
 	v.Verdict, v.Ready = buildVerdict(a.Analysis), buildReadiness(a.Analysis)
+	v.Plan, v.Headroom = buildPlan(a.Analysis), buildHeadroom(a.Analysis)
 	v.Chip = v.Verdict.Action
 	if v.Verdict.Kind != "" {
 		v.Chip += " · " + v.Verdict.Kind
