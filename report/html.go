@@ -101,7 +101,7 @@ func WriteHTMLParts(w io.Writer, r *Report, parts []*Part) error {
 // athlete's section, the files it was read from and the methods, with a
 // link back to the overview.
 func writeAthletePage(w io.Writer, r *Report, p *Part) error {
-	one := &Report{Title: p.Summary.Name, AsOf: r.AsOf, Options: r.Options}
+	one := &Report{Title: p.Summary.Name, AsOf: r.AsOf, Options: r.Options, PlanFiles: r.PlanFiles}
 	for _, f := range p.Summary.Files {
 		if f >= 0 && f < len(r.Files) {
 			one.Files = append(one.Files, r.Files[f])

@@ -25,6 +25,9 @@ type pageView struct {
 	Sections  []template.HTML // one rendered section per athlete
 	Files     []fileView
 	Orphans   skipList
+	// PlanFiles are the plan sheets, PlanOrphans their rows of no athlete.
+	PlanFiles   []fileView
+	PlanOrphans skipList
 	Methods   methodsView
 	Skeletons template.JS
 	Dict      template.JS // the packed bodies' dictionary, when there are any
@@ -99,6 +102,11 @@ type weekView struct {
 type qualityView struct {
 	RowsRead, Workouts, Checkins int
 	Skipped                      skipList
+	// Plan: the plan's rows skipped (--lenient), and the notes on the
+	// plan (remarks, planned and not done, dated too far ahead, given
+	// twice).
+	PlanSkipped skipList
+	Plan        []string
 	Merges                       []string
 	Sources                      []sourceView
 	K                            string
@@ -149,6 +157,10 @@ func buildPage(r *Report, parts []*Part, pages []string) pageView {
 		v.Files = append(v.Files, fv)
 	}
 	v.Orphans = skipViews(r.Skipped)
+	for _, f := range r.PlanFiles {
+		v.PlanFiles = append(v.PlanFiles, buildFile(f))
+	}
+	v.PlanOrphans = skipViews(r.PlanSkipped)
 	href := func(i int) string { return "#" + anchor(i) }
 	if pages != nil {
 		v.Team = true
@@ -460,7 +472,7 @@ func weekRows(a *metrics.Analysis, win window) []weekView {
 
 func buildQuality(a *Athlete) qualityView {
 	q := qualityView{RowsRead: a.Quality.RowsRead, Workouts: a.Quality.WorkoutRows, Checkins: a.Quality.CheckinRows,
-		Skipped: skipViews(a.Quality.Skipped)}
+		Skipped: skipViews(a.Quality.Skipped), PlanSkipped: skipViews(a.Quality.PlanSkipped), Plan: planQuality(a)}
 	var total float64
 	for _, s := range a.BySource {
 		total += s.LP

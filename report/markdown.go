@@ -252,6 +252,7 @@ func mdAthlete(b *bytes.Buffer, a *Athlete) {
 		stats = append(stats, fmt.Sprintf("%s **%s%s**", strings.ToLower(s.Label), s.Value, unit))
 	}
 	fmt.Fprintf(b, "%s.\n\n", strings.Join(stats, " · "))
+	mdPlan(b, a.Analysis)
 	mdFlags(b, a.Analysis)
 	q := a.Quality
 	fmt.Fprintf(b, "Data: %d rows (%d workouts, %d check-ins), %d skipped, %d merged as duplicates.\n",
@@ -349,3 +350,34 @@ func mdFlags(b *bytes.Buffer, a *metrics.Analysis) {
 }
 
 const mdMaxFlags = 6
+
+// mdPlan writes the plan check (with planned sessions) and tomorrow's
+// headroom with the rest-tomorrow comparison, from the view the page uses.
+func mdPlan(b *bytes.Buffer, a *metrics.Analysis) {
+	if p := buildPlan(a); p != nil {
+		fmt.Fprintf(b, "**Plan check:** %s\n\n", md(p.Head))
+		for _, w := range p.Warnings {
+			fmt.Fprintf(b, "- `%s` %s: %s, projected — %s\n", w.Rule, md(w.Day), md(w.Measure), md(w.Detail))
+		}
+		if len(p.Warnings) > 0 {
+			b.WriteString("\n")
+		}
+		for _, n := range p.Notes {
+			fmt.Fprintf(b, "%s\n", md(n))
+		}
+		b.WriteString("\n")
+	}
+	h := buildHeadroom(a)
+	if h == nil {
+		return
+	}
+	fmt.Fprintf(b, "**Headroom:** %s", md(h.Line))
+	if len(h.Rest) > 0 {
+		var parts []string
+		for k, head := range h.RestHead {
+			parts = append(parts, fmt.Sprintf("%s: form %s, %s", strings.ToLower(head[:1])+head[1:], h.Rest[1].Values[k], h.Rest[0].Values[k]))
+		}
+		fmt.Fprintf(b, " %s.", md(text.Sentence(strings.Join(parts, "; "))))
+	}
+	b.WriteString("\n\n")
+}

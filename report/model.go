@@ -14,6 +14,10 @@ type Report struct {
 	Athletes []*Athlete
 	Files    []model.File // every input file read
 	Skipped  []model.Skip // rows that belong to no known athlete (lenient mode)
+	// PlanFiles are the plan sheets read (planned sessions, never load);
+	// PlanSkipped their rows that belong to no known athlete.
+	PlanFiles   []model.File
+	PlanSkipped []model.Skip
 	Options  Options
 }
 
@@ -47,6 +51,10 @@ type Quality struct {
 	Skipped      []model.Skip // the athlete's rows left out in lenient mode
 	Notes        []string     // remarks about the athlete's files
 	OtherAthlete int          // rows of other athletes in files the athlete's profile listed
+	// PlanSkipped are the athlete's plan rows left out in lenient mode;
+	// PlanNotes remarks about the plan sheets the athlete owns.
+	PlanSkipped []model.Skip
+	PlanNotes   []string
 	// Files are the input files that gave the athlete rows, as indexes
 	// into Report.Files: an athlete's own page lists only these.
 	Files []int

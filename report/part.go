@@ -42,6 +42,9 @@ type Summary struct {
 	// Files are the input files that gave the athlete rows (indexes into
 	// Report.Files).
 	Files []int
+	// Headroom is tomorrow's tightest limit for the roster ("19 LP
+	// before no-rest-day"), HeadroomSort its load; "" without workouts.
+	Headroom, HeadroomSort string
 }
 
 // WeekLoad is one calendar week's load.
@@ -144,6 +147,9 @@ func summarize(a *Athlete) Summary {
 	}
 	for _, w := range a.Weeks[max(0, len(a.Weeks)-teamWeeks):] {
 		s.Weeks = append(s.Weeks, WeekLoad{w.Start, w.Load})
+	}
+	if h := buildHeadroom(a.Analysis); h != nil {
+		s.Headroom, s.HeadroomSort = h.Short, h.Sort
 	}
 	rd, _ := ratioDay(a.Analysis)
 	s.Form, s.ACWR = d.CTL-d.ATL, rd.ACWR

@@ -23,6 +23,9 @@ type planView struct {
 	// Head is the one-line check: "Next 7 days as planned: 2 warnings —
 	// load-spike Thu 3 Dec 1.62 > 1.50; no-rest-day Sun 6 Dec 8 ≥ 7 days".
 	Head string
+	// Lead is Head without the list of warnings, for a page that lists
+	// them under it.
+	Lead string
 	// Class is "warn" with a projected warning, "unknown" when planned
 	// load is unknown, else "ok".
 	Class    string
@@ -63,7 +66,9 @@ func buildPlan(a *metrics.Analysis) *planView {
 	switch {
 	case len(heads) > 0:
 		v.Class = "warn"
-		v.Head += text.Plural(len(heads), "projected warning", "projected warnings") + " — " + strings.Join(heads, "; ")
+		v.Head += text.Plural(len(heads), "projected warning", "projected warnings")
+		v.Lead = v.Head + ":"
+		v.Head += " — " + strings.Join(heads, "; ")
 	case p.UnknownLoad > 0:
 		v.Class = "unknown"
 		v.Head += "no load warning from the load that is known, but " + text.Plural(p.UnknownLoad, "planned session has", "planned sessions have") + " no load workin can compute"
@@ -71,6 +76,9 @@ func buildPlan(a *metrics.Analysis) *planView {
 		v.Head += "no load rule holds on the planned days"
 	}
 	v.Head += "."
+	if v.Lead == "" {
+		v.Lead = v.Head
+	}
 	var load float64
 	for i := range p.Days {
 		load += p.Days[i].Load
@@ -176,14 +184,14 @@ func buildHeadroom(a *metrics.Analysis) *headroomView {
 		v.Short, v.Sort = "no limit", "999999"
 	case tight.From <= 0:
 		v.Line = fmt.Sprintf("Tomorrow (%s): %s holds whatever the load: %s.", v.Date, tight.Rule, strings.TrimSuffix(tight.Why, "."))
-		v.Short, v.Sort = "0 LP · "+tight.Rule, "0"
+		v.Short, v.Sort = "none: "+tight.Rule+" holds already", "0"
 	default:
 		v.Line = fmt.Sprintf("Tomorrow (%s): up to %s LP before %s", v.Date, maxLP(tight.Max), tight.Rule)
 		if m5, m7 := rpeTime(tight.MinutesRPE5), rpeTime(tight.MinutesRPE7); m5 != dash {
 			v.Line += fmt.Sprintf(" (about %s at RPE 5, %s at RPE 7)", m5, m7)
 		}
 		v.Line += "."
-		v.Short, v.Sort = maxLP(tight.Max)+" LP · "+tight.Rule, fmt.Sprint(int(math.Floor(tight.Max)))
+		v.Short, v.Sort = maxLP(tight.Max)+" LP before "+tight.Rule, fmt.Sprint(int(math.Floor(tight.Max)))
 	}
 	if h.UnknownLoad > 0 {
 		v.Unknown = fmt.Sprintf("%s of unknown load in the last days: load-spike and monotony-high may hold tomorrow on load that is not known, so their limits may be lower.",
@@ -242,7 +250,9 @@ func buildHeadroom(a *metrics.Analysis) *headroomView {
 	default:
 		v.RestNote = "No session is planned tomorrow: a usual day is one session of the mean load of the training days of the last 28 days."
 	}
-	v.RestNote += " Carried: a sign of the body or readiness that held today stays until a check-in clears it."
+	if len(rt.Rest.Carried)+len(rt.Other.Carried) > 0 {
+		v.RestNote += " Carried: a sign of the body or readiness that held today stays until a check-in clears it."
+	}
 	return v
 }
 
@@ -262,4 +272,37 @@ func rpeTime(min float64) string {
 		return dash
 	}
 	return hm(math.Floor(min) * 60)
+}
+
+// planQuality is the athlete's plan in the data-quality section: remarks
+// on the plan sheets, planned sessions not done, sessions dated too far
+// ahead, and planned sessions given twice.
+func planQuality(a *Athlete) []string {
+	out := append([]string(nil), a.Quality.PlanNotes...)
+	for _, n := range a.NotDone {
+		s := fmt.Sprintf("Planned, not done: %s %s (%s line %d), dated on or before %s, so never load", n.Date, n.Sport, originName(n.Workout), n.Line, a.AsOf)
+		if n.Done > 0 {
+			s += fmt.Sprintf("; %s recorded that day", text.Plural(n.Done, "session was", "sessions were"))
+		}
+		out = append(out, s+".")
+	}
+	if a.PlannedBeyond > 0 {
+		out = append(out, fmt.Sprintf("%s dated more than %d weeks after %s left out of the projection.",
+			text.Plural(a.PlannedBeyond, "planned session", "planned sessions"), metrics.PlanHorizonDays/7, a.AsOf))
+	}
+	if p := a.Projection; p != nil {
+		for _, m := range p.Merges {
+			out = append(out, fmt.Sprintf("Planned twice: %s %s line %d kept; %s line %d is the same planned session, left out.",
+				m.Date, m.Kept.File, m.Kept.Line, m.Dropped.File, m.Dropped.Line))
+		}
+	}
+	return out
+}
+
+// originName is the file a workout came from, "" when unknown.
+func originName(w metrics.Workout) string {
+	if w.Origin == nil {
+		return "?"
+	}
+	return w.Origin.File
 }

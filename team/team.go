@@ -109,7 +109,8 @@ func load(c Config, fsys Files, rp **roster) (*Team, error) {
 	case int(asOf-r.last) > maxAsOfGap:
 		return nil, usagef("--as-of %s is %d days after the last date in the data (%s); workin reports at most %d days past the data", asOf, int(asOf-r.last), r.last, maxAsOfGap)
 	}
-	rep := &report.Report{Title: r.title, Team: r.team, AsOf: asOf, Files: r.files, Skipped: r.orphans}
+	rep := &report.Report{Title: r.title, Team: r.team, AsOf: asOf, Files: r.files, Skipped: r.orphans,
+		PlanFiles: r.planFiles, PlanSkipped: r.planOrphans}
 	rep.Options.DetailWeeks = c.DetailWeeks
 	if c.DetailWeeks < 0 {
 		rep.Options.DetailWeeks = 0
@@ -148,6 +149,7 @@ func (t *Team) Athlete(i int) (*report.Athlete, error) {
 	}
 	q := e.quality
 	q.Files = filesOf(e)
+	q.PlanSkipped, q.PlanNotes = e.plan.Skipped, e.plan.Notes
 	a := metrics.Analyze(metrics.Input{Profile: e.cfg.Profile, Params: e.cfg.Params, AsOf: t.report.AsOf, Workouts: ws, Checkins: cs,
 		Planned: t.r.gatherPlans(e)})
 	return &report.Athlete{Analysis: a, HasProfile: t.r.known, Given: e.cfg.Given, Quality: q}, nil
