@@ -242,6 +242,9 @@ func chartData(a *Athlete, win window) ([]byte, dayColumns) {
 	weekData(&w, a.Analysis, weeks, groups, of)
 	w.endArr()
 	spans(&w, a.Analysis, days)
+	if win.to == len(a.Days)-1 {
+		planData(&w, a.Analysis)
+	}
 	w.key("sports")
 	w.arr()
 	for _, g := range groups {
@@ -287,6 +290,43 @@ func chartVars(w *jw, a *metrics.Analysis, days []metrics.Day) {
 		w.kv("last", func() { w.date(days[len(days)-1].Date) })
 	}
 	w.kv("rows", func() { strList(w, ruleRows(days)) })
+	if p := a.Projection; p != nil && len(p.Days) > 0 {
+		w.kv("planFrom", func() { w.date(p.From) })
+		w.kv("planTo", func() { w.date(p.To) })
+	}
+	w.endObj()
+}
+
+// planData writes the projection for the charts' dashed "plan" series
+// (dataset dsPlan): the as-of day, so that the line joins the one drawn up
+// to today, then each planned day, rounded as the day columns are. Nothing
+// without planned days.
+func planData(w *jw, a *metrics.Analysis) {
+	p := a.Projection
+	if p == nil || len(p.Days) == 0 || len(a.Days) == 0 {
+		return
+	}
+	days := make([]*metrics.Day, 0, len(p.Days)+1)
+	days = append(days, today(a))
+	for i := range p.Days {
+		days = append(days, &p.Days[i])
+	}
+	w.key("plan")
+	w.obj()
+	col := func(name string, d int, f func(*metrics.Day) float64) {
+		w.key(name)
+		w.arr()
+		for _, day := range days {
+			w.round(roundTo(f(day), d), d)
+		}
+		w.endArr()
+	}
+	col("ctl", 0, func(d *metrics.Day) float64 { return d.CTL })
+	col("atl", 0, func(d *metrics.Day) float64 { return d.ATL })
+	col("tsb", 0, func(d *metrics.Day) float64 { return d.TSB })
+	col("acwr", 2, func(d *metrics.Day) float64 { return d.ACWR })
+	col("acute", 0, func(d *metrics.Day) float64 { return d.Acute })
+	col("chronic", 0, func(d *metrics.Day) float64 { return d.Chronic })
 	w.endObj()
 }
 

@@ -37,6 +37,7 @@ const (
 	dsAdvice          // timeline: the advice of each day (x day index, y row, v action)
 	dsFlags           // timeline: the days each rule held (x, y, v 1 warn, 2 alert)
 	dsCheckins        // the check-in strip (x day index, y item, v darkness, raw value)
+	dsPlan            // the projection: the as-of day, then each planned day (chartdata.go, planData)
 )
 
 // chartSpec is one chart of an athlete's page.
@@ -85,12 +86,12 @@ var chartSpecs = []chartSpec{
 		table:   []tableCol{{"Load (LP)", "load", "0"}, {"of it from RPE", "q", "rpe"}, {"Hard", "f", "hard"}, {"Day", "f", "day"}}},
 	{kind: "weekly", group: "load", build: weeklyChart, view: weeklyCard,
 		columns: map[int][]string{dsWeeks: {"week", "w0", "limit", "total"}}},
-	{kind: "pmc", group: "load", build: pmcChart, zoom: true, tall: true, view: pmcCard,
-		columns: map[int][]string{dsDays: {"date", "ctl", "atl", "tsb"}},
+	{kind: "pmc", group: "load", build: pmcChart, patch: patchPMC, zoom: true, tall: true, view: pmcCard,
+		columns: map[int][]string{dsDays: {"date", "ctl", "atl", "tsb"}, dsPlan: {"date", "ctl", "atl", "tsb"}},
 		noun:    "Fitness, fatigue and form",
 		table:   []tableCol{{"Fitness", "ctl", "0"}, {"Fatigue", "atl", "0"}, {"Form", "tsb", "0"}}},
 	{kind: "acwr", group: "load", build: acwrChart, zoom: true, tall: true, view: acwrCard,
-		columns: map[int][]string{dsDays: {"date", "acwr", "acute", "chronic"}},
+		columns: map[int][]string{dsDays: {"date", "acwr", "acute", "chronic"}, dsPlan: {"date", "acwr", "acute", "chronic"}},
 		noun:    "Acute:chronic",
 		table:   []tableCol{{"Acute:chronic", "acwr", "2"}, {"Acute (LP/day)", "acute", "0"}, {"Chronic (LP/day)", "chronic", "0"}}},
 	{kind: "mono", group: "load", build: monoChart, zoom: true, tall: true, view: monoCard,
@@ -115,6 +116,7 @@ var derivedColumns = map[int][]string{
 	dsAdvice:   {"x", "y", "v"},
 	dsFlags:    {"x", "y", "v"},
 	dsCheckins: {"x", "y", "v", "raw"},
+	dsPlan:     {"date"},
 }
 
 // cardContext is what the cards need beyond the analysis: the days
@@ -423,13 +425,54 @@ func pmcChart() charts.Overlaper {
 	addBottomAxes(line, "form")
 	line.AddSeries("fitness (CTL)", nil, encode("date", "ctl"), styled("ctl", colBlue, 2, "solid", 0))
 	line.AddSeries("fatigue (ATL)", nil, encode("date", "atl"), styled("atl", colInk, 1.5, "dashed", 0))
+	line.AddSeries("plan: fitness", nil, charts.WithDatasetIndex(dsPlan), encode("date", "ctl"), planned("pctl", colBlue, 2, 0),
+		charts.WithSeriesOpts(planArea))
+	line.AddSeries("plan: fatigue", nil, charts.WithDatasetIndex(dsPlan), encode("date", "atl"), planned("patl", colInk, 1.5, 0))
 	bar := charts.NewBar()
 	bar.AddSeries("form (TSB)", nil, encode("date", "tsb"), charts.WithSeriesOpts(func(s *charts.SingleSeries) {
 		s.Id, s.XAxisIndex, s.YAxisIndex, s.BarMaxWidth = "tsb", 1, 1, "8"
 		s.ItemStyle = &opts.ItemStyle{Color: colGrey}
 	}))
+	bar.AddSeries("plan: form", nil, charts.WithDatasetIndex(dsPlan), encode("date", "tsb"), charts.WithSeriesOpts(func(s *charts.SingleSeries) {
+		s.Id, s.XAxisIndex, s.YAxisIndex, s.BarMaxWidth, s.BarGap = "ptsb", 1, 1, "8", "-100%"
+		s.ItemStyle = &opts.ItemStyle{Color: colPanel, BorderColor: colGrey, BorderWidth: 1.5}
+	}))
 	line.Overlap(bar)
 	return line
+}
+
+// patchPMC dashes the border of the planned form bars (hollow: lighter
+// than the bars of days done), which go-echarts cannot express.
+func patchPMC(o map[string]any) {
+	for _, s := range series(o) {
+		if m := s.(map[string]any); m["id"] == "ptsb" {
+			m["itemStyle"].(map[string]any)["borderType"] = "dashed"
+		}
+	}
+}
+
+// planned styles a projected series: dashed, lighter, on the planned days
+// only (dataset dsPlan, from the as-of day on, so that it joins the line
+// drawn up to today).
+func planned(id, color string, width float32, axis int) charts.SeriesOpts {
+	return charts.WithSeriesOpts(func(s *charts.SingleSeries) {
+		s.Id = id
+		s.ShowSymbol = opts.Bool(false)
+		s.Symbol = "none"
+		s.XAxisIndex, s.YAxisIndex = axis, axis
+		s.LineStyle = &opts.LineStyle{Color: color, Width: width, Type: "dashed", Opacity: opts.Float(0.6)}
+		s.ItemStyle = &opts.ItemStyle{Color: color, Opacity: opts.Float(0.6)}
+	})
+}
+
+// planArea shades and labels the planned days "plan" (from the day after
+// the as-of day to the last planned day).
+func planArea(s *charts.SingleSeries) {
+	s.MarkAreas = &opts.MarkAreas{
+		Data: []interface{}{[]map[string]any{{"name": "plan", "xAxis": "$planFrom"}, {"xAxis": "$planTo"}}},
+		MarkAreaStyle: opts.MarkAreaStyle{ItemStyle: &opts.ItemStyle{Color: colBandHR},
+			Label: &opts.Label{Show: opts.Bool(true), Position: "insideTop", Color: colGrey, FontSize: 10}},
+	}
 }
 
 // acwrChart: the acute:chronic ratio with the commonly cited 0.8–1.3 range
@@ -451,8 +494,14 @@ func acwrChart() charts.Overlaper {
 					LineStyle: &opts.LineStyle{Color: colInk, Type: "dashed", Width: 1},
 					Label:     &opts.Label{Show: opts.Bool(true), Position: "insideEndTop", Formatter: "load-spike rule {c}", Color: colInk, FontSize: 10}}}
 		}))
+	line.AddSeries("plan: acute:chronic", nil, charts.WithDatasetIndex(dsPlan), encode("date", "acwr"), planned("pacwr", colBlue, 2, 0),
+		charts.WithSeriesOpts(planArea))
 	line.AddSeries("acute (7-day)", nil, encode("date", "acute"), styled("acute", colInk, 1.5, "solid", 1))
 	line.AddSeries("chronic (28-day)", nil, encode("date", "chronic"), styled("chronic", colGrey, 1.5, "dashed", 1))
+	// The averages as planned: dashed and lighter like the ratio's plan,
+	// which names them in the legend.
+	line.AddSeries("plan: acute (7-day)", nil, charts.WithDatasetIndex(dsPlan), encode("date", "acute"), planned("pacute", colInk, 1.5, 1))
+	line.AddSeries("plan: chronic (28-day)", nil, charts.WithDatasetIndex(dsPlan), encode("date", "chronic"), planned("pchronic", colGrey, 1.5, 1))
 	return line
 }
 

@@ -50,7 +50,18 @@ func sampleAthlete(t testing.TB) *Athlete {
 		}
 		cs = append(cs, c)
 	}
-	a := metrics.Analyze(metrics.Input{Profile: p, Params: metrics.DefaultParams(), AsOf: start + days - 1, Workouts: ws, Checkins: cs})
+	// A planned week after the as-of day, with a planned rest day: the
+	// charts' dashed "plan" series.
+	var plan []metrics.Workout
+	for i := 1; i <= 7; i++ {
+		if i == 4 {
+			continue
+		}
+		w := metrics.NewWorkout()
+		w.Date, w.Sport, w.Duration, w.RPE, w.Planned = start+days-1+metrics.Date(i), "run", 3600, 5, true
+		plan = append(plan, w)
+	}
+	a := metrics.Analyze(metrics.Input{Profile: p, Params: metrics.DefaultParams(), AsOf: start + days - 1, Workouts: ws, Checkins: cs, Planned: plan})
 	return &Athlete{Analysis: a, HasProfile: true, Given: []string{"max_hr", "resting_hr"}}
 }
 
@@ -60,6 +71,7 @@ type chartDataset struct {
 	N     int              `json:"n"`
 	Vars  map[string]any   `json:"vars"`
 	DS    []map[string]any `json:"ds"`
+	Plan  map[string]any   `json:"plan"`
 	Spans struct {
 		R, A, B, S []int
 	} `json:"spans"`
@@ -75,6 +87,13 @@ func TestChartColumnsInDatasets(t *testing.T) {
 	if err := json.Unmarshal(raw, &data); err != nil {
 		t.Fatal(err)
 	}
+	if data.Plan == nil {
+		t.Fatal("the sample athlete's plan is not in its chart data")
+	}
+	for len(data.DS) <= dsPlan {
+		data.DS = append(data.DS, map[string]any{})
+	}
+	data.DS[dsPlan] = data.Plan
 	// report.js derives these from the written columns (derive).
 	for ds, cols := range derivedColumns {
 		for len(data.DS) <= ds {

@@ -14,26 +14,26 @@ import (
 // formatted; templates only lay them out.
 
 type pageView struct {
-	Title     string
-	AsOf      string
-	Subtitle  string
-	Team      bool // show the coach's overview
-	One       bool // one athlete: its name is the page's title
-	Back      string
-	BackName  string
-	Overview  overviewView
-	Sections  []template.HTML // one rendered section per athlete
-	Files     []fileView
-	Orphans   skipList
+	Title    string
+	AsOf     string
+	Subtitle string
+	Team     bool // show the coach's overview
+	One      bool // one athlete: its name is the page's title
+	Back     string
+	BackName string
+	Overview overviewView
+	Sections []template.HTML // one rendered section per athlete
+	Files    []fileView
+	Orphans  skipList
 	// PlanFiles are the plan sheets, PlanOrphans their rows of no athlete.
 	PlanFiles   []fileView
 	PlanOrphans skipList
-	Methods   methodsView
-	Skeletons template.JS
-	Dict      template.JS // the packed bodies' dictionary, when there are any
-	ECharts   template.JS
-	Script    template.JS
-	CSS       template.CSS
+	Methods     methodsView
+	Skeletons   template.JS
+	Dict        template.JS // the packed bodies' dictionary, when there are any
+	ECharts     template.JS
+	Script      template.JS
+	CSS         template.CSS
 }
 
 type stat struct {
@@ -107,10 +107,10 @@ type qualityView struct {
 	// twice).
 	PlanSkipped skipList
 	Plan        []string
-	Merges                       []string
-	Sources                      []sourceView
-	K                            string
-	Notes                        []string
+	Merges      []string
+	Sources     []sourceView
+	K           string
+	Notes       []string
 }
 
 type sourceView struct {

@@ -18,7 +18,7 @@ type Report struct {
 	// PlanSkipped their rows that belong to no known athlete.
 	PlanFiles   []model.File
 	PlanSkipped []model.Skip
-	Options  Options
+	Options     Options
 }
 
 // Options change what the renderers show.

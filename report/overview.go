@@ -50,8 +50,8 @@ type rosterRow struct {
 	Readiness, ACWR, Form, LastRest        string
 	Load, LoadNote, CheckIn                string
 	Headroom, HeadroomSort                 string // tomorrow's tightest limit
-	Stale                                  bool // no check-in for two days or more
-	Needs                                  bool // advice other than go, or stale
+	Stale                                  bool   // no check-in for two days or more
+	Needs                                  bool   // advice other than go, or stale
 	// ChipShape is the shape the page shows (hollow when stale), CheckWhy
 	// what a stale check-in means; the Markdown has its own words.
 	ChipShape, CheckWhy string

@@ -148,6 +148,33 @@
       });
     }
     d.ds[2] = adv; d.ds[3] = fl; d.ds[4] = strip;
+    // The projection (ds 5): the as-of day, then each planned day.
+    if (d.plan && n) {
+      var q = d.plan, t0 = Date.parse(date[n - 1] + "T00:00:00Z");
+      q.date = q.ctl.map(function (_, k) { return new Date(t0 + k * DAY).toISOString().slice(0, 10); });
+      d.ds[5] = q;
+    }
+  }
+
+  // planDays is how many planned days a chart draws after today: the
+  // dashed "plan" series (dataset 5), kept only for an athlete with a plan.
+  var PLAN_DS = 5;
+  function planDays(opt, d) {
+    if (!opt.series) return 0;
+    if (!d.ds[PLAN_DS]) {
+      opt.series = opt.series.filter(function (s) { return s.datasetIndex !== PLAN_DS; });
+      return 0;
+    }
+    return opt.series.some(function (s) { return s.datasetIndex === PLAN_DS; }) ? d.ds[PLAN_DS].date.length - 1 : 0;
+  }
+  var extraDays = {};        // element id -> planned days drawn after today
+
+  // dayRange is the zoom window of a day chart: the planned days follow
+  // today whenever today is shown.
+  function dayRange(n, weeks, extra) {
+    var r = zoomRange(n, weeks, 7);
+    if (extra && r.endValue === n - 1) r.endValue += extra;
+    return r;
   }
 
   // check reports a series that encodes a column its dataset lacks: a
@@ -260,6 +287,8 @@
     theme(opt, v);
     opt.aria = { enabled: true, label: { description: el.getAttribute("aria-label") } };
     opt.dataset = d.ds.map(function (src) { return { source: src }; });
+    var extra = planDays(opt, d);
+    extraDays[el.id] = extra;
     if (opt.series && opt.series.some(function (s) { return s.id === "sport"; })) expandSports(opt, d, vars);
     if (FORMAT[kind]) FORMAT[kind](opt, d, v);
     addSpans(opt, d, kind, v);
@@ -272,7 +301,7 @@
       return opt;
     }
     var weeks = printing ? DEFAULT_WEEKS : windows[i] === undefined ? DEFAULT_WEEKS : windows[i];
-    var range = zoomRange(d.n, weeks, 7);
+    var range = dayRange(d.n, weeks, extra);
     var narrow = window.innerWidth < 500 || printing;
     (opt.dataZoom || []).forEach(function (z) {
       Object.assign(z, range);
@@ -404,7 +433,7 @@
 
   // legendOf lists every named series but the label-only ones, each name
   // once (a sport's RPE twin shares its name).
-  var NO_LEGEND = { total: 1, hlo: 1, strip: 1, advice: 1, flags: 1 };
+  var NO_LEGEND = { total: 1, hlo: 1, strip: 1, advice: 1, flags: 1, pacute: 1, pchronic: 1 };
   function legendOf(opt) {
     var seen = {};
     return opt.series.filter(function (s) {
@@ -486,9 +515,13 @@
         if (svg) svg.setAttribute("viewBox", "0 0 " + size.width + " " + size.height);
       }
       if (!isTeam && META[kind] && META[kind].zoom) {
-        c.group = "days" + i;
-        echarts.connect("days" + i);
-        c.on("dataZoom", function () { refreshTable(el); if (kind === "timeline") fitShapes(c, el); });
+        // Charts with planned days have more days than the others: they
+        // follow the zoom by day (syncPlan), not by share of the axis.
+        if (!extraDays[el.id]) {
+          c.group = "days" + i;
+          echarts.connect("days" + i);
+        }
+        c.on("dataZoom", function () { refreshTable(el); if (kind === "timeline") fitShapes(c, el); syncPlan(el, c, i); });
       }
       if (kind === "timeline") fitShapes(c, el);
       charts[el.id] = c;
@@ -497,6 +530,27 @@
     } catch (e) {
       el.textContent = "This chart could not be drawn: " + e.message;
       fail("chart " + el.id, e);
+    }
+  }
+
+  // syncPlan moves the charts with planned days when another day chart of
+  // the athlete is zoomed, and the others when one of them is: by day, the
+  // planned days shown whenever today is.
+  var syncing = false;
+  function syncPlan(el, c, i) {
+    if (syncing) return;
+    var d = athleteData(i), n = d.n, z = c.getOption().dataZoom;
+    if (!z || !z.length || z[0].startValue == null) return;
+    var s = Math.min(z[0].startValue, n - 1), e = Math.min(z[0].endValue, n - 1), src = extraDays[el.id] || 0;
+    syncing = true;
+    try {
+      document.querySelectorAll('.chart[data-athlete="' + i + '"]').forEach(function (o) {
+        var oc = charts[o.id], k = o.getAttribute("data-kind"), x = extraDays[o.id] || 0;
+        if (!oc || o === el || !(META[k] && META[k].zoom) || (!x && !src)) return;
+        oc.dispatchAction({ type: "dataZoom", startValue: s, endValue: e === n - 1 && x ? n - 1 + x : e });
+      });
+    } finally {
+      syncing = false;
     }
   }
 
@@ -566,7 +620,7 @@
     sec.querySelectorAll(".chart").forEach(function (el) {
       var c = charts[el.id], kind = el.getAttribute("data-kind");
       if (!c || !(META[kind] && META[kind].zoom)) return;
-      var r = zoomRange(n, weeks, 7);
+      var r = dayRange(n, weeks, extraDays[el.id]);
       c.dispatchAction({ type: "dataZoom", startValue: r.startValue, endValue: r.endValue });
     });
   });
@@ -579,7 +633,7 @@
     var c = charts[el.id];
     if (c) {
       var z = c.getOption().dataZoom;
-      if (z && z.length && z[0].startValue != null) return [z[0].startValue, z[0].endValue];
+      if (z && z.length && z[0].startValue != null) return [Math.min(z[0].startValue, d.n - 1), Math.min(z[0].endValue, d.n - 1)];
     }
     var i = +el.getAttribute("data-athlete");
     var r = zoomRange(d.n, windows[i] === undefined ? DEFAULT_WEEKS : windows[i], 7);
