@@ -85,6 +85,8 @@ type athleteView struct {
 	// tomorrow's headroom and the rest-tomorrow comparison (planview.go).
 	Plan     *planView
 	Headroom *headroomView
+	// PlannedSessions are the projected sessions, in date order.
+	PlannedSessions []sessionView
 }
 
 type sessionView struct {
@@ -253,6 +255,11 @@ func buildAthlete(r *Report, i int, a *Athlete, open, lazy bool) athleteView {
 	v.Stats = headline(a.Analysis)
 	v.Verdict, v.Ready = buildVerdict(a.Analysis), buildReadiness(a.Analysis)
 	v.Plan, v.Headroom = buildPlan(a.Analysis), buildHeadroom(a.Analysis)
+	if p := a.Projection; p != nil {
+		for i := range p.Sessions {
+			v.PlannedSessions = append(v.PlannedSessions, sessionRow(a.Analysis, &p.Sessions[i]))
+		}
+	}
 	v.Chip = v.Verdict.Action
 	if v.Verdict.Kind != "" {
 		v.Chip += " · " + v.Verdict.Kind
@@ -414,17 +421,21 @@ func sessionRows(a *metrics.Analysis, win window) ([]sessionView, int) {
 	older := firstSession(a.Sessions, a.Days[win.from].Date)
 	var rows []sessionView
 	for i := len(a.Sessions) - 1; i >= older; i-- {
-		s := &a.Sessions[i]
-		rpe := dash
-		if metrics.Known(s.RPE) {
-			rpe = text.Fixed(s.RPE, 1)
-			rpe = strings.TrimSuffix(rpe, ".0")
-		}
-		rows = append(rows, sessionView{date: s.Date, Date: s.Date.String(), Sport: s.Sport, Duration: hm(s.Duration),
-			Load: lp(s.LP), Source: sourceLabel(s.Source), SourceClass: s.Source.String(), Detail: sourceDetail(a, s),
-			RPE: rpe, Notes: s.Notes, Hard: s.Hard, HardWhy: hardWhy(s.HardWhy)})
+		rows = append(rows, sessionRow(a, &a.Sessions[i]))
 	}
 	return rows, older
+}
+
+// sessionRow is one session of a sessions table.
+func sessionRow(a *metrics.Analysis, s *metrics.Session) sessionView {
+	rpe := dash
+	if metrics.Known(s.RPE) {
+		rpe = text.Fixed(s.RPE, 1)
+		rpe = strings.TrimSuffix(rpe, ".0")
+	}
+	return sessionView{date: s.Date, Date: s.Date.String(), Sport: s.Sport, Duration: hm(s.Duration),
+		Load: lp(s.LP), Source: sourceLabel(s.Source), SourceClass: s.Source.String(), Detail: sourceDetail(a, s),
+		RPE: rpe, Notes: s.Notes, Hard: s.Hard, HardWhy: hardWhy(s.HardWhy)}
 }
 
 func hardWhy(why string) string {

@@ -482,3 +482,56 @@ func TestMarkdownInert(t *testing.T) {
 		}
 	}
 }
+
+// A plan sheet carries user text too: hostile sports and notes on planned
+// sessions (and on one planned but not done) stay inert in the page, the
+// Markdown and on stderr.
+func TestPlanSheetInert(t *testing.T) {
+	dir := t.TempDir()
+	evil := "<script>alert(1)</script>\n# Heading [x](https://evil.example) @everyone \x1b[31m"
+	q := strings.ReplaceAll(evil, `"`, `""`)
+	var w, p strings.Builder
+	w.WriteString("date,sport,duration,rpe\n")
+	for d := 1; d <= 9; d++ {
+		fmt.Fprintf(&w, "2026-01-0%d,run,60,6\n", d)
+	}
+	p.WriteString("date,sport,duration,rpe,notes\n")
+	for _, d := range []string{"2026-01-08", "2026-01-10", "2026-01-11", "2026-01-12"} {
+		fmt.Fprintf(&p, "%s,\"%s\",90,7,\"%s\"\n", d, q, q)
+	}
+	writeFile(t, filepath.Join(dir, "w.csv"), w.String())
+	writeFile(t, filepath.Join(dir, "plan.csv"), p.String())
+	_, stderr, code := run2(t, dir, "report", "--workouts", "w.csv", "--plan", "plan.csv", "-o", "r.html", "--md", "r.md", "--fail-on", "rest")
+	if code != 0 && code != 3 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if strings.ContainsAny(stderr, "\x1b<") {
+		t.Errorf("stderr carries the plan's text raw: %q", stderr)
+	}
+	page, _ := os.ReadFile(filepath.Join(dir, "r.html"))
+	if !bytes.Contains(page, []byte("Planned sessions after today (3)")) || !bytes.Contains(page, []byte("Planned, not done: 2026-01-08")) {
+		t.Fatal("the page does not show the planned sessions and the one not done")
+	}
+	// As for done sessions, html/template escapes the text; a browser
+	// shows an escape byte as nothing (a terminal never reads the page).
+	for _, bad := range []string{"<script>alert", "</script><", "<h1>Heading"} {
+		if bytes.Contains(page, []byte(bad)) {
+			i := bytes.Index(page, []byte(bad))
+			t.Errorf("the page holds %q raw: …%s…", bad, page[max(0, i-80):min(len(page), i+80)])
+		}
+	}
+	src, _ := os.ReadFile(filepath.Join(dir, "r.md"))
+	if !bytes.Contains(src, []byte("Plan check")) {
+		t.Fatal("the Markdown has no plan check")
+	}
+	var out bytes.Buffer
+	gm := goldmark.New(goldmark.WithExtensions(extension.GFM), goldmark.WithRendererOptions(gmhtml.WithUnsafe()))
+	if err := gm.Convert(src, &out); err != nil {
+		t.Fatal(err)
+	}
+	for _, bad := range []string{"<script", "<h2>Heading", "<a ", "@everyone", "https://evil", "\x1b"} {
+		if strings.Contains(out.String(), bad) {
+			t.Errorf("the rendered Markdown holds %q", bad)
+		}
+	}
+}
