@@ -23,7 +23,7 @@ func (r *Report) allFiles() []model.File {
 }
 
 // rampGuide is how the JSON names the ramp rate's guide: a rule of thumb.
-const rampGuide = "a commonly cited guide of about 5–8 CTL per week; a rule of thumb, not a safe limit"
+const rampGuide = "a commonly cited guide of about 5–8 CTL per week: a rule of thumb, not a limit"
 
 // projectionJSON writes the projection: null without planned sessions
 // after the as-of day. Its daily series has daily's columns, in daily's
