@@ -209,7 +209,7 @@ func TestJSONHeadroomLimits(t *testing.T) {
 	if want := hr.Tightest(); want == nil || h["tightest"] != want.Rule {
 		t.Errorf("tightest %v, want %v", h["tightest"], want)
 	}
-	if h["date"] != (r.AsOf + 1).String() || h["k"] != hr.K {
+	if h["date"] != (r.AsOf+1).String() || h["k"] != hr.K {
 		t.Errorf("headroom date %v, k %v", h["date"], h["k"])
 	}
 }
