@@ -485,7 +485,8 @@ func TestMarkdownInert(t *testing.T) {
 
 // A plan sheet carries user text too: hostile sports and notes on planned
 // sessions (and on one planned but not done) stay inert in the page, the
-// Markdown and on stderr.
+// Markdown, the JSON (escaped for HTML, read back as written) and on
+// stderr.
 func TestPlanSheetInert(t *testing.T) {
 	dir := t.TempDir()
 	evil := "<script>alert(1)</script>\n# Heading [x](https://evil.example) @everyone \x1b[31m"
@@ -501,7 +502,7 @@ func TestPlanSheetInert(t *testing.T) {
 	}
 	writeFile(t, filepath.Join(dir, "w.csv"), w.String())
 	writeFile(t, filepath.Join(dir, "plan.csv"), p.String())
-	_, stderr, code := run2(t, dir, "report", "--workouts", "w.csv", "--plan", "plan.csv", "-o", "r.html", "--md", "r.md", "--fail-on", "rest")
+	_, stderr, code := run2(t, dir, "report", "--workouts", "w.csv", "--plan", "plan.csv", "-o", "r.html", "--md", "r.md", "--json", "r.json", "--fail-on", "rest")
 	if code != 0 && code != 3 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
@@ -518,6 +519,33 @@ func TestPlanSheetInert(t *testing.T) {
 		if bytes.Contains(page, []byte(bad)) {
 			i := bytes.Index(page, []byte(bad))
 			t.Errorf("the page holds %q raw: …%s…", bad, page[max(0, i-80):min(len(page), i+80)])
+		}
+	}
+	js, _ := os.ReadFile(filepath.Join(dir, "r.json"))
+	if i := bytes.IndexAny(js, "<>&\x1b"); i >= 0 {
+		t.Errorf("the JSON holds %q raw: …%s…", js[i], js[max(0, i-80):min(len(js), i+80)])
+	}
+	var doc struct {
+		Athletes []struct {
+			Projection struct {
+				Sessions []struct{ Sport, Notes string }
+			}
+			DataQuality struct {
+				NotDone []struct{ Sport, Notes string } `json:"not_done"`
+			} `json:"data_quality"`
+		}
+	}
+	if err := json.Unmarshal(js, &doc); err != nil || len(doc.Athletes) != 1 {
+		t.Fatalf("the JSON: %v", err)
+	}
+	texts := doc.Athletes[0].DataQuality.NotDone
+	texts = append(texts, doc.Athletes[0].Projection.Sessions...)
+	if len(texts) != 4 {
+		t.Errorf("%d planned sessions and not done in the JSON, want 4", len(texts))
+	}
+	for _, s := range texts {
+		if s.Sport != evil || s.Notes != evil {
+			t.Errorf("the JSON reads back sport %q, notes %q; want the sheet's text as written", s.Sport, s.Notes)
 		}
 	}
 	src, _ := os.ReadFile(filepath.Join(dir, "r.md"))

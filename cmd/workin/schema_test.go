@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -60,10 +61,26 @@ func TestJSONMatchesSchema(t *testing.T) {
 			t.Errorf("%s (schema %d) also passes schema %d", name, tc.version, other)
 		}
 		// The schema can fail: the same document with one bad value does not pass.
-		for what, spoil := range map[string]func(a map[string]any){
+		spoils := map[string]func(a map[string]any){
 			"an unknown action": func(a map[string]any) { a["recommendation"].(map[string]any)["action"] = "panic" },
 			"a text load":       func(a map[string]any) { spoilDaily(a["daily"], tc.version) },
-		} {
+		}
+		if tc.version == 3 {
+			spoils["a headroom limit for a rule not projected"] = func(a map[string]any) {
+				a["headroom"].(map[string]any)["limits"].(map[string]any)[metrics.RuleHRVLow] = map[string]any{}
+			}
+			spoils["headroom without rest tomorrow"] = func(a map[string]any) { delete(a["headroom"].(map[string]any), "rest_tomorrow") }
+		}
+		if tc.args[0] == "demo" && tc.version == 3 { // Ana has a plan
+			spoils["a projected day's text load"] = func(a map[string]any) { spoilDaily(a["projection"].(map[string]any)["daily"], 3) }
+			spoils["a planned session not planned"] = func(a map[string]any) {
+				a["projection"].(map[string]any)["sessions"].([]any)[0].(map[string]any)["planned"] = false
+			}
+			spoils["a ramp guide called safe"] = func(a map[string]any) {
+				a["projection"].(map[string]any)["ramp_guide"].(map[string]any)["note"] = "a commonly cited guide: safe up to 8"
+			}
+		}
+		for what, spoil := range spoils {
 			var v map[string]any
 			if err := json.Unmarshal(b, &v); err != nil {
 				t.Fatal(err)
@@ -106,8 +123,10 @@ func schemaEnums(t *testing.T, path string) {
 	}
 	var s struct {
 		Defs struct {
-			Rule   struct{ Enum []string } `json:"rule"`
-			Action struct{ Enum []string } `json:"action"`
+			Rule        struct{ Enum []string } `json:"rule"`
+			Action      struct{ Enum []string } `json:"action"`
+			LoadRule    struct{ Enum []string } `json:"loadRule"`
+			NotLoadRule struct{ Enum []string } `json:"notLoadRule"`
 		} `json:"$defs"`
 	}
 	if err := json.Unmarshal(b, &s); err != nil {
@@ -115,6 +134,13 @@ func schemaEnums(t *testing.T, path string) {
 	}
 	if got, want := strings.Join(s.Defs.Rule.Enum, " "), strings.Join(metrics.RuleNames(), " "); got != want {
 		t.Errorf("schema rule enum\n %s\nregistry\n %s", got, want)
+	}
+	if projected, not := metrics.ProjectedRules(); len(s.Defs.LoadRule.Enum)+len(s.Defs.NotLoadRule.Enum) > 0 &&
+		(!slices.Equal(s.Defs.LoadRule.Enum, projected) || !slices.Equal(s.Defs.NotLoadRule.Enum, not)) {
+		t.Errorf("schema loadRule %v and notLoadRule %v; projected rules %v, not %v", s.Defs.LoadRule.Enum, s.Defs.NotLoadRule.Enum, projected, not)
+	}
+	if strings.Contains(path, "summary.schema.json") && len(s.Defs.LoadRule.Enum) == 0 {
+		t.Error("schema 3 has no loadRule enum")
 	}
 	var actions []string
 	for a := metrics.Action(0); a < metrics.NumActions; a++ {
