@@ -6,6 +6,7 @@ import (
 	"io"
 	"math"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"reflect"
 	"regexp"
@@ -205,4 +206,46 @@ func demoAnalyses(t *testing.T) map[string]*metrics.Analysis {
 		t.Fatal(err)
 	}
 	return got
+}
+
+// TestJSONPlanExamples runs docs/json.md's planning examples (the
+// commands after "# demo") with jq on the demo's summary: each prints,
+// and the plan check names Ben's projected no-rest-day.
+func TestJSONPlanExamples(t *testing.T) {
+	if _, err := exec.LookPath("jq"); err != nil {
+		t.Skip("no jq")
+	}
+	doc, err := os.ReadFile("../../docs/json.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "summary.json"), demoJSON(t, team.FS(samples.FS), report.SchemaVersion), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var outs []string
+	lines := strings.Split(string(doc), "\n")
+	for i, l := range lines {
+		if l != "# demo" || i+1 == len(lines) {
+			continue
+		}
+		c := exec.Command("bash", "-c", lines[i+1])
+		c.Dir = dir
+		var stderr bytes.Buffer
+		c.Stderr = &stderr
+		b, err := c.Output()
+		if err != nil || len(bytes.TrimSpace(b)) == 0 {
+			t.Errorf("%s: %v, %d bytes\n%s", lines[i+1], err, len(b), stderr.String())
+		}
+		outs = append(outs, string(b))
+	}
+	if len(outs) != 3 {
+		t.Fatalf("%d planning examples in docs/json.md, want 3", len(outs))
+	}
+	if !strings.Contains(outs[0], "ben: no-rest-day 2026-12-01 7 ≥ 7 days") || !strings.Contains(outs[0], "ana: no warning") {
+		t.Errorf("the plan check prints\n%s", outs[0])
+	}
+	if !strings.Contains(outs[2], `"tightest":"no-rest-day","max_lp":19.999999999999996`) {
+		t.Errorf("the headroom example prints\n%s", outs[2])
+	}
 }
