@@ -213,3 +213,53 @@ func TestJSONHeadroomLimits(t *testing.T) {
 		t.Errorf("headroom date %v, k %v", h["date"], h["k"])
 	}
 }
+
+// TestJSONPlanQuality: a planned session dated on the as-of day is
+// planned, not done; one past the horizon is counted; the plan rows
+// skipped and the plan's remarks are the athlete's.
+func TestJSONPlanQuality(t *testing.T) {
+	r := planReport(true)
+	day0 := r.AsOf
+	in := metrics.Input{Profile: metrics.NewProfile("ana"), Params: metrics.DefaultParams(), AsOf: day0}
+	w := metrics.NewWorkout()
+	w.Date, w.Sport, w.TSS, w.Origin, w.Line = day0, "run", 40, &metrics.Origin{File: r.Files[0].Name}, 2
+	in.Workouts = []metrics.Workout{w}
+	for _, d := range []metrics.Date{day0, day0 + metrics.PlanHorizonDays + 1} {
+		p := metrics.NewWorkout()
+		p.Date, p.Sport, p.Duration, p.RPE, p.Notes, p.Origin, p.Line = d, "ride", 5400, 6, "intervals", &metrics.Origin{File: r.PlanFiles[0].Name}, 9
+		in.Planned = append(in.Planned, p)
+	}
+	a := &Athlete{Analysis: metrics.Analyze(in)}
+	a.Quality.PlanSkipped = []model.Skip{{File: r.PlanFiles[0].Name, Line: 4, Column: "date", Reason: "not a date"}}
+	a.Quality.PlanNotes = []string{"plan<&>.csv: 1 row skipped"}
+	r.Athletes = []*Athlete{a}
+	r.Skipped = []model.Skip{{File: "w.csv", Line: 3, Reason: "athlete \"zed\" is not in the team"}}
+	r.PlanSkipped = []model.Skip{{File: "plan<&>.csv", Line: 7, Column: "athlete", Reason: "athlete \"zed\" has a plan"}}
+	_, doc := summaryOf(t, r, SchemaVersion)
+	var lines []any
+	for _, sk := range doc["unattributed_skipped"].([]any) {
+		lines = append(lines, sk.(map[string]any)["line"])
+	}
+	if !reflect.DeepEqual(lines, []any{3.0, 7.0}) {
+		t.Errorf("unattributed_skipped lines %v, want the data row's then the plan row's", lines)
+	}
+	if _, v2 := summaryOf(t, r, PreviousSchema); len(v2["unattributed_skipped"].([]any)) != 1 {
+		t.Errorf("schema 2's unattributed_skipped %v, want the data row's only", v2["unattributed_skipped"])
+	}
+	dq := athletesOf(doc)[0]["data_quality"].(map[string]any)
+	want := map[string]any{
+		"not_done": []any{map[string]any{"date": day0.String(), "sport": "ride", "duration_min": 90.0, "rpe": 6.0, "file": 1.0, "line": 9.0,
+			"done": 1.0, "notes": "intervals"}},
+		"planned_beyond": 1.0,
+		"plan_skipped":   []any{map[string]any{"file": "plan<&>.csv", "line": 4.0, "column": "date", "reason": "not a date"}},
+		"plan_notes":     []any{"plan<&>.csv: 1 row skipped"},
+	}
+	for k, v := range want {
+		if !reflect.DeepEqual(dq[k], v) {
+			t.Errorf("data_quality.%s = %v, want %v", k, dq[k], v)
+		}
+	}
+	if p := athletesOf(doc)[0]["projection"]; p != nil {
+		t.Errorf("projection %v: no planned session is inside the horizon after as_of", p)
+	}
+}

@@ -20,8 +20,9 @@ import (
 // names them. Plans never add an athlete, never move the as-of day and
 // take no part in the far-date rule (the projection has its own horizon).
 //
-// The outputs do not show plans yet: PlanQuality and PlanFiles keep what
-// reading them found for the report to show.
+// PlanQuality and PlanFiles keep what reading them found; the report shows
+// it in its data quality (Report.PlanFiles, Quality.PlanSkipped and
+// PlanNotes).
 
 // plannedRows is a set of planned rows athletes refer to: a plan sheet's
 // rows, or an export's planned workouts.
