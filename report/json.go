@@ -2,7 +2,6 @@ package report
 
 import (
 	"bufio"
-	"fmt"
 	"io"
 	"runtime"
 	"slices"
@@ -80,7 +79,7 @@ func StartJSON(w io.Writer, r *Report) *JSONStream {
 	h.kv("title", func() { h.str(r.Title) })
 	h.kv("as_of", func() { h.date(r.AsOf) })
 	if r.schema() != PreviousSchema {
-		filesJSON(&h, r.Files)
+		filesJSON(&h, r.allFiles())
 	}
 	h.key("athletes")
 	h.arr()
@@ -108,7 +107,11 @@ func (s *JSONStream) Finish() error {
 		filesJSON(&t, s.r.Files)
 	}
 	t.key("unattributed_skipped")
-	skipsJSON(&t, s.r.Skipped)
+	if s.r.schema() == PreviousSchema || len(s.r.PlanSkipped) == 0 {
+		skipsJSON(&t, s.r.Skipped)
+	} else {
+		skipsJSON(&t, append(append([]model.Skip(nil), s.r.Skipped...), s.r.PlanSkipped...))
+	}
 	t.b = append(t.b, '}', '\n')
 	s.w.Write(t.b)
 	return s.w.Flush()
@@ -213,7 +216,7 @@ func athleteJSON(r *Report, a *Athlete) []byte {
 	var files *fileIndex
 	if v3 {
 		dailyColumns(&w, days, a.Params.HRVSWCSD)
-		files = &fileIndex{files: r.Files}
+		files = &fileIndex{files: r.allFiles()}
 	} else {
 		dailyRows(&w, days, a.Params.HRVSWCSD)
 	}
@@ -232,7 +235,13 @@ func athleteJSON(r *Report, a *Athlete) []byte {
 	w.key("recovery")
 	recoveryJSON(&w, a)
 	w.key("data_quality")
-	qualityJSON(&w, a)
+	qualityJSON(&w, a, files)
+	if v3 {
+		w.key("projection")
+		projectionJSON(&w, a, files)
+		w.key("headroom")
+		headroomJSON(&w, a)
+	}
 	w.endObj()
 	return w.b
 }
@@ -511,7 +520,9 @@ func recoveryJSON(w *jw, a *Athlete) {
 	w.endObj()
 }
 
-func qualityJSON(w *jw, a *Athlete) {
+// qualityJSON writes the athlete's data quality; with files (schema 3)
+// the plans' share too.
+func qualityJSON(w *jw, a *Athlete, files *fileIndex) {
 	w.obj()
 	w.kv("rows_read", func() { w.int(a.Quality.RowsRead) })
 	w.kv("workout_rows", func() { w.int(a.Quality.WorkoutRows) })
@@ -557,15 +568,10 @@ func qualityJSON(w *jw, a *Athlete) {
 	w.kv("unknown_load_sessions", func() { w.int(a.BySource[metrics.SrcNone].Sessions) })
 	w.kv("notes", func() { strList(w, append(profileNotes(a), a.Quality.Notes...)) })
 	w.key("merged")
-	w.arr()
-	for _, m := range a.Merges {
-		w.obj()
-		w.kv("date", func() { w.date(m.Date) })
-		w.kv("kept", func() { w.str(fmt.Sprintf("%s:%d", m.Kept.File, m.Kept.Line)) })
-		w.kv("dropped", func() { w.str(fmt.Sprintf("%s:%d", m.Dropped.File, m.Dropped.Line)) })
-		w.endObj()
+	mergesJSON(w, a.Merges)
+	if files != nil {
+		planQualityJSON(w, a, files)
 	}
-	w.endArr()
 	w.endObj()
 }
 

@@ -203,7 +203,15 @@ func TestJSONv3AgreesWithV2(t *testing.T) {
 			t.Errorf("weeks %d: weekly rows or flags are not schema 2's in the window", weeks)
 		}
 		checkHistory(t, a3["history"].(map[string]any), w2, f2)
-		// Everything else is as it was.
+		// Everything else is as it was, but for the plans' share of data
+		// quality, which schema 2 does not have.
+		dq := a3["data_quality"].(map[string]any)
+		for _, k := range planQualityKeys {
+			if _, ok := dq[k]; !ok {
+				t.Errorf("weeks %d: schema 3's data_quality has no %s", weeks, k)
+			}
+			delete(dq, k)
+		}
 		for k, v := range a2 {
 			if k != "daily" && k != "sessions" && k != "weekly" && k != "flags" && !reflect.DeepEqual(v, a3[k]) {
 				t.Errorf("weeks %d: %s differs", weeks, k)
@@ -211,6 +219,10 @@ func TestJSONv3AgreesWithV2(t *testing.T) {
 		}
 	}
 }
+
+// planQualityKeys are the keys of data_quality that schema 3 adds for
+// plans.
+var planQualityKeys = []string{"not_done", "planned_beyond", "plan_skipped", "plan_notes"}
 
 func nonNil(xs []any) []any {
 	if xs == nil {
