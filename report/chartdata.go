@@ -226,12 +226,7 @@ func chartData(a *Athlete, win window) ([]byte, dayColumns) {
 	}
 	// Values are rounded to what the charts show.
 	col("load", 0, func(d *metrics.Day) float64 { return d.Load })
-	col("ctl", 0, func(d *metrics.Day) float64 { return d.CTL })
-	col("atl", 0, func(d *metrics.Day) float64 { return d.ATL })
-	col("tsb", 0, func(d *metrics.Day) float64 { return d.TSB })
-	col("acwr", 2, func(d *metrics.Day) float64 { return d.ACWR })
-	col("acute", 0, func(d *metrics.Day) float64 { return d.Acute })
-	col("chronic", 0, func(d *metrics.Day) float64 { return d.Chronic })
+	fitnessColumns(col)
 	col("mono", 2, func(d *metrics.Day) float64 { return d.Monotony })
 	col("strain", 0, func(d *metrics.Day) float64 { return d.Strain })
 	col("f", 0, func(d *metrics.Day) float64 { return float64(dayFlags(d)) })
@@ -321,13 +316,19 @@ func planData(w *jw, a *metrics.Analysis) {
 		}
 		w.endArr()
 	}
+	fitnessColumns(col)
+	w.endObj()
+}
+
+// fitnessColumns adds the fitness/fatigue/form and acute:chronic columns,
+// rounded to what the charts show: the days' and the projection's alike.
+func fitnessColumns(col func(string, int, func(*metrics.Day) float64)) {
 	col("ctl", 0, func(d *metrics.Day) float64 { return d.CTL })
 	col("atl", 0, func(d *metrics.Day) float64 { return d.ATL })
 	col("tsb", 0, func(d *metrics.Day) float64 { return d.TSB })
 	col("acwr", 2, func(d *metrics.Day) float64 { return d.ACWR })
 	col("acute", 0, func(d *metrics.Day) float64 { return d.Acute })
 	col("chronic", 0, func(d *metrics.Day) float64 { return d.Chronic })
-	w.endObj()
 }
 
 // recoveryColumns adds the check-in, baseline and readiness columns.

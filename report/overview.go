@@ -49,9 +49,10 @@ type rosterRow struct {
 	New                                    bool
 	Readiness, ACWR, Form, LastRest        string
 	Load, LoadNote, CheckIn                string
-	Headroom, HeadroomSort                 string // tomorrow's tightest limit
-	Stale                                  bool   // no check-in for two days or more
-	Needs                                  bool   // advice other than go, or stale
+	Headroom, HeadroomRule, HeadroomSort   string // tomorrow's tightest limit
+	HeadroomHolds                          bool
+	Stale                                  bool // no check-in for two days or more
+	Needs                                  bool // advice other than go, or stale
 	// ChipShape is the shape the page shows (hollow when stale), CheckWhy
 	// what a stale check-in means; the Markdown has its own words.
 	ChipShape, CheckWhy string
@@ -135,7 +136,7 @@ func buildOverview(r *Report, parts []*Part, href func(i int) string) overviewVi
 			row.LoadNote = fmt.Sprintf("4-wk avg %s, %s %%", lp(s.Avg4), text.Signed(100*(s.Last7/s.Avg4-1), 0))
 		}
 		row.CheckIn, row.Stale = checkinAge(r.AsOf, s.LastCheckin)
-		row.Headroom, row.HeadroomSort = cmp.Or(s.Headroom, dash), s.HeadroomSort
+		row.Headroom, row.HeadroomRule, row.HeadroomHolds, row.HeadroomSort = cmp.Or(s.Headroom, dash), s.HeadroomRule, s.HeadroomHolds, s.HeadroomSort
 		if row.Stale {
 			v.NoCheck++
 			row.ChipShape, row.CheckWhy = hollow[rec.Action], "advice on load alone"

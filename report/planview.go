@@ -119,9 +119,12 @@ func rampNote(p *metrics.Projection) string {
 type headroomView struct {
 	Date string // "Tue 1 Dec"
 	// Line is the tightest limit in words, for the plan card and the
-	// Markdown; Short and Sort the roster's cell and its sort key.
-	Line, Short, Sort string
-	Rows              []headroomRow
+	// Markdown; Short ("19 LP", or "none" when ShortHolds: the rule
+	// holds whatever the load), ShortRule ("no-rest-day") and Sort the
+	// roster's cell and its sort key.
+	Line, Short, ShortRule, Sort string
+	ShortHolds                   bool
+	Rows                         []headroomRow
 	// Unknown says that load of unknown sessions makes the limits
 	// uncertain.
 	Unknown string
@@ -184,14 +187,14 @@ func buildHeadroom(a *metrics.Analysis) *headroomView {
 		v.Short, v.Sort = "no limit", "999999"
 	case tight.From <= 0:
 		v.Line = fmt.Sprintf("Tomorrow (%s): %s holds whatever the load: %s.", v.Date, tight.Rule, strings.TrimSuffix(tight.Why, "."))
-		v.Short, v.Sort = "none: "+tight.Rule+" holds already", "0"
+		v.Short, v.ShortRule, v.ShortHolds, v.Sort = "none", tight.Rule, true, "0"
 	default:
 		v.Line = fmt.Sprintf("Tomorrow (%s): up to %s LP before %s", v.Date, maxLP(tight.Max), tight.Rule)
 		if m5, m7 := rpeTime(tight.MinutesRPE5), rpeTime(tight.MinutesRPE7); m5 != dash {
 			v.Line += fmt.Sprintf(" (about %s at RPE 5, %s at RPE 7)", m5, m7)
 		}
 		v.Line += "."
-		v.Short, v.Sort = maxLP(tight.Max)+" LP before "+tight.Rule, fmt.Sprint(int(math.Floor(tight.Max)))
+		v.Short, v.ShortRule, v.Sort = maxLP(tight.Max)+" LP", tight.Rule, fmt.Sprint(int(math.Floor(tight.Max)))
 	}
 	if h.UnknownLoad > 0 {
 		v.Unknown = fmt.Sprintf("%s of unknown load in the last days: load-spike and monotony-high may hold tomorrow on load that is not known, so their limits may be lower.",

@@ -21,16 +21,7 @@ import (
 // plan is fine, Ben's trips load warnings (no rest day, hard sessions on
 // consecutive days), Cai has none and still gets tomorrow's headroom.
 func TestDemoPlans(t *testing.T) {
-	tm, err := team.Load(team.Config{Config: "team.yaml"}, team.FS(samples.FS))
-	if err != nil {
-		t.Fatal(err)
-	}
-	got := map[string]*metrics.Analysis{}
-	err = team.Run(tm, 0, func(_ int, a *report.Athlete) (*metrics.Analysis, error) { return a.Analysis, nil },
-		func(_ int, a *metrics.Analysis) error { got[a.Profile.ID] = a; return nil })
-	if err != nil {
-		t.Fatal(err)
-	}
+	got := demoAnalyses(t)
 	ana, ben, cai := got["ana"], got["ben"], got["cai"]
 	if p := ana.Projection; p == nil || len(p.Sessions) != 6 || len(p.Warnings) != 0 {
 		t.Errorf("ana's plan: %+v, want six sessions and no warning", p)
