@@ -258,8 +258,22 @@ func mdAthlete(b *bytes.Buffer, a *Athlete) {
 	fmt.Fprintf(b, "Data: %d rows (%d workouts, %d check-ins), %d skipped, %d merged as duplicates.\n",
 		q.RowsRead, q.WorkoutRows, q.CheckinRows, len(q.Skipped), len(a.Merges))
 	mdSkips(b, a.Quality.Skipped)
+	if notes := planQuality(a); len(notes) > 0 {
+		b.WriteString("\nPlans:\n\n")
+		for i, n := range notes {
+			if i == mdMaxPlanNotes {
+				fmt.Fprintf(b, "- … and %d more (the HTML report lists them all)\n", len(notes)-i)
+				break
+			}
+			fmt.Fprintf(b, "- %s\n", md(n))
+		}
+	}
 	b.WriteString("\n")
 }
+
+// mdMaxPlanNotes bounds the plan remarks an athlete's summary lists
+// (planned sessions not done can be many in a long export).
+const mdMaxPlanNotes = 5
 
 func mdFiles(b *bytes.Buffer, r *Report) {
 	b.WriteString("## Input files\n\n| File | Format | Rows | Used | Skipped |\n|---|---|---:|---:|---:|\n")

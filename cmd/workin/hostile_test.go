@@ -513,6 +513,9 @@ func TestPlanSheetInert(t *testing.T) {
 	if !bytes.Contains(page, []byte("Planned sessions after today (3)")) || !bytes.Contains(page, []byte("Planned, not done: 2026-01-08")) {
 		t.Fatal("the page does not show the planned sessions and the one not done")
 	}
+	if summary, _ := os.ReadFile(filepath.Join(dir, "r.md")); !bytes.Contains(summary, []byte("- Planned, not done: 2026-01-08")) {
+		t.Error("the Markdown does not list the planned session not done")
+	}
 	// As for done sessions, html/template escapes the text; a browser
 	// shows an escape byte as nothing (a terminal never reads the page).
 	for _, bad := range []string{"<script>alert", "</script><", "<h1>Heading"} {
