@@ -172,7 +172,7 @@ func (a *Analysis) decide(i int, explain bool) (Action, string, [NumRules]bool) 
 	rest := func(exclude int) string {
 		for _, k := range names {
 			if r := registry[k]; r.rest != nil && k != exclude {
-				if why := r.rest(a, i, &act); why != "" {
+				if why := r.rest(a, i, act); why != "" {
 					return why
 				}
 			}

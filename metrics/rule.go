@@ -93,8 +93,9 @@ type Rule struct {
 	noCarry bool
 	// alert reports whether the rule is at alert level on day i.
 	alert func(a *Analysis, i int) bool
-	// rest is a reason for rest of the rule's own on day i ("" when none).
-	rest func(a *Analysis, i int, act *[NumRules]bool) string
+	// rest is a reason for rest of the rule's own on day i ("" when none),
+	// given the rules active that day (by value: it does not escape).
+	rest func(a *Analysis, i int, act [NumRules]bool) string
 	// workIn is the kind of work-in the rule asks for on day d (NoWorkIn:
 	// no preference).
 	workIn func(d *Day) WorkInKind

@@ -24,7 +24,7 @@ var hrvLow = Rule{
 	},
 	cleared: func(d *Day) bool { return Known(d.HRV) },
 	alert:   bodyPairAlert,
-	rest: func(a *Analysis, i int, act *[NumRules]bool) string {
+	rest: func(a *Analysis, i int, act [NumRules]bool) string {
 		if act[iHRVLow] && act[iRHRHigh] {
 			return "HRV low and resting HR high together"
 		}

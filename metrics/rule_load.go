@@ -29,7 +29,7 @@ var noRestDay = Rule{
 	alert: func(a *Analysis, i int) bool {
 		return a.Days[i].Rules[iNoRestDay].Value >= float64(a.Params.NoRestAlertDays)
 	},
-	rest: func(a *Analysis, i int, act *[NumRules]bool) string {
+	rest: func(a *Analysis, i int, act [NumRules]bool) string {
 		if st, _ := a.stateOf(iNoRestDay, i); act[iNoRestDay] && st.Value >= float64(a.Params.NoRestAlertDays) {
 			return fmt.Sprintf("%.0f days without a rest day", st.Value)
 		}

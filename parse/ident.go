@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/cases"
 	"golang.org/x/text/unicode/norm"
@@ -33,3 +34,24 @@ var fold = cases.Fold()
 // NameKey is the form athlete ids and names are matched by: normal form C
 // and case folded, so "Ana", "ana" and "ANA" are one athlete.
 func NameKey(s string) string { return fold.String(norm.NFC.String(s)) }
+
+// AppendNameKey appends NameKey(s) to dst. ASCII text, what nearly every
+// sheet's athlete cells hold, is in normal form C already and folds to
+// its lower case, so it is done here without allocating: a row's athlete
+// is looked up for every row, and m[string(AppendNameKey(buf[:0], s))]
+// allocates nothing.
+func AppendNameKey(dst []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return append(dst, NameKey(s)...)
+		}
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		dst = append(dst, c)
+	}
+	return dst
+}

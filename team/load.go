@@ -705,7 +705,8 @@ func (r *roster) lookup(id string) *entry {
 	if id == "" {
 		return nil
 	}
-	return r.byKey[parse.NameKey(id)]
+	var buf [64]byte
+	return r.byKey[string(parse.AppendNameKey(buf[:0], id))]
 }
 
 // athleteOf finds the athlete of a file's rows named name (line is the
