@@ -99,7 +99,8 @@ type rowCodec[T any] struct {
 	encode  func([]byte, *T) []byte
 	decode  func([]byte, *T, owned) ([]byte, error)
 	fresh   func(athlete string, line int32) T
-	put     func(*Decoded, T)
+	// slot appends a zero row to d and returns it, to be decoded in place.
+	slot func(d *Decoded) *T
 }
 
 // blockGroup is one athlete's rows in one block.
@@ -132,12 +133,12 @@ func deferSheet[T any](t *table, f *File, opt Options, lay *layout, athleteOf fu
 	ix.decode = func(b []byte, athlete string, meta []rowMeta, d *Decoded) error {
 		own := owned{}
 		for _, m := range meta {
-			x := codec.fresh(athlete, m.line)
+			x := codec.slot(d)
+			*x = codec.fresh(athlete, m.line)
 			var err error
-			if b, err = codec.decode(b, &x, own); err != nil {
+			if b, err = codec.decode(b, x, own); err != nil {
 				return fmt.Errorf("reading %s's rows back: %w", *ix.file, err)
 			}
-			codec.put(d, x)
 		}
 		return nil
 	}
@@ -182,7 +183,7 @@ func deferSheet[T any](t *table, f *File, opt Options, lay *layout, athleteOf fu
 func readBlock[T any](t *table, c chunk, opt Options, lay *layout, athleteOf func([]string) string, decode decodeFn[T], codec rowCodec[T]) blockPart {
 	var p blockPart
 	at := map[string]*blockGroup{}
-	keep := func(r result[T], line int) error {
+	keep := func(r *result[T], line int) error { // a pointer: r.row stays where it is
 		switch {
 		case r.err == nil && r.drop == "":
 			x := &r.row
@@ -213,8 +214,8 @@ func readBlock[T any](t *table, c chunk, opt Options, lay *layout, athleteOf fun
 		if results, err = decode(bt, results[:0], &p.notes); err != nil {
 			return err
 		}
-		for i, r := range results {
-			if err := keep(r, bt.lines[i]); err != nil {
+		for i := range results {
+			if err := keep(&results[i], bt.lines[i]); err != nil {
 				return err
 			}
 		}
@@ -230,7 +231,7 @@ func readBlock[T any](t *table, c chunk, opt Options, lay *layout, athleteOf fun
 			if err := flush(); err != nil {
 				return err
 			}
-			return keep(result[T]{err: err, athlete: athleteOf(rec)}, line)
+			return keep(&result[T]{err: err, athlete: athleteOf(rec)}, line)
 		}
 		bt.add(rec, line)
 		if bt.full() {

@@ -128,7 +128,10 @@ func workoutCodec(origin *metrics.Origin) rowCodec[metrics.Workout] {
 		fresh: func(athlete string, line int32) metrics.Workout {
 			return metrics.Workout{Athlete: athlete, Origin: origin, Line: line}
 		},
-		put: func(d *Decoded, w metrics.Workout) { d.Workouts = append(d.Workouts, w) },
+		slot: func(d *Decoded) *metrics.Workout {
+			d.Workouts = append(d.Workouts, metrics.Workout{})
+			return &d.Workouts[len(d.Workouts)-1]
+		},
 	}
 }
 
@@ -142,6 +145,9 @@ func checkinCodec(origin *metrics.Origin) rowCodec[metrics.Checkin] {
 		fresh: func(athlete string, line int32) metrics.Checkin {
 			return metrics.Checkin{Athlete: athlete, Origin: origin, Line: line}
 		},
-		put: func(d *Decoded, c metrics.Checkin) { d.Checkins = append(d.Checkins, c) },
+		slot: func(d *Decoded) *metrics.Checkin {
+			d.Checkins = append(d.Checkins, metrics.Checkin{})
+			return &d.Checkins[len(d.Checkins)-1]
+		},
 	}
 }
