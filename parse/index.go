@@ -99,8 +99,10 @@ type rowCodec[T any] struct {
 	encode  func([]byte, *T) []byte
 	decode  func([]byte, *T, owned) ([]byte, error)
 	fresh   func(athlete string, line int32) T
-	// slot appends a zero row to d and returns it, to be decoded in place.
-	slot func(d *Decoded) *T
+	// slot appends a zero row to d and returns it, to be decoded in place;
+	// reserve makes room for n more first.
+	slot    func(d *Decoded) *T
+	reserve func(d *Decoded, n int)
 }
 
 // blockGroup is one athlete's rows in one block.
@@ -132,6 +134,7 @@ func deferSheet[T any](t *table, f *File, opt Options, lay *layout, athleteOf fu
 	ix := &index{file: &f.Name, spill: spill}
 	ix.decode = func(b []byte, athlete string, meta []rowMeta, d *Decoded) error {
 		own := owned{}
+		codec.reserve(d, len(meta))
 		for _, m := range meta {
 			x := codec.slot(d)
 			*x = codec.fresh(athlete, m.line)

@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"math"
+	"slices"
 
 	"github.com/workin/workin/metrics"
 )
@@ -132,6 +133,7 @@ func workoutCodec(origin *metrics.Origin) rowCodec[metrics.Workout] {
 			d.Workouts = append(d.Workouts, metrics.Workout{})
 			return &d.Workouts[len(d.Workouts)-1]
 		},
+		reserve: func(d *Decoded, n int) { d.Workouts = slices.Grow(d.Workouts, n) },
 	}
 }
 
@@ -149,5 +151,6 @@ func checkinCodec(origin *metrics.Origin) rowCodec[metrics.Checkin] {
 			d.Checkins = append(d.Checkins, metrics.Checkin{})
 			return &d.Checkins[len(d.Checkins)-1]
 		},
+		reserve: func(d *Decoded, n int) { d.Checkins = slices.Grow(d.Checkins, n) },
 	}
 }
