@@ -49,10 +49,9 @@ type rosterRow struct {
 	New                                    bool
 	Readiness, ACWR, Form, LastRest        string
 	Load, LoadNote, CheckIn                string
-	Headroom, HeadroomRule, HeadroomSort   string // tomorrow's tightest limit
-	HeadroomHolds                          bool
-	Stale                                  bool // no check-in for two days or more
-	Needs                                  bool // advice other than go, or stale
+	Headroom                               headroomCell // tomorrow's tightest limit
+	Stale                                  bool         // no check-in for two days or more
+	Needs                                  bool         // advice other than go, or stale
 	// ChipShape is the shape the page shows (hollow when stale), CheckWhy
 	// what a stale check-in means; the Markdown has its own words.
 	ChipShape, CheckWhy string
@@ -104,7 +103,7 @@ func buildOverview(r *Report, parts []*Part, href func(i int) string) overviewVi
 		if !s.HasData {
 			row.Class, row.Shape, row.ChipShape, row.Action = "nodata", "○", "○", "no data"
 			row.Readiness, row.ACWR, row.Form, row.LastRest, row.Load, row.CheckIn = dash, dash, dash, dash, dash, "none"
-			row.Headroom = dash
+			row.Headroom = headroomCell{Load: dash}
 			row.Needs = true
 			v.Needs++
 			v.Rows = append(v.Rows, row)
@@ -136,7 +135,8 @@ func buildOverview(r *Report, parts []*Part, href func(i int) string) overviewVi
 			row.LoadNote = fmt.Sprintf("4-wk avg %s, %s %%", lp(s.Avg4), text.Signed(100*(s.Last7/s.Avg4-1), 0))
 		}
 		row.CheckIn, row.Stale = checkinAge(r.AsOf, s.LastCheckin)
-		row.Headroom, row.HeadroomRule, row.HeadroomHolds, row.HeadroomSort = cmp.Or(s.Headroom, dash), s.HeadroomRule, s.HeadroomHolds, s.HeadroomSort
+		row.Headroom = s.Headroom
+		row.Headroom.Load = cmp.Or(row.Headroom.Load, dash)
 		if row.Stale {
 			v.NoCheck++
 			row.ChipShape, row.CheckWhy = hollow[rec.Action], "advice on load alone"

@@ -42,11 +42,9 @@ type Summary struct {
 	// Files are the input files that gave the athlete rows (indexes into
 	// Report.Files).
 	Files []int
-	// Headroom is tomorrow's tightest limit for the roster ("19 LP", or
-	// "none" when HeadroomHolds), HeadroomRule its rule ("no-rest-day"),
-	// HeadroomSort its load; "" without workouts.
-	Headroom, HeadroomRule, HeadroomSort string
-	HeadroomHolds                        bool
+	// Headroom is tomorrow's tightest limit for the roster; zero without
+	// workouts.
+	Headroom headroomCell
 }
 
 // WeekLoad is one calendar week's load.
@@ -151,7 +149,7 @@ func summarize(a *Athlete) Summary {
 		s.Weeks = append(s.Weeks, WeekLoad{w.Start, w.Load})
 	}
 	if h := buildHeadroom(a.Analysis); h != nil {
-		s.Headroom, s.HeadroomRule, s.HeadroomHolds, s.HeadroomSort = h.Short, h.ShortRule, h.ShortHolds, h.Sort
+		s.Headroom = h.Cell
 	}
 	rd, _ := ratioDay(a.Analysis)
 	s.Form, s.ACWR = d.CTL-d.ATL, rd.ACWR

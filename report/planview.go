@@ -119,12 +119,10 @@ func rampNote(p *metrics.Projection) string {
 type headroomView struct {
 	Date string // "Tue 1 Dec"
 	// Line is the tightest limit in words, for the plan card and the
-	// Markdown; Short ("19 LP", or "none" when ShortHolds: the rule
-	// holds whatever the load), ShortRule ("no-rest-day") and Sort the
-	// roster's cell and its sort key.
-	Line, Short, ShortRule, Sort string
-	ShortHolds                   bool
-	Rows                         []headroomRow
+	// Markdown; Cell the roster's.
+	Line string
+	Cell headroomCell
+	Rows []headroomRow
 	// Unknown says that load of unknown sessions makes the limits
 	// uncertain.
 	Unknown string
@@ -132,6 +130,14 @@ type headroomView struct {
 	// RestHead names the two columns of the comparison.
 	RestHead [2]string
 	RestNote string
+}
+
+// headroomCell is tomorrow's tightest limit in the roster: Load ("19 LP",
+// or "none" when Holds: the rule holds whatever the load), Rule
+// ("no-rest-day") and Sort, the load as the column sorts it.
+type headroomCell struct {
+	Load, Rule, Sort string
+	Holds            bool
 }
 
 // headroomRow is one load rule's limit for tomorrow.
@@ -184,23 +190,23 @@ func buildHeadroom(a *metrics.Analysis) *headroomView {
 	switch {
 	case tight == nil:
 		v.Line = "Tomorrow (" + v.Date + "): no load makes a load rule hold."
-		v.Short, v.Sort = "no limit", "999999"
+		v.Cell = headroomCell{Load: "no limit", Sort: "999999"}
 	case tight.From <= 0:
 		v.Line = fmt.Sprintf("Tomorrow (%s): %s holds whatever the load: %s.", v.Date, tight.Rule, strings.TrimSuffix(tight.Why, "."))
-		v.Short, v.ShortRule, v.ShortHolds, v.Sort = "none", tight.Rule, true, "0"
+		v.Cell = headroomCell{Load: "none", Rule: tight.Rule, Holds: true, Sort: "0"}
 	default:
 		v.Line = fmt.Sprintf("Tomorrow (%s): up to %s LP before %s", v.Date, maxLP(tight.Max), tight.Rule)
 		if m5, m7 := rpeTime(tight.MinutesRPE5), rpeTime(tight.MinutesRPE7); m5 != dash {
 			v.Line += fmt.Sprintf(" (about %s at RPE 5, %s at RPE 7)", m5, m7)
 		}
 		v.Line += "."
-		v.Short, v.ShortRule, v.Sort = maxLP(tight.Max)+" LP", tight.Rule, fmt.Sprint(int(math.Floor(tight.Max)))
+		v.Cell = headroomCell{Load: maxLP(tight.Max) + " LP", Rule: tight.Rule, Sort: fmt.Sprint(int(math.Floor(tight.Max)))}
 	}
 	if h.UnknownLoad > 0 {
 		v.Unknown = fmt.Sprintf("%s of unknown load in the last days: load-spike and monotony-high may hold tomorrow on load that is not known, so their limits may be lower.",
 			text.Plural(h.UnknownLoad, "session", "sessions"))
 		v.Line += " " + text.Plural(h.UnknownLoad, "session", "sessions") + " of unknown load: the limits may be lower."
-		v.Short += " ?"
+		v.Cell.Load += " ?"
 	}
 	rt := h.Rest
 	if rt.OtherIs == "" {
